@@ -1,0 +1,63 @@
+//! Playing sounds through bevy_kira_audio, for windowed play only.
+//!
+//! With no sound card kira logs one warning and the game runs silent.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy_kira_audio::prelude::*;
+
+use super::{PlaySfx, Sfx, synth};
+
+/// The channel for short sound effects (shutter, footsteps, menus).
+#[derive(Resource)]
+pub struct Effects;
+
+/// Handles of the synthesized effects.
+#[derive(Resource)]
+struct EffectSounds {
+    menu_move: Handle<AudioSource>,
+    menu_confirm: Handle<AudioSource>,
+}
+
+/// Adds kira's audio plugin, the effects channel and the synthesized sounds.
+pub fn plugin(app: &mut App) {
+    app.add_plugins(AudioPlugin)
+        .add_audio_channel::<Effects>()
+        .add_systems(Startup, synthesize_sounds)
+        .add_systems(Update, play_effects);
+}
+
+fn synthesize_sounds(mut sources: ResMut<Assets<AudioSource>>, mut commands: Commands) {
+    let mut add = |samples: Vec<f32>| sources.add(source(samples));
+    commands.insert_resource(EffectSounds {
+        menu_move: add(synth::tick(1400.0, 0.05)),
+        menu_confirm: add(synth::shutter(0.07)),
+    });
+}
+
+fn source(samples: Vec<f32>) -> AudioSource {
+    let frames: Arc<[Frame]> = samples.into_iter().map(Frame::from_mono).collect();
+    AudioSource {
+        sound: StaticSoundData {
+            sample_rate: synth::SAMPLE_RATE,
+            frames,
+            settings: StaticSoundSettings::new(),
+            slice: None,
+        },
+    }
+}
+
+fn play_effects(
+    mut requests: MessageReader<PlaySfx>,
+    sounds: Res<EffectSounds>,
+    channel: Res<AudioChannel<Effects>>,
+) {
+    for PlaySfx(sfx) in requests.read() {
+        let handle = match sfx {
+            Sfx::MenuMove => &sounds.menu_move,
+            Sfx::MenuConfirm => &sounds.menu_confirm,
+        };
+        channel.play(handle.clone());
+    }
+}

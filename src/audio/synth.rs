@@ -1,0 +1,74 @@
+//! Sound synthesis: pure functions from parameters to mono samples in [-1, 1].
+
+/// Samples per second of every synthesized sound.
+pub const SAMPLE_RATE: u32 = 44_100;
+
+/// A soft high tick: a sine burst with a fast exponential decay.
+pub fn tick(frequency: f32, seconds: f32) -> Vec<f32> {
+    let count = (seconds * SAMPLE_RATE as f32) as usize;
+    (0..count)
+        .map(|i| {
+            let t = i as f32 / SAMPLE_RATE as f32;
+            let envelope = (-t * 60.0).exp();
+            0.35 * envelope * (std::f32::consts::TAU * frequency * t).sin()
+        })
+        .collect()
+}
+
+/// A mechanical shutter: two short noise clicks (curtain open, curtain close)
+/// `gap` seconds apart.
+pub fn shutter(gap: f32) -> Vec<f32> {
+    let count = ((gap + 0.06) * SAMPLE_RATE as f32) as usize;
+    let second = (gap * SAMPLE_RATE as f32) as usize;
+    let mut noise = Noise(0x9E37_79B9);
+    (0..count)
+        .map(|i| {
+            let click = |start: usize| {
+                if i < start {
+                    return 0.0;
+                }
+                let t = (i - start) as f32 / SAMPLE_RATE as f32;
+                (-t * 180.0).exp()
+            };
+            0.5 * (click(0) + 0.7 * click(second)) * noise.next()
+        })
+        .collect()
+}
+
+/// A small deterministic white-noise source (xorshift).
+struct Noise(u32);
+
+impl Noise {
+    fn next(&mut self) -> f32 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 17;
+        self.0 ^= self.0 << 5;
+        self.0 as f32 / u32::MAX as f32 * 2.0 - 1.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn peak(samples: &[f32]) -> f32 {
+        samples.iter().fold(0.0, |m, s| m.max(s.abs()))
+    }
+
+    #[test]
+    fn sounds_have_the_asked_length_stay_in_range_and_fade_out() {
+        let tick = tick(1200.0, 0.05);
+        assert_eq!(tick.len(), 2205);
+        assert!(peak(&tick) <= 1.0 && peak(&tick) > 0.1);
+        assert!(peak(&tick[tick.len() - 100..]) < 0.05);
+
+        let shutter = shutter(0.08);
+        assert_eq!(shutter.len(), (0.14 * 44_100.0) as usize);
+        assert!(peak(&shutter) <= 1.0);
+        // Both curtains are heard: loud at the start and again at the gap.
+        let second = (0.08 * 44_100.0) as usize;
+        assert!(peak(&shutter[..200]) > 0.2);
+        assert!(peak(&shutter[second..second + 200]) > 0.1);
+        assert!(peak(&shutter[second - 300..second]) < 0.05);
+    }
+}

@@ -1,0 +1,111 @@
+//! Named actions: every system reads [`ActionState`], never a key or button.
+//!
+//! Keyboard, gamepad and scripted input all feed the same actions, so a
+//! headless script presses `Confirm` exactly as a player presses Enter or the
+//! gamepad's south button. [`Bindings`] is the one place defaults live.
+
+mod bindings;
+
+pub use bindings::{Binding, Bindings, StickDirection};
+
+use bevy::platform::collections::HashSet;
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Something the player means to do, independent of the device used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Reflect)]
+pub enum Action {
+    /// Move the menu selection up.
+    Up,
+    /// Move the menu selection down.
+    Down,
+    /// Accept the selected menu item.
+    Confirm,
+    /// Leave the current menu (resume from the pause menu).
+    Back,
+    /// Pause or resume the game.
+    Pause,
+}
+
+/// Which actions are held this frame, and which changed since the last one.
+#[derive(Resource, Default, Debug)]
+pub struct ActionState {
+    pressed: HashSet<Action>,
+    just_pressed: HashSet<Action>,
+    just_released: HashSet<Action>,
+}
+
+impl ActionState {
+    /// Whether the action is held down this frame.
+    pub fn pressed(&self, action: Action) -> bool {
+        self.pressed.contains(&action)
+    }
+
+    /// Whether the action went down this frame.
+    pub fn just_pressed(&self, action: Action) -> bool {
+        self.just_pressed.contains(&action)
+    }
+
+    /// Whether the action was let go this frame.
+    pub fn just_released(&self, action: Action) -> bool {
+        self.just_released.contains(&action)
+    }
+
+    fn set_pressed(&mut self, now: HashSet<Action>) {
+        self.just_pressed = now.difference(&self.pressed).copied().collect();
+        self.just_released = self.pressed.difference(&now).copied().collect();
+        self.pressed = now;
+    }
+}
+
+/// Actions held by a script rather than a device (the headless harness's
+/// virtual controller). Held actions stay down until released.
+#[derive(Resource, Default, Debug)]
+pub struct ScriptedActions {
+    /// The actions the script is holding down.
+    pub held: HashSet<Action>,
+}
+
+/// Runs after Bevy has read the devices and before any game system.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ActionSystems;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<ActionState>()
+        .init_resource::<ScriptedActions>()
+        .init_resource::<Bindings>()
+        .configure_sets(PreUpdate, ActionSystems.after(bevy::input::InputSystems))
+        .add_systems(PreUpdate, update_actions.in_set(ActionSystems));
+}
+
+fn update_actions(
+    bindings: Res<Bindings>,
+    keys: Res<ButtonInput<KeyCode>>,
+    gamepads: Query<&Gamepad>,
+    scripted: Res<ScriptedActions>,
+    mut state: ResMut<ActionState>,
+) {
+    let mut now: HashSet<Action> = scripted.held.clone();
+    for (action, binding) in bindings.iter() {
+        if binding.is_down(&keys, &gamepads) {
+            now.insert(action);
+        }
+    }
+    state.set_pressed(now);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_press_is_just_pressed_for_one_frame_then_held_then_released() {
+        let mut state = ActionState::default();
+        state.set_pressed(HashSet::from_iter([Action::Confirm]));
+        assert!(state.just_pressed(Action::Confirm) && state.pressed(Action::Confirm));
+        state.set_pressed(HashSet::from_iter([Action::Confirm]));
+        assert!(!state.just_pressed(Action::Confirm) && state.pressed(Action::Confirm));
+        state.set_pressed(HashSet::default());
+        assert!(state.just_released(Action::Confirm) && !state.pressed(Action::Confirm));
+    }
+}

@@ -1,0 +1,28 @@
+//! Long Exposure: one night in Moscow with Lev Kalmurzaev, street photographer.
+//!
+//! The whole game lives in this library; the `long-exposure` binary only parses
+//! the command line. [`GamePlugin`] adds one plugin per capability. The same
+//! plugins run in a window ([`windowed`]) and headless ([`testing`]), where a
+//! scripted-input file drives them for system tests, mod checks and benchmarks.
+
+pub mod audio;
+pub mod bench;
+pub mod data;
+pub mod input;
+pub mod screens;
+pub mod testing;
+pub mod ui;
+pub mod windowed;
+
+use bevy::prelude::*;
+
+/// The game's own plugins, without any engine plugins: add it to an app that
+/// already has either `DefaultPlugins` ([`windowed::app`]) or the headless set
+/// ([`testing::headless_app`]).
+pub struct GamePlugin;
+
+impl Plugin for GamePlugin {
+    fn build(&self, app: &mut App) {
+        app.add_plugins((input::plugin, audio::plugin, ui::plugin, screens::plugin));
+    }
+}

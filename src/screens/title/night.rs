@@ -1,0 +1,166 @@
+//! The night scene behind the title: sky, stars, the skyline with its lit
+//! windows, the old clock tower and rain, drawn from coloured rectangles in
+//! virtual pixels. A fixed seed keeps the city the same every time.
+
+use bevy::prelude::*;
+
+use crate::screens::{Screen, VIRTUAL_HEIGHT};
+
+const WIDTH: f32 = VIRTUAL_HEIGHT * 16.0 / 9.0;
+const HALF_W: f32 = WIDTH / 2.0;
+const HALF_H: f32 = VIRTUAL_HEIGHT / 2.0;
+const GROUND: f32 = -HALF_H + 14.0;
+const RAIN_DROPS: usize = 70;
+/// Virtual pixels per second the rain falls.
+const RAIN_SPEED: Vec2 = Vec2::new(-30.0, -220.0);
+
+const SKY_TOP: Color = Color::srgb(0.01, 0.015, 0.04);
+const SKY_GLOW: Color = Color::srgb(0.16, 0.09, 0.07);
+const FAR: Color = Color::srgb(0.07, 0.08, 0.13);
+const NEAR: Color = Color::srgb(0.025, 0.03, 0.05);
+const WINDOW: Color = Color::srgb(0.95, 0.62, 0.25);
+const CLOCK_FACE: Color = Color::srgb(0.93, 0.86, 0.62);
+const STAR: Color = Color::srgb(0.85, 0.88, 1.0);
+const RAIN: Color = Color::srgba(0.7, 0.75, 0.9, 0.28);
+
+/// A falling raindrop.
+#[derive(Component)]
+pub(super) struct Raindrop;
+
+/// A tiny deterministic random source, so the skyline is the same each time.
+struct Seed(u32);
+
+impl Seed {
+    fn next(&mut self) -> f32 {
+        self.0 = self.0.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        (self.0 >> 8) as f32 / (1 << 24) as f32
+    }
+
+    fn range(&mut self, low: f32, high: f32) -> f32 {
+        low + (high - low) * self.next()
+    }
+}
+
+/// A flat rectangle of `size` with its bottom-left corner at `corner`, at depth `z`.
+fn rect(color: Color, corner: Vec2, size: Vec2, z: f32) -> impl Bundle {
+    (
+        Sprite::from_color(color, size),
+        Transform::from_translation((corner + size / 2.0).extend(z)),
+        DespawnOnExit(Screen::Title),
+    )
+}
+
+pub(super) fn spawn(mut commands: Commands) {
+    let mut seed = Seed(1957);
+    // Sky: bands from black-blue overhead to the sodium haze over the city.
+    let bands = 12;
+    for i in 0..bands {
+        let t = i as f32 / (bands - 1) as f32;
+        let height = VIRTUAL_HEIGHT / bands as f32;
+        let color = SKY_GLOW.mix(&SKY_TOP, t.powf(0.6));
+        commands.spawn(rect(
+            color,
+            Vec2::new(-HALF_W, -HALF_H + i as f32 * height),
+            Vec2::new(WIDTH, height + 0.5),
+            0.0,
+        ));
+    }
+    for _ in 0..40 {
+        let at = Vec2::new(seed.range(-HALF_W, HALF_W), seed.range(10.0, HALF_H));
+        let star = STAR.with_alpha(seed.range(0.3, 0.9));
+        commands.spawn(rect(star, at, Vec2::ONE, 1.0));
+    }
+    // Far skyline.
+    let mut x = -HALF_W;
+    while x < HALF_W {
+        let width = seed.range(10.0, 26.0);
+        let height = seed.range(40.0, 85.0);
+        commands.spawn(rect(
+            FAR,
+            Vec2::new(x, GROUND),
+            Vec2::new(width, height),
+            2.0,
+        ));
+        x += width + seed.range(0.0, 3.0);
+    }
+    spawn_clock_tower(&mut commands, Vec2::new(70.0, GROUND));
+    // Near blocks with lit windows.
+    let mut x = -HALF_W;
+    while x < HALF_W {
+        let width = seed.range(22.0, 44.0);
+        let height = seed.range(20.0, 58.0);
+        let corner = Vec2::new(x, GROUND);
+        if !(50.0..100.0).contains(&(x + width / 2.0)) {
+            commands.spawn(rect(NEAR, corner, Vec2::new(width, height), 5.0));
+            spawn_windows(&mut commands, &mut seed, corner, Vec2::new(width, height));
+        }
+        x += width + seed.range(1.0, 6.0);
+    }
+    commands.spawn(rect(
+        NEAR,
+        Vec2::new(-HALF_W, -HALF_H),
+        Vec2::new(WIDTH, 14.0),
+        5.0,
+    ));
+    for i in 0..RAIN_DROPS {
+        let at = Vec2::new(
+            seed.range(-HALF_W, HALF_W + 40.0),
+            seed.range(-HALF_H, HALF_H),
+        );
+        commands.spawn((
+            Raindrop,
+            rect(RAIN, at, Vec2::new(1.0, 4.0 + (i % 3) as f32), 8.0),
+        ));
+    }
+}
+
+fn spawn_windows(commands: &mut Commands, seed: &mut Seed, corner: Vec2, size: Vec2) {
+    let mut y = corner.y + 5.0;
+    while y < corner.y + size.y - 5.0 {
+        let mut x = corner.x + 3.0;
+        while x < corner.x + size.x - 4.0 {
+            if seed.next() < 0.22 {
+                let glow = WINDOW.with_alpha(seed.range(0.5, 1.0));
+                commands.spawn(rect(glow, Vec2::new(x, y), Vec2::new(2.0, 3.0), 6.0));
+            }
+            x += 5.0;
+        }
+        y += 7.0;
+    }
+}
+
+/// The old clock tower: shaft, belfry, spire and a lit face at midnight.
+fn spawn_clock_tower(commands: &mut Commands, base: Vec2) {
+    let shaft = Vec2::new(22.0, 110.0);
+    commands.spawn(rect(NEAR, base - Vec2::X * shaft.x / 2.0, shaft, 4.0));
+    let belfry = Vec2::new(28.0, 10.0);
+    let top = base + Vec2::Y * shaft.y;
+    commands.spawn(rect(NEAR, top - Vec2::X * belfry.x / 2.0, belfry, 4.0));
+    for step in 0..6 {
+        let width = 16.0 - step as f32 * 3.0;
+        let corner = top + Vec2::new(-width / 2.0, belfry.y + step as f32 * 4.0);
+        commands.spawn(rect(NEAR, corner, Vec2::new(width, 4.0), 4.0));
+    }
+    let face = Vec2::splat(14.0);
+    let centre = top + Vec2::new(0.0, -14.0);
+    commands.spawn(rect(CLOCK_FACE, centre - face / 2.0, face, 4.5));
+    // Both hands together on twelve: midnight.
+    commands.spawn(rect(
+        NEAR,
+        centre - Vec2::new(0.5, 0.0),
+        Vec2::new(1.0, 6.0),
+        4.6,
+    ));
+}
+
+/// Moves the rain down and sideways, wrapping drops back above the screen.
+pub(super) fn fall_rain(time: Res<Time>, mut drops: Query<&mut Transform, With<Raindrop>>) {
+    let step = RAIN_SPEED * time.delta_secs();
+    for mut transform in &mut drops {
+        transform.translation += step.extend(0.0);
+        if transform.translation.y < -HALF_H - 4.0 {
+            transform.translation.y += VIRTUAL_HEIGHT + 8.0;
+            transform.translation.x += -RAIN_SPEED.x * VIRTUAL_HEIGHT / -RAIN_SPEED.y;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Menus that work the same with keyboard, gamepad, mouse and scripts.
+//!
+//! A [`Menu`] holds the index of its selected [`MenuItem`]; items are found
+//! among its descendants in spawn order. `Up`/`Down` move the selection,
+//! `Confirm` or a click triggers [`Activate`] on the item, which the item's
+//! own observer (see [`super::widget::button`]) turns into a command.
+
+use bevy::prelude::*;
+
+use super::theme;
+use crate::audio::{PlaySfx, Sfx};
+use crate::input::{Action, ActionState};
+
+/// A list of selectable items; the number is the selected item's index.
+#[derive(Component, Debug, Default)]
+pub struct Menu {
+    /// Index of the selected item, in spawn order.
+    pub selected: usize,
+}
+
+/// A selectable entry of the enclosing [`Menu`].
+#[derive(Component, Debug)]
+pub struct MenuItem;
+
+/// The part of an item shown only while it is selected.
+#[derive(Component, Debug)]
+pub struct SelectionMarker;
+
+/// Triggered on a [`MenuItem`] when the player chooses it.
+#[derive(EntityEvent, Debug)]
+pub struct Activate {
+    /// The chosen item.
+    pub entity: Entity,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (navigate_with_actions, navigate_with_mouse, show_selection).chain(),
+    );
+}
+
+/// The items of `menu`, in the order they were spawned.
+fn items_of(
+    menu: Entity,
+    children: &Query<&Children>,
+    items: &Query<(), With<MenuItem>>,
+) -> Vec<Entity> {
+    children
+        .iter_descendants(menu)
+        .filter(|&entity| items.contains(entity))
+        .collect()
+}
+
+fn navigate_with_actions(
+    actions: Res<ActionState>,
+    mut menus: Query<(Entity, &mut Menu)>,
+    children: Query<&Children>,
+    items: Query<(), With<MenuItem>>,
+    mut sfx: MessageWriter<PlaySfx>,
+    mut commands: Commands,
+) {
+    for (menu_entity, mut menu) in &mut menus {
+        let entries = items_of(menu_entity, &children, &items);
+        if entries.is_empty() {
+            continue;
+        }
+        let count = entries.len();
+        if actions.just_pressed(Action::Down) {
+            menu.selected = (menu.selected + 1) % count;
+            sfx.write(PlaySfx(Sfx::MenuMove));
+        }
+        if actions.just_pressed(Action::Up) {
+            menu.selected = (menu.selected + count - 1) % count;
+            sfx.write(PlaySfx(Sfx::MenuMove));
+        }
+        if actions.just_pressed(Action::Confirm) {
+            let entity = entries[menu.selected.min(count - 1)];
+            sfx.write(PlaySfx(Sfx::MenuConfirm));
+            commands.trigger(Activate { entity });
+        }
+    }
+}
+
+fn navigate_with_mouse(
+    interactions: Query<(Entity, &Interaction), (Changed<Interaction>, With<MenuItem>)>,
+    parents: Query<&ChildOf>,
+    mut menus: Query<&mut Menu>,
+    children: Query<&Children>,
+    items: Query<(), With<MenuItem>>,
+    mut sfx: MessageWriter<PlaySfx>,
+    mut commands: Commands,
+) {
+    for (entity, interaction) in &interactions {
+        let Some(menu_entity) = parents
+            .iter_ancestors(entity)
+            .find(|&ancestor| menus.contains(ancestor))
+        else {
+            continue;
+        };
+        let Ok(mut menu) = menus.get_mut(menu_entity) else {
+            continue;
+        };
+        let entries = items_of(menu_entity, &children, &items);
+        let Some(index) = entries.iter().position(|&e| e == entity) else {
+            continue;
+        };
+        match interaction {
+            Interaction::Hovered if menu.selected != index => {
+                menu.selected = index;
+                sfx.write(PlaySfx(Sfx::MenuMove));
+            }
+            Interaction::Pressed => {
+                menu.selected = index;
+                sfx.write(PlaySfx(Sfx::MenuConfirm));
+                commands.trigger(Activate { entity });
+            }
+            _ => {}
+        }
+    }
+}
+
+fn show_selection(
+    menus: Query<(Entity, &Menu), Changed<Menu>>,
+    children: Query<&Children>,
+    items: Query<(), With<MenuItem>>,
+    mut borders: Query<&mut BorderColor>,
+    mut markers: Query<&mut Visibility, With<SelectionMarker>>,
+) {
+    for (menu_entity, menu) in &menus {
+        for (index, item) in items_of(menu_entity, &children, &items)
+            .into_iter()
+            .enumerate()
+        {
+            let selected = index == menu.selected;
+            if let Ok(mut border) = borders.get_mut(item) {
+                *border = BorderColor::all(if selected { theme::SODIUM } else { Color::NONE });
+            }
+            for child in children.iter_descendants(item) {
+                if let Ok(mut visibility) = markers.get_mut(child) {
+                    *visibility = if selected {
+                        Visibility::Inherited
+                    } else {
+                        Visibility::Hidden
+                    };
+                }
+            }
+        }
+    }
+}

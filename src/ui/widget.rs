@@ -1,0 +1,96 @@
+//! Spawn helpers for the UI: each returns an `impl Bundle` for `spawn` or `children!`.
+
+use bevy::ecs::spawn::SpawnWith;
+use bevy::ecs::system::IntoObserverSystem;
+use bevy::prelude::*;
+
+use super::menu::{Activate, Menu, MenuItem, SelectionMarker};
+use super::theme;
+
+/// A full-screen root node that centres its children in a column.
+pub fn screen_root(name: &'static str) -> impl Bundle {
+    (
+        Name::new(name),
+        Node {
+            width: percent(100),
+            height: percent(100),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            row_gap: px(16),
+            ..default()
+        },
+    )
+}
+
+/// A line of text in the given size and colour.
+pub fn label(text: impl Into<String>, size: f32, color: Color) -> impl Bundle {
+    (
+        Text::new(text),
+        TextFont::from_font_size(size),
+        TextColor(color),
+    )
+}
+
+/// A small line of help text on a solid panel, readable over any scene.
+pub fn hint(text: impl Into<String>) -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::axes(px(12), px(4)),
+            ..default()
+        },
+        BackgroundColor(theme::PANEL),
+        children![label(text, theme::SMALL_SIZE, theme::DIM)],
+    )
+}
+
+/// A vertical menu on a solid panel. Give it [`button`]s as children.
+pub fn menu(children: impl Bundle) -> impl Bundle {
+    (
+        Name::new("Menu"),
+        Menu::default(),
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Stretch,
+            row_gap: px(8),
+            padding: UiRect::all(px(16)),
+            ..default()
+        },
+        BackgroundColor(theme::PANEL),
+        children,
+    )
+}
+
+/// A menu button: a ">" marker (shown when selected, so selection never
+/// relies on colour alone) and a label. `action` observes its [`Activate`].
+pub fn button<B, M, I>(text: &'static str, action: I) -> impl Bundle
+where
+    B: Bundle,
+    I: IntoObserverSystem<Activate, B, M>,
+{
+    let action = IntoObserverSystem::into_system(action);
+    (
+        Name::new(text),
+        Node::default(),
+        Children::spawn(SpawnWith(move |parent: &mut ChildSpawner| {
+            parent
+                .spawn((
+                    Button,
+                    MenuItem,
+                    Node {
+                        min_width: px(280),
+                        padding: UiRect::axes(px(16), px(6)),
+                        column_gap: px(12),
+                        border: UiRect::all(px(2)),
+                        ..default()
+                    },
+                    BorderColor::all(Color::NONE),
+                    children![
+                        (SelectionMarker, label(">", theme::BODY_SIZE, theme::SODIUM)),
+                        label(text, theme::BODY_SIZE, theme::PAPER),
+                    ],
+                ))
+                .observe(action);
+        })),
+    )
+}

@@ -1,0 +1,76 @@
+//! Windowed play: Bevy's default plugins, a 1280x720 window, kira audio.
+//!
+//! Without a display or a GPU the game stops with one clear line that points
+//! to `--headless`, not a panic backtrace.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use bevy::prelude::*;
+
+use crate::GamePlugin;
+use crate::audio::playback;
+
+/// Set once the first frame runs; panics before that are start-up failures.
+static STARTED: AtomicBool = AtomicBool::new(false);
+
+/// What to say when the game cannot open a window.
+const NO_WINDOW_HINT: &str = "run `long-exposure --headless --script FILE` to play without \
+                              a display, GPU or sound card";
+
+/// The game in a window, with sound.
+pub fn app() -> App {
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Long Exposure".into(),
+                    resolution: (1280u32, 720u32).into(),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(ImagePlugin::default_nearest()),
+    )
+    .add_plugins((GamePlugin, playback::plugin))
+    .add_systems(First, mark_started.run_if(run_once));
+    app
+}
+
+/// Plays the game in a window until the player quits. A missing display or
+/// GPU gives one line on stderr and a failing exit code.
+pub fn run() -> AppExit {
+    if let Some(problem) = missing_display() {
+        eprintln!("long-exposure: {problem}; {NO_WINDOW_HINT}");
+        return AppExit::error();
+    }
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if STARTED.load(Ordering::SeqCst) {
+            default_hook(info);
+        } else {
+            let reason = info
+                .payload()
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| info.payload().downcast_ref::<&str>().copied())
+                .unwrap_or("unknown error");
+            let reason = reason.lines().next().unwrap_or(reason);
+            eprintln!("long-exposure: could not open the game window ({reason}); {NO_WINDOW_HINT}");
+            std::process::exit(1);
+        }
+    }));
+    app().run()
+}
+
+fn mark_started() {
+    STARTED.store(true, Ordering::SeqCst);
+}
+
+/// On Linux and the BSDs a window needs an X11 or Wayland display.
+fn missing_display() -> Option<&'static str> {
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos"), not(target_os = "ios")));
+    let set = |name| std::env::var_os(name).is_some_and(|value| !value.is_empty());
+    (unix_desktop && !set("DISPLAY") && !set("WAYLAND_DISPLAY"))
+        .then_some("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set)")
+}
