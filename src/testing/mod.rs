@@ -1,0 +1,13 @@
+//! The headless harness: the real game plugins with no window, renderer or
+//! sound card, stepped at a fixed time step and driven by scripted input.
+//!
+//! `long-exposure --headless --script FILE`, the system tests and the
+//! benchmarks all use [`Harness`], so a modder checks a mod exactly as the
+//! test suite checks the game.
+
+mod harness;
+pub mod script;
+mod trace;
+
+pub use harness::{Executor, Failure, Harness, HeadlessConfig, headless_app};
+pub use trace::{Trace, TraceLine};

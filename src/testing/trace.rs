@@ -1,0 +1,86 @@
+//! What happened during a headless run, one line per happening, so a script
+//! run can print it and a test can read it.
+
+use bevy::diagnostic::{FrameCount, update_frame_count};
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+
+use crate::audio::PlaySfx;
+use crate::screens::{Pause, Screen};
+
+/// One thing that happened, with the frame and game time it happened at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraceLine {
+    /// The frame it happened in, counting the first frame as 0.
+    pub frame: u32,
+    /// Seconds of real (simulated) time since the app started.
+    pub seconds: f64,
+    /// What happened, for example `screen: Title -> Playing`.
+    pub text: String,
+}
+
+/// Everything that happened so far in this run.
+#[derive(Resource, Default, Debug)]
+pub struct Trace(pub Vec<TraceLine>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Trace>().add_systems(
+        Last,
+        (record_screens, record_pause, record_sounds, record_exit).before(update_frame_count),
+    );
+}
+
+/// Appends lines to the [`Trace`], stamped with the frame and time.
+#[derive(SystemParam)]
+struct Recorder<'w> {
+    trace: ResMut<'w, Trace>,
+    frame: Res<'w, FrameCount>,
+    time: Res<'w, Time<Real>>,
+}
+
+impl Recorder<'_> {
+    fn push(&mut self, text: String) {
+        let line = TraceLine {
+            frame: self.frame.0,
+            seconds: self.time.elapsed_secs_f64(),
+            text,
+        };
+        self.trace.0.push(line);
+    }
+}
+
+fn record_screens(
+    mut transitions: MessageReader<StateTransitionEvent<Screen>>,
+    mut recorder: Recorder,
+) {
+    for change in transitions.read() {
+        match (change.exited, change.entered) {
+            (Some(from), Some(to)) => recorder.push(format!("screen: {from:?} -> {to:?}")),
+            (None, Some(to)) => recorder.push(format!("screen: {to:?}")),
+            _ => {}
+        }
+    }
+}
+
+fn record_pause(
+    mut transitions: MessageReader<StateTransitionEvent<Pause>>,
+    mut recorder: Recorder,
+) {
+    for change in transitions.read() {
+        if let (Some(from), Some(to)) = (change.exited, change.entered) {
+            recorder.push(format!("pause: {from:?} -> {to:?}"));
+        }
+    }
+}
+
+fn record_sounds(mut sounds: MessageReader<PlaySfx>, mut recorder: Recorder) {
+    for PlaySfx(sfx) in sounds.read() {
+        recorder.push(format!("sound: {sfx:?}"));
+    }
+}
+
+fn record_exit(mut exits: MessageReader<AppExit>, mut recorder: Recorder) {
+    for exit in exits.read() {
+        recorder.push(format!("exit: {exit:?}"));
+    }
+}

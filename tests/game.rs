@@ -1,0 +1,9 @@
+//! System tests: the real game plugins, headless, driven by scripted input.
+//! One test binary (every extra file in `tests/` would link Bevy again);
+//! the modules live under `tests/game/`.
+
+mod game {
+    mod cli;
+    mod screens;
+    mod scripts;
+}

@@ -1,0 +1,100 @@
+//! The `long-exposure` binary as a modder or a CI script runs it.
+
+use std::process::{Command, Output};
+
+use super::scripts::repo_file;
+
+fn long_exposure(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_long-exposure"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn the_smoke_script_passes_headless_and_prints_what_happens() {
+    let out = long_exposure(&["--headless", "--script", "playthroughs/smoke.ron"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("] screen: Title -> Playing"), "{stdout}");
+    assert!(stdout.contains("] pause: Running -> Paused"), "{stdout}");
+    assert!(
+        stdout.contains("playthroughs/smoke.ron: all 15 steps passed"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_failing_expectation_exits_1_naming_the_step() {
+    let out = long_exposure(&[
+        "--headless",
+        "--script",
+        "tests/game/scripts/wrong-screen.ron",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr).trim_end(),
+        "tests/game/scripts/wrong-screen.ron: step 3 `Expect(Screen(Ending))` failed: \
+         expected screen Ending, found Some(Playing)"
+    );
+}
+
+#[test]
+fn a_broken_script_file_exits_2_with_its_position() {
+    let out = long_exposure(&[
+        "--headless",
+        "--script",
+        "tests/game/scripts/unknown-action.ron",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("tests/game/scripts/unknown-action.ron:5:15: "),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = long_exposure(&["--headless", "--script", "no/such/file.ron"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("no/such/file.ron: cannot read the file"));
+}
+
+#[test]
+fn headless_and_script_need_each_other() {
+    assert_eq!(long_exposure(&["--headless"]).status.code(), Some(2));
+    let script = repo_file("playthroughs/smoke.ron");
+    let out = long_exposure(&["--script", script.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn with_no_display_the_window_fails_in_one_line_pointing_to_headless() {
+    let out = Command::new(env!("CARGO_BIN_EXE_long-exposure"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("no display found"), "{stderr}");
+    assert!(stderr.contains("--headless --script FILE"), "{stderr}");
+}
+
+#[test]
+fn help_explains_every_flag() {
+    let help = text(&long_exposure(&["--help"]).stdout);
+    for flag in [
+        "--headless",
+        "--script <FILE>",
+        "--fps <FPS>",
+        "bench",
+        "--help",
+        "--version",
+    ] {
+        assert!(help.contains(flag), "--help lacks {flag}:\n{help}");
+    }
+}

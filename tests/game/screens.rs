@@ -1,0 +1,207 @@
+//! Screens and menus as a player meets them.
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::prelude::*;
+use long_exposure::input::Action;
+use long_exposure::screens::Screen;
+use long_exposure::testing::{Harness, HeadlessConfig};
+use long_exposure::ui::menu::{Menu, MenuItem};
+
+fn harness() -> Harness {
+    Harness::new(HeadlessConfig::default())
+}
+
+/// The names of the menu items on screen, in order.
+fn menu_items(harness: &mut Harness) -> Vec<String> {
+    let world = harness.app().world_mut();
+    let mut items = world.query_filtered::<&ChildOf, With<MenuItem>>();
+    let mut names = world.query::<&Name>();
+    let wrappers: Vec<Entity> = items.iter(world).map(ChildOf::parent).collect();
+    wrappers
+        .into_iter()
+        .filter_map(|e| names.get(world, e).ok().map(|n| n.as_str().to_owned()))
+        .collect()
+}
+
+fn selected(harness: &mut Harness) -> usize {
+    let world = harness.app().world_mut();
+    world
+        .query::<&Menu>()
+        .single(world)
+        .map(|m| m.selected)
+        .unwrap()
+}
+
+fn virtual_seconds(harness: &mut Harness) -> f32 {
+    harness
+        .app()
+        .world()
+        .resource::<Time<Virtual>>()
+        .elapsed_secs()
+}
+
+/// Sends a key event as the window system would.
+fn send_key(harness: &mut Harness, key_code: KeyCode, state: ButtonState) {
+    harness.app().world_mut().write_message(KeyboardInput {
+        key_code,
+        logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
+        state,
+        text: None,
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    });
+}
+
+fn traced(harness: &Harness, text: &str) -> bool {
+    harness.trace().iter().any(|line| line.text == text)
+}
+
+#[test]
+fn boots_to_the_title_with_its_menu() {
+    let mut harness = harness();
+    assert_eq!(harness.screen(), Some(Screen::Title));
+    assert_eq!(menu_items(&mut harness), ["New game", "Quit"]);
+    assert_eq!(selected(&mut harness), 0);
+}
+
+#[test]
+fn new_game_starts_the_night_and_clears_the_title() {
+    let mut harness = harness();
+    harness.press(Action::Confirm);
+    assert_eq!(harness.screen(), Some(Screen::Playing));
+    assert!(traced(&harness, "screen: Title -> Playing"));
+    assert!(traced(&harness, "sound: MenuConfirm"));
+    // The title's menu is gone with the title screen.
+    assert!(menu_items(&mut harness).is_empty());
+}
+
+#[test]
+fn the_menu_selection_moves_and_wraps_and_quit_quits() {
+    let mut harness = harness();
+    harness.press(Action::Down);
+    assert_eq!(selected(&mut harness), 1);
+    assert!(traced(&harness, "sound: MenuMove"));
+    harness.press(Action::Down);
+    assert_eq!(selected(&mut harness), 0, "wraps past the last item");
+    harness.press(Action::Up);
+    assert_eq!(selected(&mut harness), 1, "wraps past the first item");
+    assert!(harness.app().should_exit().is_none());
+    harness.press(Action::Confirm);
+    assert!(
+        harness.app().should_exit().is_some(),
+        "Quit asks the app to exit"
+    );
+    assert_eq!(harness.screen(), Some(Screen::Title));
+}
+
+#[test]
+fn pausing_stops_the_night_and_resuming_restarts_it() {
+    let mut harness = harness();
+    harness.press(Action::Confirm);
+    harness.frames(30);
+    let before = virtual_seconds(&mut harness);
+    assert!(before > 0.4, "time runs while playing: {before}");
+
+    harness.press(Action::Pause);
+    assert!(harness.paused());
+    assert_eq!(menu_items(&mut harness), ["Resume", "Quit to title"]);
+    let paused_at = virtual_seconds(&mut harness);
+    harness.frames(120);
+    assert_eq!(
+        virtual_seconds(&mut harness),
+        paused_at,
+        "no time passes while paused"
+    );
+
+    harness.press(Action::Pause);
+    assert!(!harness.paused());
+    harness.frames(60);
+    let after = virtual_seconds(&mut harness);
+    assert!(
+        (after - paused_at - 1.0).abs() < 0.02,
+        "time runs again: {after}"
+    );
+}
+
+#[test]
+fn back_and_the_resume_item_both_close_the_pause_menu() {
+    let mut harness = harness();
+    harness.press(Action::Confirm);
+    harness.press(Action::Pause);
+    harness.press(Action::Back);
+    assert!(!harness.paused());
+    harness.press(Action::Pause);
+    harness.press(Action::Confirm); // "Resume"
+    assert!(!harness.paused());
+    assert!(traced(&harness, "pause: Paused -> Running"));
+}
+
+#[test]
+fn quitting_to_the_title_from_pause_leaves_time_running() {
+    let mut harness = harness();
+    harness.press(Action::Confirm);
+    harness.press(Action::Pause);
+    harness.press(Action::Down);
+    harness.press(Action::Confirm); // "Quit to title"
+    assert_eq!(harness.screen(), Some(Screen::Title));
+    assert!(!harness.paused());
+    assert_eq!(menu_items(&mut harness), ["New game", "Quit"]);
+    let at = virtual_seconds(&mut harness);
+    harness.frames(10);
+    assert!(
+        virtual_seconds(&mut harness) > at,
+        "time runs again after leaving a paused game"
+    );
+}
+
+#[test]
+fn the_escape_key_pauses_through_the_default_bindings() {
+    let mut harness = harness();
+    harness.press(Action::Confirm);
+    let key = |state| KeyboardInput {
+        key_code: KeyCode::Escape,
+        logical_key: Key::Escape,
+        state,
+        text: None,
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    };
+    harness
+        .app()
+        .world_mut()
+        .write_message(key(ButtonState::Pressed));
+    harness.frames(2);
+    assert!(harness.paused());
+    harness
+        .app()
+        .world_mut()
+        .write_message(key(ButtonState::Released));
+    harness.frames(2);
+    assert!(harness.paused(), "letting go of the key does not resume");
+}
+
+#[test]
+fn the_ending_leads_back_to_the_title() {
+    let mut harness = harness();
+    harness
+        .app()
+        .world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Ending);
+    harness.frames(1);
+    assert_eq!(harness.screen(), Some(Screen::Ending));
+    assert_eq!(menu_items(&mut harness), ["Back to title"]);
+    harness.press(Action::Confirm);
+    assert_eq!(harness.screen(), Some(Screen::Title));
+}
+
+#[test]
+fn a_key_tapped_between_two_frames_still_counts() {
+    let mut harness = harness();
+    harness.press(Action::Confirm);
+    send_key(&mut harness, KeyCode::KeyP, ButtonState::Pressed);
+    send_key(&mut harness, KeyCode::KeyP, ButtonState::Released);
+    harness.frames(2);
+    assert!(harness.paused());
+}

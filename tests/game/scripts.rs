@@ -1,0 +1,122 @@
+//! The scripted-input format and the harness that runs it.
+
+use std::path::{Path, PathBuf};
+
+use long_exposure::screens::Screen;
+use long_exposure::testing::script::{Expectation, Script, Step};
+use long_exposure::testing::{Failure, Harness, HeadlessConfig};
+
+/// A file of the repository, by its path from the root.
+pub fn repo_file(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn run(script: &Script) -> Result<(), Failure> {
+    Harness::new(HeadlessConfig::default()).run(script, |_| {})
+}
+
+fn parse_error(text: &str) -> String {
+    Script::parse(Path::new("bad.ron"), text)
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn the_shipped_smoke_script_passes() {
+    let script = Script::load(&repo_file("playthroughs/smoke.ron")).unwrap();
+    let mut lines = Vec::new();
+    run_collecting(&script, &mut lines).unwrap();
+    assert!(
+        lines.contains(&"screen: Title -> Playing".to_owned()),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&"pause: Running -> Paused".to_owned()),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&"screen: Playing -> Title".to_owned()),
+        "{lines:?}"
+    );
+}
+
+fn run_collecting(script: &Script, lines: &mut Vec<String>) -> Result<(), Failure> {
+    Harness::new(HeadlessConfig::default()).run(script, |line| lines.push(line.text.clone()))
+}
+
+#[test]
+fn a_false_expectation_names_its_step_and_what_was_found() {
+    let script = Script::load(&repo_file("tests/game/scripts/wrong-screen.ron")).unwrap();
+    let failure = run(&script).unwrap_err();
+    assert_eq!(failure.step, 3);
+    assert_eq!(failure.step_text, "Expect(Screen(Ending))");
+    assert_eq!(
+        failure.message,
+        "expected screen Ending, found Some(Playing)"
+    );
+}
+
+#[test]
+fn steps_after_a_failure_do_not_run() {
+    let script = Script {
+        description: String::new(),
+        steps: vec![
+            Step::Expect(Expectation::Screen(Screen::Ending)),
+            Step::Expect(Expectation::Exited),
+        ],
+    };
+    assert_eq!(run(&script).unwrap_err().step, 1);
+}
+
+#[test]
+fn a_negative_wait_is_a_failed_step_not_a_hang() {
+    let script = Script::parse(Path::new("t.ron"), "(steps: [WaitSeconds(-1.0)])").unwrap();
+    let failure = run(&script).unwrap_err();
+    assert_eq!(failure.message, "cannot wait -1 seconds: give 0 or more");
+}
+
+#[test]
+fn waiting_seconds_runs_whole_frames_at_the_chosen_rate() {
+    for fps in [30, 60, 144] {
+        let harness = Harness::new(HeadlessConfig {
+            fps,
+            ..Default::default()
+        });
+        assert_eq!(harness.frames_in(2.0), 2 * fps);
+    }
+}
+
+#[test]
+fn an_unknown_action_is_reported_at_its_line_and_column() {
+    let error = Script::load(&repo_file("tests/game/scripts/unknown-action.ron")).unwrap_err();
+    assert_eq!(error.position, Some((5, 15)));
+    assert!(
+        error.to_string().contains("unknown-action.ron:5:15: "),
+        "{error}"
+    );
+}
+
+#[test]
+fn malformed_scripts_give_file_line_column_messages() {
+    let cases = [
+        ("(steps: [Press(Confirm)", "bad.ron:1:23: Expected comma"),
+        (
+            "(steps: [WaitFrames(-3)])",
+            "bad.ron:1:22: Integer is out of bounds",
+        ),
+        (
+            "(steps: [], speed: 3)",
+            "bad.ron:1:13: Unexpected field named `speed` in `Script`, \
+             expected either `description` or `steps` instead",
+        ),
+        (
+            "(\n  steps: [\n    Expect(Screen(Sunrise)),\n  ],\n)",
+            "bad.ron:3:19: Unexpected variant named `Sunrise` in enum `Screen`, \
+             expected one of `Title`, `Playing`, or `Ending` instead",
+        ),
+        ("", "bad.ron:1:1: Expected opening `(` for struct `Script`"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(parse_error(text), expected, "for {text:?}");
+    }
+}
