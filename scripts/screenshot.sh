@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Screenshot of the game in a real window under Xvfb with Mesa's software
+# Vulkan renderer (lavapipe): what a player sees, on a machine with no GPU.
+#   scripts/screenshot.sh OUT.png [SECONDS] [KEY...]
+# Waits SECONDS (default 8) for the window, presses each KEY (xdotool names,
+# for example Return Escape) a second apart, then captures the screen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$1
+wait=${2:-8}
+shift $(( $# < 2 ? $# : 2 ))
+scripts/setup.sh xvfb xauth mesa-vulkan-drivers libvulkan1 imagemagick xdotool
+cargo build
+bin="${CARGO_TARGET_DIR:-target}/debug/long-exposure"
+
+display=":$(( 90 + RANDOM % 9 ))"
+Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp &
+xvfb=$!
+trap 'kill ${game:-} "$xvfb" 2>/dev/null || true' EXIT
+sleep 1
+DISPLAY=$display "$bin" &
+game=$!
+sleep "$wait"
+window=$(DISPLAY=$display xdotool search --sync --name "Long Exposure" | head -n 1)
+for key in "$@"; do
+    # Xvfb has no window manager: focus by hand, and hold each key a moment.
+    DISPLAY=$display xdotool windowfocus "$window" keydown "$key" sleep 0.2 keyup "$key"
+    sleep 1
+done
+DISPLAY=$display import -window root "$out"
+echo "screenshot: $out"
