@@ -4,6 +4,7 @@
 #   scripts/screenshot.sh OUT.png [SECONDS] [KEY...]
 # Waits SECONDS (default 8) for the window, presses each KEY (xdotool names,
 # for example Return Escape) a second apart, then captures the screen.
+# A KEY of the form sleep:N waits N more seconds instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1
@@ -23,8 +24,11 @@ game=$!
 sleep "$wait"
 window=$(DISPLAY=$display xdotool search --sync --name "Long Exposure" | head -n 1)
 for key in "$@"; do
-    # Xvfb has no window manager: focus by hand, and hold each key a moment.
-    DISPLAY=$display xdotool windowfocus "$window" keydown "$key" sleep 0.2 keyup "$key"
+    case $key in
+        sleep:*) sleep "${key#sleep:}" ;;
+        # Xvfb has no window manager: focus by hand, and hold each key a moment.
+        *) DISPLAY=$display xdotool windowfocus "$window" keydown "$key" sleep 0.2 keyup "$key" ;;
+    esac
     sleep 1
 done
 DISPLAY=$display import -window root "$out"

@@ -9,6 +9,7 @@ pub mod audio;
 pub mod bench;
 pub mod data;
 pub mod input;
+pub mod levels;
 pub mod screens;
 pub mod testing;
 pub mod ui;
@@ -18,11 +19,17 @@ use bevy::prelude::*;
 
 /// The game's own plugins, without any engine plugins: add it to an app that
 /// already has either `DefaultPlugins` ([`windowed::app`]) or the headless set
-/// ([`testing::headless_app`]).
+/// ([`testing::headless_app`]), after [`levels::register`].
 pub struct GamePlugin;
 
 impl Plugin for GamePlugin {
     fn build(&self, app: &mut App) {
-        app.add_plugins((input::plugin, audio::plugin, ui::plugin, screens::plugin));
+        app.add_plugins((
+            input::plugin,
+            audio::plugin,
+            ui::plugin,
+            screens::plugin,
+            levels::plugin,
+        ));
     }
 }

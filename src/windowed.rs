@@ -9,6 +9,7 @@ use bevy::prelude::*;
 
 use crate::GamePlugin;
 use crate::audio::playback;
+use crate::levels::{self, Roots};
 
 /// Set once the first frame runs; panics before that are start-up failures.
 static STARTED: AtomicBool = AtomicBool::new(false);
@@ -17,9 +18,10 @@ static STARTED: AtomicBool = AtomicBool::new(false);
 const NO_WINDOW_HINT: &str = "run `long-exposure --headless --script FILE` to play without \
                               a display, GPU or sound card";
 
-/// The game in a window, with sound.
-pub fn app() -> App {
+/// The game in a window, with sound, reading data from `roots`.
+pub fn app(roots: Roots) -> App {
     let mut app = App::new();
+    levels::register(&mut app, roots);
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
@@ -39,7 +41,7 @@ pub fn app() -> App {
 
 /// Plays the game in a window until the player quits. A missing display or
 /// GPU gives one line on stderr and a failing exit code.
-pub fn run() -> AppExit {
+pub fn run(roots: Roots) -> AppExit {
     if let Some(problem) = missing_display() {
         eprintln!("long-exposure: {problem}; {NO_WINDOW_HINT}");
         return AppExit::error();
@@ -60,7 +62,7 @@ pub fn run() -> AppExit {
             std::process::exit(1);
         }
     }));
-    app().run()
+    app(roots).run()
 }
 
 fn mark_started() {

@@ -1,7 +1,6 @@
-//! Reading RON data files with errors a person can act on.
-//!
-//! Every problem in a data file is reported as `file:line:column: message`,
-//! pointing at the offending value, never as a panic.
+//! Reading RON data files, and problems reported the way a person can act
+//! on them: `file:line:column: error: message`, pointing at the offending
+//! value, never a panic.
 
 mod spans;
 
@@ -13,35 +12,61 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth a look; the data still works.
+    Warning,
+    /// The data cannot be used as it is.
+    Error,
+}
+
 /// A problem with a data file, with its place in the file where known.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DataError {
+pub struct Diagnostic {
+    /// How bad it is.
+    pub severity: Severity,
     /// The file the problem is in.
     pub file: PathBuf,
-    /// 1-based line and column of the offending text; `None` when the file
-    /// could not be read at all.
+    /// 1-based line and column of the offending text; `None` when the
+    /// problem is with the file as a whole (it cannot be read, say).
     pub position: Option<(usize, usize)>,
     /// What is wrong, in words.
     pub message: String,
 }
 
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some((line, column)) => {
-                write!(
-                    f,
-                    "{}:{line}:{column}: {}",
-                    self.file.display(),
-                    self.message
-                )
-            }
-            None => write!(f, "{}: {}", self.file.display(), self.message),
+impl Diagnostic {
+    /// An error at `position` in `file`.
+    pub fn error(file: &Path, position: Option<(usize, usize)>, message: String) -> Self {
+        Self {
+            severity: Severity::Error,
+            file: file.to_path_buf(),
+            position,
+            message,
         }
+    }
+
+    /// Whether this is an error rather than a warning.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 }
 
-impl std::error::Error for DataError {}
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        match self.position {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: ", self.file.display())?,
+            None => write!(f, "{}: ", self.file.display())?,
+        }
+        write!(f, "{severity}: {}", self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
 
 /// The RON dialect every data file uses: `Some(..)` may be left out.
 pub fn ron_options() -> ron::Options {
@@ -49,27 +74,55 @@ pub fn ron_options() -> ron::Options {
 }
 
 /// Parses RON `text` that came from `file` (used only in messages).
-pub fn parse_ron<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, DataError> {
+pub fn parse_ron<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnostic> {
     ron_options()
         .from_str(text)
-        .map_err(|error: ron::error::SpannedError| DataError {
-            file: file.to_path_buf(),
-            position: Some(token_at(
-                text,
-                (error.span.start.line, error.span.start.col),
-            )),
-            message: error.code.to_string(),
+        .map_err(|error: ron::error::SpannedError| {
+            let start = (error.span.start.line, error.span.start.col);
+            Diagnostic::error(file, Some(token_at(text, start)), error.code.to_string())
         })
 }
 
+/// The largest data file read, in bytes: far above any real level, low
+/// enough that a runaway file cannot stall the game.
+pub const MAX_FILE_BYTES: usize = 4 << 20;
+
+/// The bytes of `file` as text: at most [`MAX_FILE_BYTES`], valid UTF-8.
+pub fn text_from_bytes<'a>(file: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        let mib = |n: usize| n as f64 / f64::from(1 << 20);
+        let message = format!(
+            "the file is too large ({:.1} MiB; data files may be at most {:.0} MiB)",
+            mib(bytes.len()),
+            mib(MAX_FILE_BYTES)
+        );
+        return Err(Diagnostic::error(file, None, message));
+    }
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = 1 + String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count();
+        Diagnostic::error(
+            file,
+            Some((line, column)),
+            "the file is not UTF-8 text".into(),
+        )
+    })
+}
+
+/// Reads the text file at `path`.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|error| Diagnostic::error(path, None, format!("cannot read the file: {error}")))?;
+    text_from_bytes(path, &bytes).map(str::to_owned)
+}
+
 /// Reads and parses the RON file at `path`.
-pub fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<T, DataError> {
-    let text = std::fs::read_to_string(path).map_err(|error| DataError {
-        file: path.to_path_buf(),
-        position: None,
-        message: format!("cannot read the file: {error}"),
-    })?;
-    parse_ron(path, &text)
+pub fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<T, Diagnostic> {
+    parse_ron(path, &read_text(path)?)
 }
 
 #[cfg(test)]
@@ -97,8 +150,24 @@ mod tests {
         let error = parse_ron::<Sample>(file, text).unwrap_err();
         assert_eq!(error.position, Some((3, 12)));
         assert!(
-            error.to_string().starts_with("sample.ron:3:12: "),
+            error.to_string().starts_with("sample.ron:3:12: error: "),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_text_are_reported_where_they_start() {
+        let file = Path::new("b.ron");
+        let error = text_from_bytes(file, b"(\n  name: \"\xff\"").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "b.ron:2:10: error: the file is not UTF-8 text"
+        );
+        let huge = vec![b' '; MAX_FILE_BYTES + 1];
+        let error = text_from_bytes(file, &huge).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "b.ron: error: the file is too large (4.0 MiB; data files may be at most 4 MiB)"
         );
     }
 
@@ -106,10 +175,10 @@ mod tests {
     fn an_unreadable_file_names_the_file_and_the_reason() {
         let error = read_ron::<Sample>(Path::new("/nonexistent/x.ron")).unwrap_err();
         assert_eq!(error.position, None);
+        let text = error.to_string();
         assert!(
-            error
-                .to_string()
-                .starts_with("/nonexistent/x.ron: cannot read the file")
+            text.starts_with("/nonexistent/x.ron: error: cannot read the file"),
+            "{text}"
         );
     }
 }

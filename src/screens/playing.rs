@@ -1,27 +1,61 @@
-//! The night being played. Exploration, photography and the story fill this
-//! screen in later issues; for now it opens on the first chapter's card.
+//! The night being played: a chapter card, then the level (see `levels`).
 
 use bevy::prelude::*;
 
 use super::{Pause, Screen};
 use crate::input::{Action, ActionState};
+use crate::levels::{NightData, StoryAsset};
 use crate::ui::{theme, widget};
+
+/// Seconds the chapter card stays before the night shows.
+const CARD_SECONDS: f32 = 3.0;
+
+/// The chapter card, with the time left before it goes.
+#[derive(Component)]
+struct ChapterCard(Timer);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Playing), spawn_chapter_card)
-        .add_systems(Update, toggle_pause.run_if(in_state(Screen::Playing)));
+        .add_systems(
+            Update,
+            (toggle_pause, clear_chapter_card).run_if(in_state(Screen::Playing)),
+        );
 }
 
-fn spawn_chapter_card(mut commands: Commands) {
+/// The first chapter's title and the night's start time, from the story.
+fn spawn_chapter_card(
+    data: Res<NightData>,
+    stories: Res<Assets<StoryAsset>>,
+    mut commands: Commands,
+) {
+    let story = stories.get(&data.story).map(|s| &s.story);
+    let title = story
+        .and_then(|s| s.chapters.first())
+        .map_or_else(|| "Long Exposure".to_owned(), |c| c.title.clone());
+    let time = story.map(|s| s.clock.start.to_string()).unwrap_or_default();
     commands.spawn((
         widget::screen_root("Chapter card"),
+        ChapterCard(Timer::from_seconds(CARD_SECONDS, TimerMode::Once)),
+        BackgroundColor(theme::NIGHT),
         DespawnOnExit(Screen::Playing),
         children![
-            widget::label("I. The warehouse", theme::TITLE_SIZE * 0.75, theme::PAPER),
-            widget::label("23:00", theme::BODY_SIZE, theme::SODIUM),
+            widget::label(title, theme::TITLE_SIZE * 0.75, theme::PAPER),
+            widget::label(time, theme::BODY_SIZE, theme::SODIUM),
             widget::hint("Esc / Start: pause"),
         ],
     ));
+}
+
+fn clear_chapter_card(
+    time: Res<Time>,
+    mut cards: Query<(Entity, &mut ChapterCard)>,
+    mut commands: Commands,
+) {
+    for (entity, mut card) in &mut cards {
+        if card.0.tick(time.delta()).is_finished() {
+            commands.entity(entity).despawn();
+        }
+    }
 }
 
 /// The pause action toggles the pause; `Back` also resumes from the menu.

@@ -1,7 +1,9 @@
 //! Building the headless app and stepping it through a script.
 
 use std::fmt;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+use bevy::asset::{LoadState, UntypedAssetId};
 
 use bevy::ecs::schedule::SingleThreadedExecutor;
 use bevy::input::InputPlugin;
@@ -13,6 +15,10 @@ use super::script::{Expectation, Script, Step};
 use super::trace::{self, Trace, TraceLine};
 use crate::GamePlugin;
 use crate::input::{Action, ScriptedActions};
+use crate::levels::{self, CurrentLevel, NightData, Roots, StoryAsset};
+
+/// The longest [`Harness::settle_loading`] waits for data to load.
+pub const LOAD_TIMEOUT: Duration = Duration::from_secs(10);
 use crate::screens::{Pause, Screen};
 
 /// Which of Bevy's schedule executors runs the systems.
@@ -26,12 +32,16 @@ pub enum Executor {
 }
 
 /// How a headless app is built.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct HeadlessConfig {
     /// Simulated frames per second: each update advances time by `1 / fps`.
     pub fps: u32,
     /// The executor every schedule uses.
     pub executor: Executor,
+    /// Where level data is read from.
+    pub roots: Roots,
+    /// Whether changed data files reload while the game runs.
+    pub watch: bool,
 }
 
 impl Default for HeadlessConfig {
@@ -39,6 +49,11 @@ impl Default for HeadlessConfig {
         Self {
             fps: 60,
             executor: Executor::default(),
+            roots: Roots {
+                base: Roots::default_base(),
+                mods: None,
+            },
+            watch: false,
         }
     }
 }
@@ -47,10 +62,14 @@ impl Default for HeadlessConfig {
 /// window, renderer or audio, advancing a fixed `1 / fps` seconds per update.
 pub fn headless_app(config: &HeadlessConfig) -> App {
     let mut app = App::new();
+    levels::register(&mut app, config.roots.clone());
     app.add_plugins((
         MinimalPlugins,
         StatesPlugin,
-        AssetPlugin::default(),
+        AssetPlugin {
+            watch_for_changes_override: Some(config.watch),
+            ..default()
+        },
         InputPlugin,
         GamePlugin,
         trace::plugin,
@@ -98,14 +117,48 @@ pub struct Harness {
 }
 
 impl Harness {
-    /// Builds the headless game and runs its first frame (the title appears).
+    /// Builds the headless game and runs frames until the title is up and
+    /// the story and its levels have loaded (or failed to).
     pub fn new(config: HeadlessConfig) -> Self {
         let mut app = headless_app(&config);
         app.update();
-        Self {
+        let mut harness = Self {
             app,
             fps: config.fps.max(1),
+        };
+        harness.settle_loading();
+        harness
+    }
+
+    /// Runs frames until no asset is loading, at most [`LOAD_TIMEOUT`].
+    /// Loading happens on other threads, so this waits in real time.
+    pub fn settle_loading(&mut self) {
+        let start = Instant::now();
+        while start.elapsed() < LOAD_TIMEOUT && self.loading() {
+            std::thread::sleep(Duration::from_millis(1));
+            self.app.update();
         }
+    }
+
+    /// Whether the story, or a level it names, is still loading.
+    fn loading(&self) -> bool {
+        let world = self.app.world();
+        let server = world.resource::<AssetServer>();
+        let data = world.resource::<NightData>();
+        let done = |id: UntypedAssetId| {
+            matches!(
+                server.get_load_state(id),
+                Some(LoadState::Loaded | LoadState::Failed(_))
+            )
+        };
+        if !done(data.story.id().untyped()) {
+            return true;
+        }
+        let named = world
+            .resource::<Assets<StoryAsset>>()
+            .get(&data.story)
+            .map_or(0, |s| s.story.chapters.iter().map(|c| c.levels.len()).sum());
+        data.levels.len() < named || !data.levels.iter().all(|(_, h)| done(h.id().untyped()))
     }
 
     /// The app, for anything the harness does not wrap.
@@ -155,6 +208,12 @@ impl Harness {
             .map(|state| *state.get())
     }
 
+    /// The id of the level Lev is in, once it is built.
+    pub fn level(&self) -> Option<String> {
+        let current = self.app.world().get_resource::<CurrentLevel>()?;
+        current.spawned.then(|| current.id.clone())
+    }
+
     /// Whether the pause menu is open.
     pub fn paused(&self) -> bool {
         self.app
@@ -178,6 +237,10 @@ impl Harness {
             Expectation::Paused(want) => match self.paused() {
                 found if found == *want => Ok(()),
                 found => Err(format!("expected paused = {want}, found paused = {found}")),
+            },
+            Expectation::Level(want) => match self.level() {
+                Some(found) if found == *want => Ok(()),
+                found => Err(format!("expected level `{want}`, found {found:?}")),
             },
             Expectation::Exited => match self.app.should_exit() {
                 Some(_) => Ok(()),

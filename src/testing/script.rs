@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::{DataError, parse_ron, read_ron};
+use crate::data::{Diagnostic, parse_ron, read_ron};
 use crate::input::Action;
 use crate::screens::Screen;
 
@@ -45,18 +45,20 @@ pub enum Expectation {
     Screen(Screen),
     /// The game is paused (`true`) or running (`false`) while playing.
     Paused(bool),
+    /// Lev is in the level with this id, and it is built.
+    Level(String),
     /// The game has been asked to quit.
     Exited,
 }
 
 impl Script {
     /// Parses a script from `text`; `file` names it in error messages.
-    pub fn parse(file: &Path, text: &str) -> Result<Self, DataError> {
+    pub fn parse(file: &Path, text: &str) -> Result<Self, Diagnostic> {
         parse_ron(file, text)
     }
 
     /// Reads and parses the script at `path`.
-    pub fn load(path: &Path) -> Result<Self, DataError> {
+    pub fn load(path: &Path) -> Result<Self, Diagnostic> {
         read_ron(path)
     }
 }

@@ -6,6 +6,7 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use crate::audio::PlaySfx;
+use crate::levels::{CurrentLevel, ProblemBoard};
 use crate::screens::{Pause, Screen};
 
 /// One thing that happened, with the frame and game time it happened at.
@@ -26,7 +27,15 @@ pub struct Trace(pub Vec<TraceLine>);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Trace>().add_systems(
         Last,
-        (record_screens, record_pause, record_sounds, record_exit).before(update_frame_count),
+        (
+            record_screens,
+            record_pause,
+            record_levels,
+            record_problems,
+            record_sounds,
+            record_exit,
+        )
+            .before(update_frame_count),
     );
 }
 
@@ -71,6 +80,43 @@ fn record_pause(
             recorder.push(format!("pause: {from:?} -> {to:?}"));
         }
     }
+}
+
+fn record_levels(
+    current: Option<Res<CurrentLevel>>,
+    mut last: Local<Option<String>>,
+    mut recorder: Recorder,
+) {
+    let now = current
+        .filter(|c| c.spawned)
+        .map(|c| format!("level: {} (arrived at {})", c.id, c.spawn));
+    if now != *last {
+        if let Some(line) = &now {
+            recorder.push(line.clone());
+        }
+        *last = now;
+    }
+}
+
+fn record_problems(
+    board: Res<ProblemBoard>,
+    mut shown: Local<(u64, Vec<String>)>,
+    mut recorder: Recorder,
+) {
+    let (version, problems) = board.all();
+    if version == shown.0 {
+        return;
+    }
+    let lines: Vec<String> = problems.iter().map(|p| format!("data: {p}")).collect();
+    if lines != shown.1 {
+        if lines.is_empty() {
+            recorder.push("data: no problems".into());
+        }
+        for line in &lines {
+            recorder.push(line.clone());
+        }
+    }
+    *shown = (version, lines);
 }
 
 fn record_sounds(mut sounds: MessageReader<PlaySfx>, mut recorder: Recorder) {

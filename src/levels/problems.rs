@@ -1,0 +1,158 @@
+//! Data problems on screen: every error and warning of the level and story
+//! files stays shown, with its file, line and column, until it is fixed.
+
+use bevy::prelude::*;
+
+use super::validate::Owner;
+use bevy::asset::{AssetLoadError, AssetLoadFailedEvent};
+
+use super::{DataRoots, LevelAsset, NightData, ProblemBoard, StoryAsset, validate};
+use crate::data::Diagnostic;
+use crate::ui::theme;
+
+/// At most this many problems are listed; the rest are counted.
+const SHOWN: usize = 6;
+
+/// The text of the problem panel.
+#[derive(Component)]
+struct ProblemText;
+
+/// The board version last shown.
+#[derive(Resource, Default)]
+struct Shown(u64);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Shown>()
+        .add_systems(Startup, spawn_panel)
+        .add_systems(
+            Update,
+            (
+                report_unreadable::<StoryAsset>,
+                report_unreadable::<LevelAsset>,
+                check_references,
+                show_problems,
+            )
+                .chain(),
+        );
+}
+
+/// A file the loader never saw (missing, unreadable) goes on the board
+/// too; the loader itself reports what is wrong inside a file.
+fn report_unreadable<A: Asset>(
+    mut failures: MessageReader<AssetLoadFailedEvent<A>>,
+    roots: Res<DataRoots>,
+    board: Res<ProblemBoard>,
+) {
+    for failure in failures.read() {
+        if let AssetLoadError::AssetReaderError(error) = &failure.error {
+            let relative = failure.path.path();
+            let file = roots
+                .0
+                .resolve(relative)
+                .unwrap_or_else(|_| relative.to_path_buf());
+            let problem = Diagnostic::error(&file, None, format!("cannot read the file: {error}"));
+            board.set(&file, vec![problem]);
+        }
+    }
+}
+
+fn spawn_panel(mut commands: Commands) {
+    commands.spawn((
+        Name::new("Data problems"),
+        Node {
+            position_type: PositionType::Absolute,
+            left: px(8),
+            right: px(8),
+            bottom: px(8),
+            padding: UiRect::all(px(8)),
+            ..default()
+        },
+        BackgroundColor(theme::NIGHT),
+        GlobalZIndex(100),
+        Visibility::Hidden,
+        children![(
+            ProblemText,
+            Text::default(),
+            TextFont::from_font_size(theme::SMALL_SIZE),
+            TextColor(theme::SODIUM),
+        )],
+    ));
+}
+
+/// When any data file changes, checks what the files say about each other.
+fn check_references(
+    mut level_events: MessageReader<AssetEvent<LevelAsset>>,
+    mut story_events: MessageReader<AssetEvent<StoryAsset>>,
+    data: Res<NightData>,
+    stories: Res<Assets<StoryAsset>>,
+    levels: Res<Assets<LevelAsset>>,
+    board: Res<ProblemBoard>,
+) {
+    let changed = level_events.read().count() + story_events.read().count() > 0;
+    if !changed {
+        return;
+    }
+    let story = stories.get(&data.story);
+    let loaded: Vec<&LevelAsset> = data
+        .levels
+        .iter()
+        .filter_map(|(_, h)| levels.get(h))
+        .collect();
+    let plain: Vec<_> = loaded.iter().map(|asset| &asset.level).collect();
+    let unreadable: Vec<String> = data
+        .levels
+        .iter()
+        .filter(|(_, h)| levels.get(h).is_none())
+        .map(|(id, _)| id.clone())
+        .collect();
+    let findings = validate::check_references(story.map(|s| &s.story), &plain, &unreadable);
+    let problems: Vec<Diagnostic> = findings
+        .into_iter()
+        .filter_map(|(owner, finding)| {
+            let located = match owner {
+                Owner::Story => &story?.located,
+                Owner::Level(id) => &loaded.iter().find(|a| a.level.id == id)?.located,
+            };
+            Some(located.diagnostic(finding))
+        })
+        .collect();
+    board.set_references(problems);
+}
+
+fn show_problems(
+    board: Res<ProblemBoard>,
+    mut shown: ResMut<Shown>,
+    mut text: Query<(&mut Text, &ChildOf), With<ProblemText>>,
+    mut panels: Query<&mut Visibility>,
+) {
+    let (version, problems) = board.all();
+    if version == shown.0 {
+        return;
+    }
+    shown.0 = version;
+    for problem in &problems {
+        warn!("{problem}");
+    }
+    let Ok((mut text, parent)) = text.single_mut() else {
+        return;
+    };
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(SHOWN)
+        .map(ToString::to_string)
+        .collect();
+    if problems.len() > SHOWN {
+        lines.push(format!(
+            "... and {} more (run `long-exposure validate`)",
+            problems.len() - SHOWN
+        ));
+    }
+    text.0 = lines.join("\n");
+    if let Ok(mut visibility) = panels.get_mut(parent.parent()) {
+        *visibility = if problems.is_empty() {
+            Visibility::Hidden
+        } else {
+            Visibility::Inherited
+        };
+    }
+}
