@@ -4,6 +4,7 @@
 
 mod game {
     mod cli;
+    mod levels;
     mod screens;
     mod scripts;
 }

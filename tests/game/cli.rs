@@ -4,12 +4,15 @@ use std::process::{Command, Output};
 
 use super::scripts::repo_file;
 
+/// Runs the game's binary from the repository's root; unless `args` name a
+/// mods folder, with none (the player's own mods must not change results).
 fn long_exposure(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_long-exposure"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
+    let mut command = Command::new(env!("CARGO_BIN_EXE_long-exposure"));
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    if !args.contains(&"--mods") && !args.contains(&"--help") {
+        command.args(["--mods", "tests/game/levels/no-such-mods"]);
+    }
+    command.output().unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -24,7 +27,11 @@ fn the_smoke_script_passes_headless_and_prints_what_happens() {
     assert!(stdout.contains("] screen: Title -> Playing"), "{stdout}");
     assert!(stdout.contains("] pause: Running -> Paused"), "{stdout}");
     assert!(
-        stdout.contains("playthroughs/smoke.ron: all 15 steps passed"),
+        stdout.contains("] level: warehouse (arrived at start)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("playthroughs/smoke.ron: all 16 steps passed"),
         "{stdout}"
     );
 }
@@ -53,13 +60,13 @@ fn a_broken_script_file_exits_2_with_its_position() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).starts_with("tests/game/scripts/unknown-action.ron:5:15: "),
+        text(&out.stderr).starts_with("tests/game/scripts/unknown-action.ron:5:15: error: "),
         "{}",
         text(&out.stderr)
     );
     let out = long_exposure(&["--headless", "--script", "no/such/file.ron"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).starts_with("no/such/file.ron: cannot read the file"));
+    assert!(text(&out.stderr).starts_with("no/such/file.ron: error: cannot read the file"));
 }
 
 #[test]
@@ -97,4 +104,25 @@ fn help_explains_every_flag() {
     ] {
         assert!(help.contains(flag), "--help lacks {flag}:\n{help}");
     }
+}
+
+#[test]
+fn validate_passes_the_shipped_data_and_fails_a_broken_mod_with_positions() {
+    let out = long_exposure(&["validate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert_eq!(text(&out.stdout), "validate: 0 errors, 0 warnings\n");
+
+    let mods = std::env::temp_dir().join(format!("long-exposure-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&mods).unwrap();
+    let broken = repo_file("tests/game/levels/broken/unknown-sprite.ron");
+    std::fs::copy(broken, mods.join("sunrise.level.ron")).unwrap();
+    let out = long_exposure(&["validate", "--mods", mods.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let expected = format!(
+        "{}/sunrise.level.ron:7:22: error: unknown sprite `satellite_dish` (see levels/README.md)\n\
+         validate: 1 error, 0 warnings\n",
+        mods.display()
+    );
+    assert_eq!(text(&out.stdout), expected);
+    let _ = std::fs::remove_dir_all(mods);
 }

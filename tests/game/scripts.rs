@@ -99,22 +99,28 @@ fn an_unknown_action_is_reported_at_its_line_and_column() {
 #[test]
 fn malformed_scripts_give_file_line_column_messages() {
     let cases = [
-        ("(steps: [Press(Confirm)", "bad.ron:1:23: Expected comma"),
+        (
+            "(steps: [Press(Confirm)",
+            "bad.ron:1:23: error: Expected comma",
+        ),
         (
             "(steps: [WaitFrames(-3)])",
-            "bad.ron:1:22: Integer is out of bounds",
+            "bad.ron:1:22: error: Integer is out of bounds",
         ),
         (
             "(steps: [], speed: 3)",
-            "bad.ron:1:13: Unexpected field named `speed` in `Script`, \
+            "bad.ron:1:13: error: Unexpected field named `speed` in `Script`, \
              expected either `description` or `steps` instead",
         ),
         (
             "(\n  steps: [\n    Expect(Screen(Sunrise)),\n  ],\n)",
-            "bad.ron:3:19: Unexpected variant named `Sunrise` in enum `Screen`, \
+            "bad.ron:3:19: error: Unexpected variant named `Sunrise` in enum `Screen`, \
              expected one of `Title`, `Playing`, or `Ending` instead",
         ),
-        ("", "bad.ron:1:1: Expected opening `(` for struct `Script`"),
+        (
+            "",
+            "bad.ron:1:1: error: Expected opening `(` for struct `Script`",
+        ),
     ];
     for (text, expected) in cases {
         assert_eq!(parse_error(text), expected, "for {text:?}");
