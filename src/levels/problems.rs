@@ -99,11 +99,13 @@ fn check_references(
         .filter_map(|(_, h)| levels.get(h))
         .collect();
     let plain: Vec<_> = loaded.iter().map(|asset| &asset.level).collect();
-    let unreadable: Vec<String> = data
-        .levels
+    // Levels the story names that are not (yet) loaded are not unknown:
+    // they are loading, or their own load failure is on the board.
+    let unreadable: Vec<String> = story
         .iter()
-        .filter(|(_, h)| levels.get(h).is_none())
-        .map(|(id, _)| id.clone())
+        .flat_map(|s| s.story.chapters.iter().flat_map(|c| c.levels.iter()))
+        .filter(|id| !loaded.iter().any(|a| a.level.id == **id))
+        .cloned()
         .collect();
     let findings = validate::check_references(story.map(|s| &s.story), &plain, &unreadable);
     let problems: Vec<Diagnostic> = findings
