@@ -6,7 +6,7 @@
 
 mod bindings;
 
-pub use bindings::{Binding, Bindings, StickDirection};
+pub use bindings::{Binding, Bindings, Devices, StickDirection};
 
 use bevy::platform::collections::HashSet;
 use bevy::prelude::*;
@@ -15,16 +15,34 @@ use serde::{Deserialize, Serialize};
 /// Something the player means to do, independent of the device used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Reflect)]
 pub enum Action {
-    /// Move the menu selection up.
+    /// Climb up stairs and ladders; move a menu selection up.
     Up,
-    /// Move the menu selection down.
+    /// Climb down; move a menu selection down.
     Down,
+    /// Walk left.
+    Left,
+    /// Walk right.
+    Right,
+    /// Held while walking: a slower, careful step.
+    Careful,
+    /// Inspect, talk, open a door.
+    Interact,
     /// Accept the selected menu item.
     Confirm,
     /// Leave the current menu (resume from the pause menu).
     Back,
     /// Pause or resume the game.
     Pause,
+    /// Raise or lower the camera's viewfinder.
+    Camera,
+    /// Release the shutter.
+    Shutter,
+    /// Lengthen the focal length.
+    ZoomIn,
+    /// Shorten the focal length.
+    ZoomOut,
+    /// Open the album of the night's photographs.
+    Album,
 }
 
 /// Which actions are held this frame, and which changed since the last one.
@@ -80,14 +98,13 @@ pub(super) fn plugin(app: &mut App) {
 
 fn update_actions(
     bindings: Res<Bindings>,
-    keys: Res<ButtonInput<KeyCode>>,
-    gamepads: Query<&Gamepad>,
+    devices: Devices,
     scripted: Res<ScriptedActions>,
     mut state: ResMut<ActionState>,
 ) {
     let mut now: HashSet<Action> = scripted.held.clone();
     for (action, binding) in bindings.iter() {
-        if binding.is_down(&keys, &gamepads) {
+        if binding.is_down(&devices) {
             now.insert(action);
         }
     }
