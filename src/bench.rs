@@ -1,6 +1,6 @@
 //! Benchmarks: headless updates per second of the full game in each case,
-//! with both schedule executors. Run with `long-exposure bench` (use a
-//! release build for figures to compare).
+//! with both schedule executors, and level load and spawn times. Run with
+//! `long-exposure bench`.
 
 use std::path::Path;
 use std::time::Instant;
@@ -9,7 +9,8 @@ use bevy::prelude::*;
 
 use crate::data::Diagnostic;
 use crate::input::Action;
-use crate::levels::files::{Roots, read_level};
+use crate::levels::CurrentLevel;
+use crate::levels::files::{self, Roots, read_level};
 use crate::levels::schema::{Area, Level};
 use crate::levels::spawn_level;
 use crate::testing::{Executor, Harness, HeadlessConfig};
@@ -17,32 +18,35 @@ use crate::testing::{Executor, Harness, HeadlessConfig};
 /// Frames run before timing starts, so start-up work is not measured.
 const WARM_UP_FRAMES: u32 = 30;
 
-/// A place in the game to measure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Case {
-    /// The title screen with its night scene and menu.
-    Title,
-    /// Playing, right after "New game".
-    Playing,
+/// A place in the game to measure: a name, the data roots, and where Lev
+/// is (none: the title screen).
+struct Case {
+    name: String,
+    roots: Roots,
+    at: Option<(String, String)>,
 }
 
 impl Case {
-    /// Every case, in the order they are reported.
-    pub const ALL: [Case; 2] = [Case::Title, Case::Playing];
-
-    /// Steps a fresh harness from the title to this case.
-    fn reach(self, harness: &mut Harness) {
-        if self == Case::Playing {
+    /// Steps a fresh harness from the title to this case; in a level, Lev
+    /// walks right so movement, the camera and footsteps are measured too.
+    fn reach(&self, harness: &mut Harness) {
+        if let Some((level, spawn)) = &self.at {
             harness.press(Action::Confirm);
+            harness
+                .app()
+                .world_mut()
+                .insert_resource(CurrentLevel::arriving(level, spawn));
+            harness.frames(2);
+            harness.hold(Action::Right);
         }
     }
 }
 
 /// One timed run.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Measurement {
     /// Where in the game.
-    pub case: Case,
+    pub case: String,
     /// Which executor ran the schedules.
     pub executor: Executor,
     /// Frames timed.
@@ -58,13 +62,73 @@ impl Measurement {
     }
 }
 
-/// Times `frames` updates of every case with both executors.
-pub fn measure(frames: u32) -> Vec<Measurement> {
+/// The shipped level with the most parts, and its first spawn point.
+fn largest_level(roots: &Roots) -> Option<Level> {
+    files::load_all(roots).levels.into_iter().max_by_key(parts)
+}
+
+/// How many things a level spawns, roughly: everything listed in it.
+fn parts(level: &Level) -> usize {
+    level.floors.len()
+        + level.walls.len()
+        + level.stairs.len()
+        + level.ladders.len()
+        + level.props.len()
+        + level.lights.len()
+        + level.npcs.len()
+        + level.exits.len()
+}
+
+/// Times `frames` updates of each case with both executors: the title, the
+/// warehouse, the largest shipped level, and that level generated ten times
+/// over (written to a temporary mods folder).
+pub fn measure(frames: u32, roots: &Roots) -> Vec<Measurement> {
+    let mut cases = vec![
+        Case {
+            name: "title".into(),
+            roots: roots.clone(),
+            at: None,
+        },
+        Case {
+            name: "warehouse".into(),
+            roots: roots.clone(),
+            at: Some(("warehouse".into(), "start".into())),
+        },
+    ];
+    let mods = std::env::temp_dir().join(format!("long-exposure-bench-{}", std::process::id()));
+    if let Some(level) = largest_level(roots) {
+        let spawn = level
+            .spawns
+            .first()
+            .map(|s| s.id.clone())
+            .unwrap_or_default();
+        let big = generated_level(&level, 10);
+        let written = std::fs::create_dir_all(&mods).is_ok()
+            && ron::ser::to_string(&big).ok().is_some_and(|text| {
+                std::fs::write(mods.join(format!("{}.level.ron", level.id)), text).is_ok()
+            });
+        cases.push(Case {
+            name: format!("largest: {}", level.id),
+            roots: roots.clone(),
+            at: Some((level.id.clone(), spawn.clone())),
+        });
+        if written {
+            cases.push(Case {
+                name: "largest 10x".into(),
+                roots: Roots {
+                    base: roots.base.clone(),
+                    mods: Some(mods.clone()),
+                },
+                at: Some((level.id.clone(), spawn)),
+            });
+        }
+    }
     let mut results = Vec::new();
-    for case in Case::ALL {
+    for case in &cases {
         for executor in [Executor::SingleThreaded, Executor::MultiThreaded] {
             let mut harness = Harness::new(HeadlessConfig {
                 executor,
+                roots: case.roots.clone(),
                 ..Default::default()
             });
             case.reach(&mut harness);
@@ -72,26 +136,27 @@ pub fn measure(frames: u32) -> Vec<Measurement> {
             let start = Instant::now();
             harness.frames(frames);
             results.push(Measurement {
-                case,
+                case: case.name.clone(),
                 executor,
                 frames,
                 seconds: start.elapsed().as_secs_f64(),
             });
         }
     }
+    let _ = std::fs::remove_dir_all(mods);
     results
 }
 
 /// The measurements as a table, one row each.
 pub fn report(results: &[Measurement]) -> String {
     let mut out = format!(
-        "{:<10} {:<16} {:>8} {:>10} {:>12}\n",
+        "{:<20} {:<16} {:>8} {:>10} {:>12}\n",
         "case", "executor", "frames", "seconds", "frames/s"
     );
     for m in results {
         out += &format!(
-            "{:<10} {:<16} {:>8} {:>10.3} {:>12.0}\n",
-            format!("{:?}", m.case).to_lowercase(),
+            "{:<20} {:<16} {:>8} {:>10.3} {:>12.0}\n",
+            m.case,
             match m.executor {
                 Executor::SingleThreaded => "single-threaded",
                 Executor::MultiThreaded => "multi-threaded",
@@ -119,7 +184,7 @@ pub struct LevelLoad {
     pub spawn_seconds: f64,
 }
 
-/// The warehouse repeated `scale` times side by side, as one level.
+/// `warehouse` (or any level) repeated `scale` times side by side, as one level.
 pub fn generated_level(warehouse: &Level, scale: usize) -> Level {
     let mut level = warehouse.clone();
     let width = warehouse.bounds.w;

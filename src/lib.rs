@@ -8,9 +8,11 @@
 pub mod audio;
 pub mod bench;
 pub mod data;
+pub mod explore;
 pub mod input;
 pub mod levels;
 pub mod screens;
+pub mod story;
 pub mod testing;
 pub mod ui;
 pub mod windowed;
@@ -30,6 +32,8 @@ impl Plugin for GamePlugin {
             ui::plugin,
             screens::plugin,
             levels::plugin,
+            explore::plugin,
+            story::plugin,
         ));
     }
 }

@@ -7,6 +7,8 @@ pub mod synth;
 
 use bevy::prelude::*;
 
+use crate::levels::schema::Surface;
+
 /// A short sound effect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Sfx {
@@ -14,6 +16,8 @@ pub enum Sfx {
     MenuMove,
     /// A menu item was chosen: the click of a shutter.
     MenuConfirm,
+    /// A footstep on this surface.
+    Footstep(Surface),
 }
 
 /// Asks for a sound effect on the effects channel.

@@ -8,6 +8,15 @@ use bevy::prelude::*;
 use bevy_kira_audio::prelude::*;
 
 use super::{PlaySfx, Sfx, synth};
+use crate::levels::schema::Surface;
+
+/// The surfaces, in the order of [`EffectSounds::footsteps`].
+const SURFACES: [Surface; 4] = [
+    Surface::Concrete,
+    Surface::Metal,
+    Surface::WetStreet,
+    Surface::Wood,
+];
 
 /// The channel for short sound effects (shutter, footsteps, menus).
 #[derive(Resource)]
@@ -18,6 +27,8 @@ pub struct Effects;
 struct EffectSounds {
     menu_move: Handle<AudioSource>,
     menu_confirm: Handle<AudioSource>,
+    /// Concrete, metal, wet street, wood.
+    footsteps: [Handle<AudioSource>; 4],
 }
 
 /// Adds kira's audio plugin, the effects channel and the synthesized sounds.
@@ -33,6 +44,7 @@ fn synthesize_sounds(mut sources: ResMut<Assets<AudioSource>>, mut commands: Com
     commands.insert_resource(EffectSounds {
         menu_move: add(synth::tick(1400.0, 0.05)),
         menu_confirm: add(synth::shutter(0.07)),
+        footsteps: SURFACES.map(|surface| add(synth::footstep(surface))),
     });
 }
 
@@ -57,6 +69,10 @@ fn play_effects(
         let handle = match sfx {
             Sfx::MenuMove => &sounds.menu_move,
             Sfx::MenuConfirm => &sounds.menu_confirm,
+            Sfx::Footstep(surface) => {
+                let index = SURFACES.iter().position(|s| s == surface).unwrap_or(0);
+                &sounds.footsteps[index]
+            }
         };
         channel.play(handle.clone());
     }

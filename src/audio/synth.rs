@@ -1,5 +1,7 @@
 //! Sound synthesis: pure functions from parameters to mono samples in [-1, 1].
 
+use crate::levels::schema::Surface;
+
 /// Samples per second of every synthesized sound.
 pub const SAMPLE_RATE: u32 = 44_100;
 
@@ -31,6 +33,27 @@ pub fn shutter(gap: f32) -> Vec<f32> {
                 (-t * 180.0).exp()
             };
             0.5 * (click(0) + 0.7 * click(second)) * noise.next()
+        })
+        .collect()
+}
+
+/// A footstep on `surface`: a heel strike shaped by what it lands on.
+pub fn footstep(surface: Surface) -> Vec<f32> {
+    // (seconds, noise decay per second, tone Hz, tone decay, tone level)
+    let (seconds, noise_decay, tone, tone_decay, tone_level) = match surface {
+        Surface::Concrete => (0.08, 90.0, 110.0, 60.0, 0.5),
+        Surface::Metal => (0.25, 120.0, 1250.0, 14.0, 0.35),
+        Surface::WetStreet => (0.14, 28.0, 90.0, 70.0, 0.3),
+        Surface::Wood => (0.12, 110.0, 190.0, 35.0, 0.6),
+    };
+    let count = (seconds * SAMPLE_RATE as f32) as usize;
+    let mut noise = Noise(0x1234_5678 ^ surface as u32);
+    (0..count)
+        .map(|i| {
+            let t = i as f32 / SAMPLE_RATE as f32;
+            let thud = (-t * noise_decay).exp() * noise.next();
+            let ring = (-t * tone_decay).exp() * (std::f32::consts::TAU * tone * t).sin();
+            0.35 * (thud + tone_level * ring)
         })
         .collect()
 }
@@ -70,5 +93,25 @@ mod tests {
         assert!(peak(&shutter[..200]) > 0.2);
         assert!(peak(&shutter[second..second + 200]) > 0.1);
         assert!(peak(&shutter[second - 300..second]) < 0.05);
+    }
+
+    #[test]
+    fn each_surface_has_its_own_footstep() {
+        let surfaces = [
+            Surface::Concrete,
+            Surface::Metal,
+            Surface::WetStreet,
+            Surface::Wood,
+        ];
+        let steps: Vec<Vec<f32>> = surfaces.iter().map(|s| footstep(*s)).collect();
+        for (a, step) in steps.iter().enumerate() {
+            assert!(peak(step) > 0.1 && peak(step) <= 1.0);
+            assert!(peak(&step[step.len() - 50..]) < 0.1, "fades out");
+            for other in &steps[a + 1..] {
+                assert_ne!(step, other);
+            }
+        }
+        // Metal rings longer than concrete thuds.
+        assert!(steps[1].len() > steps[0].len() * 2);
     }
 }

@@ -17,8 +17,12 @@ pub mod validate;
 
 pub use files::Roots;
 pub use loader::{LevelAsset, ProblemBoard, StoryAsset};
-pub use spawn::{CurrentLevel, Lev, LevelEntity, spawn_level};
+pub use spawn::{
+    CurrentLevel, LEV_Z, LIGHT_Z, LevelEntity, LevelLight, LevelSystems, Parallax, Person, VIEW,
+    colour, spawn_level,
+};
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 /// The roots data is read from, as chosen at start-up.
@@ -38,6 +42,28 @@ impl NightData {
     /// The handle of the level with `id`, if the story names it.
     pub fn level(&self, id: &str) -> Option<&Handle<LevelAsset>> {
         self.levels.iter().find(|(l, _)| l == id).map(|(_, h)| h)
+    }
+}
+
+/// The level Lev is in, once it is loaded.
+#[derive(SystemParam)]
+pub struct ActiveLevel<'w> {
+    current: Option<Res<'w, CurrentLevel>>,
+    data: Res<'w, NightData>,
+    levels: Res<'w, Assets<LevelAsset>>,
+}
+
+impl ActiveLevel<'_> {
+    /// The current level's data, if Lev is in a loaded level.
+    pub fn get(&self) -> Option<&schema::Level> {
+        let current = self.current.as_ref()?;
+        let handle = self.data.level(&current.id)?;
+        self.levels.get(handle).map(|asset| &asset.level)
+    }
+
+    /// The current level's id and spawn state.
+    pub fn current(&self) -> Option<&CurrentLevel> {
+        self.current.as_deref()
     }
 }
 

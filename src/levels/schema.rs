@@ -142,7 +142,7 @@ pub enum Facing {
 }
 
 /// What a floor or stair is made of: it sets the footsteps' sound.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Surface {
     /// Bare concrete.
     #[default]

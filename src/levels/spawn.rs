@@ -6,19 +6,23 @@
 
 use bevy::prelude::*;
 
-use super::schema::{Area, Colour, Level, Paint, Surface};
+use super::schema::{Area, Colour, Facing, Level, Paint, Surface};
 use super::sprites;
 use super::{LevelAsset, NightData, StoryAsset};
+use crate::explore::{Body, Lev, lev_bundle, motion};
 use crate::screens::{Screen, VIRTUAL_HEIGHT};
 
-const VIEW: Vec2 = Vec2::new(VIRTUAL_HEIGHT * 16.0 / 9.0, VIRTUAL_HEIGHT);
+/// Builds and rebuilds the current level; runs before exploration.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LevelSystems;
+
+/// The size of the view, in virtual pixels.
+pub const VIEW: Vec2 = Vec2::new(VIRTUAL_HEIGHT * 16.0 / 9.0, VIRTUAL_HEIGHT);
 /// Lev stands at this depth; props are drawn in front of him or behind him
 /// by their depth.
-const LEV_Z: f32 = 10.0;
-
-/// Lev Kalmurzaev, the player character.
-#[derive(Component, Debug)]
-pub struct Lev;
+pub const LEV_Z: f32 = 10.0;
+/// Lights glow over everything in the level, and over the night's darkness.
+pub const LIGHT_Z: f32 = 30.0;
 
 /// Part of the current level: despawned when the level changes or reloads.
 #[derive(Component, Debug)]
@@ -26,7 +30,25 @@ pub struct LevelEntity;
 
 /// A background layer that moves `0..=1` times as much as the level.
 #[derive(Component, Debug)]
-struct Parallax(f32);
+pub struct Parallax(pub f32);
+
+/// A person of the level, by id, and which way they face.
+#[derive(Component, Debug)]
+pub struct Person {
+    /// The id in the level file.
+    pub id: String,
+    /// Which way they face.
+    pub facing: Facing,
+}
+
+/// A light of the level: its index in the level file and its opacity.
+#[derive(Component, Debug)]
+pub struct LevelLight {
+    /// Index in the level's `lights`.
+    pub index: usize,
+    /// Opacity of its glow before any flicker.
+    pub alpha: f32,
+}
 
 /// Where Lev is: the level and the spawn point he arrived at. Present only
 /// while playing, once the story has loaded.
@@ -38,6 +60,22 @@ pub struct CurrentLevel {
     pub spawn: String,
     /// Whether the level's entities exist.
     pub spawned: bool,
+    /// Whether Lev still has to be put at the spawn point (a new arrival,
+    /// not a rebuild after the file changed).
+    pub arrive: bool,
+}
+
+impl CurrentLevel {
+    /// Lev arriving at `spawn` in level `id`: the level is (re)built and he
+    /// is put there.
+    pub fn arriving(id: &str, spawn: &str) -> Self {
+        Self {
+            id: id.to_owned(),
+            spawn: spawn.to_owned(),
+            spawned: false,
+            arrive: true,
+        }
+    }
 }
 
 /// A soft round falloff, tinted per light; only where images exist (a window).
@@ -50,16 +88,11 @@ const GLOW_SIZE: u32 = 64;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, make_light_glow)
         .add_systems(OnExit(Screen::Playing), forget_level)
-        .add_systems(OnEnter(Screen::Title), reset_view)
         .add_systems(
             Update,
-            (
-                begin_night,
-                respawn_on_change,
-                spawn_current_level,
-                frame_view,
-            )
+            (begin_night, respawn_on_change, spawn_current_level)
                 .chain()
+                .in_set(LevelSystems)
                 .run_if(in_state(Screen::Playing)),
         );
 }
@@ -76,11 +109,7 @@ fn begin_night(
     }
     if let Some(story) = stories.get(&data.story) {
         let start = &story.story.start;
-        commands.insert_resource(CurrentLevel {
-            id: start.level.clone(),
-            spawn: start.spawn.clone(),
-            spawned: false,
-        });
+        commands.insert_resource(CurrentLevel::arriving(&start.level, &start.spawn));
     }
 }
 
@@ -145,7 +174,7 @@ fn spawn_current_level(
     data: Res<NightData>,
     levels: Res<Assets<LevelAsset>>,
     old: Query<Entity, With<LevelEntity>>,
-    lev: Query<(), With<Lev>>,
+    mut lev: Query<(&mut Body, &mut Transform), With<Lev>>,
     assets: Res<AssetServer>,
     images: Option<Res<Assets<Image>>>,
     glow: Option<Res<LightGlow>>,
@@ -168,37 +197,31 @@ fn spawn_current_level(
     let assets = images.is_some().then_some(&*assets);
     let glow = glow.map(|g| g.0.clone());
     spawn_level(&mut commands, level, assets, glow);
-    // A rebuild keeps Lev where he is.
-    if lev.is_empty() {
-        let at = level
+    let at = Vec2::from(
+        level
             .spawns
             .iter()
             .find(|s| s.id == current.spawn)
             .or(level.spawns.first())
-            .map_or((level.bounds.x, level.bounds.y), |s| s.at);
-        commands.spawn(lev_bundle(at));
+            .map_or((level.bounds.x, level.bounds.y), |s| s.at),
+    );
+    match lev.single_mut() {
+        // A rebuild after the file changed keeps Lev where he is.
+        Ok(_) if !current.arrive => {}
+        Ok((mut body, mut transform)) => {
+            *body = Body(motion::Body::standing_at(level, at));
+            transform.translation = at.extend(transform.translation.z);
+        }
+        Err(_) => {
+            commands.spawn((lev_bundle(level, at), DespawnOnExit(Screen::Playing)));
+        }
     }
     current.spawned = true;
+    current.arrive = false;
 }
 
-fn lev_bundle((x, y): (f32, f32)) -> impl Bundle {
-    let sprite = sprites::find("lev");
-    let (w, h) = sprite.map_or((8.0, 22.0), |s| s.size);
-    (
-        Name::new("Lev"),
-        Lev,
-        Sprite {
-            color: sprite.map_or(Color::WHITE, |s| colour(s.colour)),
-            custom_size: Some(Vec2::new(w, h)),
-            ..default()
-        },
-        bevy::sprite::Anchor::BOTTOM_CENTER,
-        Transform::from_xyz(x, y, LEV_Z),
-        DespawnOnExit(Screen::Playing),
-    )
-}
-
-fn colour(Colour([r, g, b, a]): Colour) -> Color {
+/// A data colour as a Bevy colour.
+pub fn colour(Colour([r, g, b, a]): Colour) -> Color {
     Color::srgba_u8(r, g, b, a)
 }
 
@@ -299,22 +322,22 @@ pub fn spawn_level(
         if let Some(sprite) = sprites::find(&npc.sprite) {
             let size = Vec2::from(sprite.size);
             let corner = Vec2::new(npc.at.0 - size.x / 2.0, npc.at.1);
-            commands.spawn(block(
-                "Person",
-                colour(sprite.colour),
-                corner,
-                size,
-                LEV_Z - 0.5,
-            ));
+            let person = Person {
+                id: npc.id.clone(),
+                facing: npc.facing,
+            };
+            let color = colour(sprite.colour);
+            commands.spawn((block("Person", color, corner, size, LEV_Z - 0.5), person));
         }
     }
-    for light in &level.lights {
+    for (index, light) in level.lights.iter().enumerate() {
         let [r, g, b, _] = light.colour.0;
         let alpha = (0.25 * light.intensity).clamp(0.0, 0.8);
         let tint = Color::srgba_u8(r, g, b, 255).with_alpha(alpha);
         let size = Vec2::splat(light.radius * 2.0);
         let corner = Vec2::from(light.at) - size / 2.0;
-        let mut entity = commands.spawn(block("Light", tint, corner, size, 30.0));
+        let mut entity = commands.spawn(block("Light", tint, corner, size, LIGHT_Z));
+        entity.insert(LevelLight { index, alpha });
         if let Some(glow) = &glow {
             entity.insert(Sprite {
                 image: glow.clone(),
@@ -324,6 +347,22 @@ pub fn spawn_level(
             });
         }
     }
+}
+
+/// The height most of the level's floor stands at (its street or ground
+/// floor), where a skyline's buildings stand.
+fn ground_line(level: &Level) -> f32 {
+    let mut heights: Vec<(f32, f32)> = Vec::new();
+    for floor in &level.floors {
+        match heights.iter_mut().find(|(y, _)| *y == floor.y) {
+            Some((_, width)) => *width += floor.width,
+            None => heights.push((floor.y, floor.width)),
+        }
+    }
+    heights
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or(level.bounds.y, |(y, _)| y)
 }
 
 fn spawn_layer(
@@ -376,16 +415,17 @@ fn spawn_layer(
             };
             let mut x = b.x - VIEW.x;
             let window = Color::srgb(0.95, 0.62, 0.25);
+            let ground = ground_line(level);
             while x < b.x + b.w + VIEW.x {
                 let width = 12.0 + next() * 20.0;
                 let height = min + next() * (max - min);
-                let corner = Vec2::new(x, b.y);
+                let corner = Vec2::new(x, ground);
                 let size = Vec2::new(width, height);
                 commands
                     .spawn(block("Building", colour(*c), corner, size, z))
                     .insert(ChildOf(root));
-                let mut wy = b.y + 6.0;
-                while wy < b.y + height - 4.0 {
+                let mut wy = ground + 6.0;
+                while wy < ground + height - 4.0 {
                     let mut wx = x + 3.0;
                     while wx < x + width - 3.0 {
                         if next() < *lit {
@@ -417,49 +457,5 @@ fn spawn_layer(
                 ));
             }
         }
-    }
-}
-
-/// Keeps the view on Lev inside the level's bounds, and moves background
-/// layers by their parallax.
-fn frame_view(
-    current: Option<Res<CurrentLevel>>,
-    data: Res<NightData>,
-    levels: Res<Assets<LevelAsset>>,
-    lev: Query<&Transform, (With<Lev>, Without<Camera2d>, Without<Parallax>)>,
-    mut camera: Query<&mut Transform, (With<Camera2d>, Without<Parallax>)>,
-    mut layers: Query<(&mut Transform, &Parallax), Without<Camera2d>>,
-) {
-    let Some(asset) = current
-        .and_then(|c| data.level(&c.id).cloned())
-        .and_then(|h| levels.get(&h))
-    else {
-        return;
-    };
-    let (Ok(lev), Ok(mut camera)) = (lev.single(), camera.single_mut()) else {
-        return;
-    };
-    let b = asset.level.bounds;
-    let clamp = |value: f32, low: f32, size: f32, view: f32| {
-        if size <= view {
-            low + size / 2.0
-        } else {
-            value.clamp(low + view / 2.0, low + size - view / 2.0)
-        }
-    };
-    let x = clamp(lev.translation.x, b.x, b.w, VIEW.x).round();
-    let y = clamp(lev.translation.y + 40.0, b.y, b.h, VIEW.y).round();
-    camera.translation.x = x;
-    camera.translation.y = y;
-    let centre = Vec2::from(b.centre());
-    for (mut transform, Parallax(parallax)) in &mut layers {
-        let offset = (Vec2::new(x, y) - centre) * (1.0 - parallax);
-        transform.translation = offset.round().extend(0.0);
-    }
-}
-
-fn reset_view(mut camera: Query<&mut Transform, With<Camera2d>>) {
-    for mut transform in &mut camera {
-        transform.translation = Vec3::ZERO;
     }
 }

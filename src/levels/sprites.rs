@@ -25,7 +25,7 @@ const fn sprite(name: &'static str, w: f32, h: f32, rgb: u32) -> SpriteInfo {
 /// Every sprite, by name.
 pub const SPRITES: &[SpriteInfo] = &[
     // People.
-    sprite("lev", 8.0, 22.0, 0x3a3f52),
+    sprite("lev", 8.0, 22.0, 0x8c93ad),
     sprite("stranger", 8.0, 24.0, 0x0b0b10),
     sprite("night_worker", 8.0, 22.0, 0x5a4a3a),
     sprite("taxi_driver", 8.0, 21.0, 0x4a5060),

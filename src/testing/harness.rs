@@ -242,6 +242,11 @@ impl Harness {
                 Some(found) if found == *want => Ok(()),
                 found => Err(format!("expected level `{want}`, found {found:?}")),
             },
+            Expectation::Happened(text) => match self.trace().iter().any(|l| l.text.contains(text))
+            {
+                true => Ok(()),
+                false => Err(format!("expected a line containing `{text}`; none so far")),
+            },
             Expectation::Exited => match self.app.should_exit() {
                 Some(_) => Ok(()),
                 None => Err("expected the game to have quit, it is still running".into()),

@@ -49,6 +49,9 @@ pub enum Expectation {
     Level(String),
     /// The game has been asked to quit.
     Exited,
+    /// Some line printed so far contains this text, for example
+    /// `"story: phone_rings"` or `"inspect: mirror"`.
+    Happened(String),
 }
 
 impl Script {

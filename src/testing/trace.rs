@@ -6,8 +6,10 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use crate::audio::PlaySfx;
+use crate::explore::{DialogueRequested, Inspected};
 use crate::levels::{CurrentLevel, ProblemBoard};
 use crate::screens::{Pause, Screen};
+use crate::story::StoryEvent;
 
 /// One thing that happened, with the frame and game time it happened at.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +27,15 @@ pub struct TraceLine {
 pub struct Trace(pub Vec<TraceLine>);
 
 pub(super) fn plugin(app: &mut App) {
+    app.add_observer(|event: On<StoryEvent>, mut recorder: Recorder| {
+        recorder.push(format!("story: {} (from {})", event.name, event.source));
+    })
+    .add_observer(|event: On<Inspected>, mut recorder: Recorder| {
+        recorder.push(format!("inspect: {}: {}", event.id, event.text));
+    })
+    .add_observer(|event: On<DialogueRequested>, mut recorder: Recorder| {
+        recorder.push(format!("dialogue: {}", event.id));
+    });
     app.init_resource::<Trace>().add_systems(
         Last,
         (

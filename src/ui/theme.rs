@@ -17,5 +17,7 @@ pub const DIM: Color = Color::srgb(0.55, 0.56, 0.62);
 pub const TITLE_SIZE: f32 = 64.0;
 /// Text size of menu items and body text.
 pub const BODY_SIZE: f32 = 28.0;
+/// Text size of text to read in play (inspections, later dialogue).
+pub const READING_SIZE: f32 = 22.0;
 /// Text size of hints and captions.
 pub const SMALL_SIZE: f32 = 18.0;

@@ -44,6 +44,19 @@ pub fn hint(text: impl Into<String>) -> impl Bundle {
     )
 }
 
+/// A block of text to read, on a solid panel, at most 720 pixels wide.
+pub fn panel_text(text: impl Into<String>) -> impl Bundle {
+    (
+        Node {
+            max_width: px(720),
+            padding: UiRect::all(px(12)),
+            ..default()
+        },
+        BackgroundColor(theme::PANEL),
+        children![label(text, theme::READING_SIZE, theme::PAPER)],
+    )
+}
+
 /// A vertical menu on a solid panel. Give it [`button`]s as children.
 pub fn menu(children: impl Bundle) -> impl Bundle {
     (

@@ -1,0 +1,81 @@
+//! The camera follows Lev inside the level's bounds, looking a little ahead
+//! of where he walks, on whole virtual pixels so pixel art does not shimmer;
+//! background layers move by their parallax.
+
+use bevy::prelude::*;
+
+use super::{Body, ExploreSystems, Lev};
+use crate::levels::{ActiveLevel, LevelSystems, Parallax, VIEW};
+use crate::screens::Screen;
+
+/// How far ahead of Lev the camera looks when he walks, in virtual pixels.
+const LOOK_AHEAD: f32 = 36.0;
+/// How quickly the look-ahead catches up (per second).
+const LOOK_AHEAD_RATE: f32 = 2.5;
+/// How far above Lev's feet the view centres.
+const EYE_HEIGHT: f32 = 40.0;
+
+/// The camera's smoothed look-ahead, in virtual pixels.
+#[derive(Resource, Debug, Default)]
+struct LookAhead(f32);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<LookAhead>()
+        .add_systems(OnEnter(Screen::Title), reset_view)
+        .add_systems(
+            Update,
+            follow_lev
+                .after(super::draw_between_steps)
+                .after(LevelSystems)
+                .in_set(ExploreSystems),
+        );
+}
+
+/// `value` kept so that a view `view` wide stays inside `low..low + size`
+/// (centred when the level is smaller than the view).
+fn clamp_to(value: f32, low: f32, size: f32, view: f32) -> f32 {
+    if size <= view {
+        low + size / 2.0
+    } else {
+        value.clamp(low + view / 2.0, low + size - view / 2.0)
+    }
+}
+
+fn follow_lev(
+    level: ActiveLevel,
+    time: Res<Time>,
+    mut look_ahead: ResMut<LookAhead>,
+    lev: Query<(&Transform, &Body), (With<Lev>, Without<Camera2d>, Without<Parallax>)>,
+    mut camera: Query<&mut Transform, (With<Camera2d>, Without<Parallax>)>,
+    mut layers: Query<(&mut Transform, &Parallax), Without<Camera2d>>,
+) {
+    let (Some(level), Ok((lev, body)), Ok(mut camera)) =
+        (level.get(), lev.single(), camera.single_mut())
+    else {
+        return;
+    };
+    let target =
+        body.0.velocity.x.signum() * LOOK_AHEAD * f32::from(u8::from(body.0.velocity.x != 0.0));
+    let blend = 1.0 - (-LOOK_AHEAD_RATE * time.delta_secs()).exp();
+    look_ahead.0 += (target - look_ahead.0) * blend;
+    let b = level.bounds;
+    let x = clamp_to(lev.translation.x + look_ahead.0, b.x, b.w, VIEW.x).round();
+    let y = clamp_to(lev.translation.y + EYE_HEIGHT, b.y, b.h, VIEW.y).round();
+    camera.translation.x = x;
+    camera.translation.y = y;
+    let centre = Vec2::from(b.centre());
+    for (mut transform, Parallax(parallax)) in &mut layers {
+        let offset = (Vec2::new(x, y) - centre) * (1.0 - parallax);
+        transform.translation = offset.round().extend(0.0);
+    }
+}
+
+fn reset_view(
+    mut camera: Query<&mut Transform, With<Camera2d>>,
+    mut look_ahead: ResMut<LookAhead>,
+) {
+    look_ahead.0 = 0.0;
+    for mut transform in &mut camera {
+        transform.translation = Vec3::ZERO;
+    }
+}

@@ -1,0 +1,139 @@
+//! Night light: a darkness over the level that lifts towards dawn, the
+//! lamps' pools glowing through it, and failing lamps that flicker.
+
+use bevy::prelude::*;
+
+use super::ExploreSystems;
+use crate::levels::{ActiveLevel, LIGHT_Z, LevelLight, VIEW};
+use crate::screens::Screen;
+use crate::story::NightClock;
+
+/// Darkness over the level at night (opacity).
+const NIGHT_DARKNESS: f32 = 0.5;
+/// Darkness left at dawn.
+const DAWN_DARKNESS: f32 = 0.05;
+/// Minutes before dawn that the darkness starts to lift.
+const TWILIGHT_MINUTES: f32 = 60.0;
+/// Share of each flicker period the light dips for.
+const DIP: f32 = 0.12;
+/// The shortest flicker period: no more than three flashes a second.
+const MIN_FLICKER_SECONDS: f32 = 0.34;
+
+/// The darkness laid over the level, under the lights.
+#[derive(Component)]
+struct Darkness;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Playing), spawn_darkness)
+        .add_systems(Update, (darken, flicker).in_set(ExploreSystems));
+}
+
+fn spawn_darkness(mut commands: Commands) {
+    commands.spawn((
+        Name::new("Darkness"),
+        Darkness,
+        Sprite::from_color(Color::BLACK.with_alpha(NIGHT_DARKNESS), VIEW + 8.0),
+        Transform::from_xyz(0.0, 0.0, LIGHT_Z - 1.0),
+        DespawnOnExit(Screen::Playing),
+    ));
+}
+
+/// How dark the night is at `clock`: full night until an hour before dawn.
+pub fn darkness_at(clock: &NightClock) -> f32 {
+    let to_dawn = (clock.dawn - clock.minutes).max(0.0);
+    let lift = 1.0 - (to_dawn / TWILIGHT_MINUTES).min(1.0);
+    NIGHT_DARKNESS + (DAWN_DARKNESS - NIGHT_DARKNESS) * lift
+}
+
+fn darken(
+    clock: Option<Res<NightClock>>,
+    camera: Query<&Transform, (With<Camera2d>, Without<Darkness>)>,
+    mut darkness: Query<(&mut Transform, &mut Sprite), With<Darkness>>,
+) {
+    let (Ok(camera), Ok((mut transform, mut sprite))) = (camera.single(), darkness.single_mut())
+    else {
+        return;
+    };
+    transform.translation = camera.translation.truncate().extend(LIGHT_Z - 1.0);
+    if let Some(clock) = clock {
+        sprite.color = Color::BLACK.with_alpha(darkness_at(&clock));
+    }
+}
+
+/// A number in 0..1 that is the same for the same `n`.
+fn hash(n: u32) -> f32 {
+    let mut x = n.wrapping_mul(0x9E37_79B9) ^ 0x85EB_CA6B;
+    x ^= x >> 15;
+    x = x.wrapping_mul(0xC2B2_AE35);
+    x ^= x >> 13;
+    (x & 0xFFFF) as f32 / 65535.0
+}
+
+/// How much a light with this flicker is dimmed at `seconds` (0 to `depth`).
+pub fn flicker_dim(every: f32, depth: f32, seconds: f32, seed: u32) -> f32 {
+    let phase = seconds / every.max(MIN_FLICKER_SECONDS);
+    let period = phase.floor() as u32;
+    if phase.fract() < DIP {
+        depth * (0.5 + 0.5 * hash(period ^ seed))
+    } else {
+        0.0
+    }
+}
+
+fn flicker(level: ActiveLevel, time: Res<Time>, mut lights: Query<(&LevelLight, &mut Sprite)>) {
+    let Some(level) = level.get() else {
+        return;
+    };
+    for (light, mut sprite) in &mut lights {
+        let Some(flicker) = level.lights.get(light.index).and_then(|l| l.flicker) else {
+            continue;
+        };
+        let dim = flicker_dim(
+            flicker.every,
+            flicker.depth,
+            time.elapsed_secs(),
+            light.index as u32,
+        );
+        sprite.color.set_alpha(light.alpha * (1.0 - dim));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_night_is_dark_until_an_hour_before_dawn_then_lifts() {
+        let mut clock = NightClock {
+            minutes: 300.0,
+            per_second: 0.5,
+            dawn: 690.0,
+        };
+        assert_eq!(darkness_at(&clock), NIGHT_DARKNESS);
+        clock.minutes = 660.0;
+        let half = (NIGHT_DARKNESS + DAWN_DARKNESS) / 2.0;
+        assert!((darkness_at(&clock) - half).abs() < 1e-6);
+        clock.minutes = 690.0;
+        assert!((darkness_at(&clock) - DAWN_DARKNESS).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_flicker_dips_briefly_once_a_period_and_never_faster_than_three_a_second() {
+        let dips = |every: f32| {
+            let samples: Vec<bool> = (0..6000)
+                .map(|i| flicker_dim(every, 0.8, i as f32 / 1000.0, 3) > 0.0)
+                .collect();
+            samples.windows(2).filter(|w| !w[0] && w[1]).count()
+        };
+        assert_eq!(
+            dips(2.0),
+            2,
+            "one dip every 2 s over 6 s (the first starts at 0)"
+        );
+        assert!(dips(0.05) <= 18, "capped at three a second: {}", dips(0.05));
+        for i in 0..1000 {
+            let dim = flicker_dim(1.0, 0.8, i as f32 / 100.0, 7);
+            assert!((0.0..=0.8).contains(&dim));
+        }
+    }
+}
