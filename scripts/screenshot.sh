@@ -4,7 +4,9 @@
 #   scripts/screenshot.sh OUT.png [SECONDS] [KEY...]
 # Waits SECONDS (default 8) for the window, presses each KEY (xdotool names,
 # for example Return Escape) a second apart, then captures the screen.
-# A KEY of the form sleep:N waits N more seconds instead.
+# A KEY of the form sleep:N waits N more seconds instead; hold:KEY:N holds
+# KEY down for N seconds. GAME_ARGS passes arguments to the game, for
+# example GAME_ARGS="--mods DIR".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1
@@ -19,13 +21,18 @@ Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp &
 xvfb=$!
 trap 'kill ${game:-} "$xvfb" 2>/dev/null || true' EXIT
 sleep 1
-DISPLAY=$display "$bin" &
+# shellcheck disable=SC2086 # GAME_ARGS is split into words on purpose.
+DISPLAY=$display "$bin" ${GAME_ARGS:-} &
 game=$!
 sleep "$wait"
 window=$(DISPLAY=$display xdotool search --sync --name "Long Exposure" | head -n 1)
 for key in "$@"; do
     case $key in
         sleep:*) sleep "${key#sleep:}" ;;
+        hold:*)
+            spec=${key#hold:}
+            DISPLAY=$display xdotool windowfocus "$window" keydown "${spec%%:*}" sleep "${spec#*:}" keyup "${spec%%:*}"
+            ;;
         # Xvfb has no window manager: focus by hand, and hold each key a moment.
         *) DISPLAY=$display xdotool windowfocus "$window" keydown "$key" sleep 0.2 keyup "$key" ;;
     esac

@@ -4,6 +4,7 @@
 
 mod game {
     mod cli;
+    mod explore;
     mod levels;
     mod screens;
     mod scripts;

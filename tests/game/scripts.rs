@@ -40,6 +40,25 @@ fn the_shipped_smoke_script_passes() {
     );
 }
 
+#[test]
+fn every_shipped_playthrough_passes() {
+    let mut count = 0;
+    for entry in std::fs::read_dir(repo_file("playthroughs"))
+        .unwrap()
+        .flatten()
+    {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let script = Script::load(&path).unwrap();
+            if let Err(failure) = run(&script) {
+                panic!("{}: {failure}", path.display());
+            }
+            count += 1;
+        }
+    }
+    assert!(count >= 2, "{count} playthroughs");
+}
+
 fn run_collecting(script: &Script, lines: &mut Vec<String>) -> Result<(), Failure> {
     Harness::new(HeadlessConfig::default()).run(script, |line| lines.push(line.text.clone()))
 }

@@ -1,0 +1,195 @@
+//! Exploration as a player meets it: walking, walls, ladders, exits,
+//! interaction, people, the night clock and its triggers.
+
+use bevy::prelude::*;
+use long_exposure::explore::motion::{self, Footing};
+use long_exposure::explore::{Body, Lev};
+use long_exposure::input::Action;
+use long_exposure::levels::schema::Facing;
+use long_exposure::levels::{ActiveLevel, CurrentLevel, Person};
+use long_exposure::testing::{Harness, HeadlessConfig};
+
+/// A new game at `fps` simulated frames per second, in the warehouse.
+fn new_game(fps: u32) -> Harness {
+    let mut harness = Harness::new(HeadlessConfig {
+        fps,
+        ..Default::default()
+    });
+    harness.press(Action::Confirm);
+    assert_eq!(harness.level().as_deref(), Some("warehouse"));
+    harness
+}
+
+fn body(harness: &mut Harness) -> motion::Body {
+    let world = harness.app().world_mut();
+    world
+        .query_filtered::<&Body, With<Lev>>()
+        .single(world)
+        .unwrap()
+        .0
+}
+
+/// Puts Lev at `at` in the current level, standing on whatever is there.
+fn place(harness: &mut Harness, at: Vec2) {
+    let world = harness.app().world_mut();
+    let level = world
+        .run_system_once(|level: ActiveLevel| level.get().cloned())
+        .unwrap()
+        .unwrap();
+    let mut lev = world.query_filtered::<&mut Body, With<Lev>>();
+    lev.single_mut(world).unwrap().0 = motion::Body::standing_at(&level, at);
+}
+
+fn hold_for(harness: &mut Harness, action: Action, seconds: f32) {
+    harness.hold(action);
+    harness.frames(harness.frames_in(seconds));
+    harness.release(action);
+    harness.frames(harness.frames_in(0.5));
+}
+
+fn traced(harness: &Harness, text: &str) -> bool {
+    harness.trace().iter().any(|line| line.text.contains(text))
+}
+
+use bevy::ecs::system::RunSystemOnce;
+
+#[test]
+fn lev_walks_across_the_warehouse_floor_with_footsteps_on_concrete() {
+    let mut harness = new_game(60);
+    assert_eq!(body(&mut harness).position, Vec2::new(40.0, 16.0));
+    hold_for(&mut harness, Action::Right, 2.0);
+    let after = body(&mut harness);
+    assert!(after.position.x > 150.0, "walked to {}", after.position.x);
+    assert_eq!(after.position.y, 16.0);
+    assert_eq!(after.velocity.x, 0.0, "stopped after letting go");
+    assert!(traced(&harness, "sound: Footstep(Concrete)"));
+}
+
+#[test]
+fn the_careful_step_covers_less_ground() {
+    let mut harness = new_game(60);
+    harness.hold(Action::Careful);
+    hold_for(&mut harness, Action::Right, 2.0);
+    let x = body(&mut harness).position.x;
+    assert!(x > 60.0 && x < 110.0, "careful steps to {x}");
+}
+
+#[test]
+fn a_wall_stops_him() {
+    let mut harness = new_game(60);
+    hold_for(&mut harness, Action::Left, 3.0);
+    assert_eq!(body(&mut harness).position.x, 8.0 + motion::HALF_WIDTH);
+}
+
+#[test]
+fn he_climbs_the_ladder_to_the_catwalk() {
+    let mut harness = new_game(60);
+    place(&mut harness, Vec2::new(545.0, 16.0));
+    hold_for(&mut harness, Action::Up, 3.0);
+    let after = body(&mut harness);
+    assert_eq!(after.position, Vec2::new(548.0, 96.0));
+    assert!(
+        matches!(after.footing, Footing::Floor(_)),
+        "{:?}",
+        after.footing
+    );
+    assert!(traced(&harness, "sound: Footstep(Metal)"));
+}
+
+#[test]
+fn he_climbs_the_stairs_to_the_west_catwalk() {
+    let mut harness = new_game(60);
+    place(&mut harness, Vec2::new(98.0, 16.0));
+    hold_for(&mut harness, Action::Up, 3.0);
+    assert_eq!(body(&mut harness).position, Vec2::new(176.0, 96.0));
+}
+
+#[test]
+fn the_loading_bay_door_leads_to_the_streets_at_the_right_spawn_point() {
+    let mut harness = new_game(60);
+    place(&mut harness, Vec2::new(612.0, 16.0));
+    harness.frames(2);
+    harness.press(Action::Interact);
+    harness.frames(harness.frames_in(1.0));
+    assert_eq!(harness.level().as_deref(), Some("streets"));
+    let current = harness.app().world().resource::<CurrentLevel>().clone();
+    assert_eq!(current.spawn, "from_warehouse");
+    assert_eq!(body(&mut harness).position, Vec2::new(40.0, 64.0));
+    assert!(traced(
+        &harness,
+        "level: streets (arrived at from_warehouse)"
+    ));
+}
+
+#[test]
+fn the_same_walk_ends_in_the_same_place_at_30_60_and_144_frames_per_second() {
+    let ends: Vec<f32> = [30, 60, 144]
+        .into_iter()
+        .map(|fps| {
+            let mut harness = new_game(fps);
+            hold_for(&mut harness, Action::Right, 1.5);
+            body(&mut harness).position.x
+        })
+        .collect();
+    for x in &ends {
+        assert!((x - ends[0]).abs() <= 1.0, "ends at {ends:?}");
+    }
+}
+
+#[test]
+fn inspecting_works_in_reach_and_not_out_of_it() {
+    let mut harness = new_game(60);
+    place(&mut harness, Vec2::new(200.0, 16.0));
+    harness.frames(2);
+    harness.press(Action::Interact);
+    assert!(!traced(&harness, "inspect: "), "nothing in reach at x 200");
+    place(&mut harness, Vec2::new(30.0, 16.0));
+    harness.frames(2);
+    harness.press(Action::Interact);
+    assert!(traced(
+        &harness,
+        "inspect: mirror: The crack splits my face in two."
+    ));
+}
+
+#[test]
+fn the_phone_rings_at_twenty_past_eleven() {
+    let mut harness = new_game(60);
+    // 23:00 to 23:20 at half a game minute per second: 40 seconds.
+    harness.frames(harness.frames_in(39.0));
+    assert!(!traced(&harness, "story: phone_rings"));
+    harness.frames(harness.frames_in(2.0));
+    assert!(traced(
+        &harness,
+        "story: phone_rings (from warehouse/phone_rings)"
+    ));
+}
+
+#[test]
+fn a_person_turns_to_face_lev_and_asks_for_their_dialogue() {
+    let mut harness = new_game(60);
+    let world = harness.app().world_mut();
+    world.insert_resource(CurrentLevel::arriving("streets", "from_warehouse"));
+    harness.frames(2);
+    assert_eq!(harness.level().as_deref(), Some("streets"));
+    // The night-shift worker stands at x 310 facing left; Lev comes from the right.
+    place(&mut harness, Vec2::new(318.0, 64.0));
+    harness.frames(2);
+    harness.press(Action::Interact);
+    assert!(traced(&harness, "dialogue: night_worker"));
+    let world = harness.app().world_mut();
+    let facing = world
+        .query::<&Person>()
+        .iter(world)
+        .find(|p| p.id == "night_worker")
+        .map(|p| p.facing);
+    assert_eq!(facing, Some(Facing::Right));
+}
+
+#[test]
+fn nothing_moves_while_paused() {
+    let mut harness = new_game(60);
+    harness.press(Action::Pause);
+    hold_for(&mut harness, Action::Right, 1.0);
+    assert_eq!(body(&mut harness).position, Vec2::new(40.0, 16.0));
+}
