@@ -161,11 +161,11 @@ fn interact(
         .as_ref()
         .map(|t| format!("[E] {}", prompt_text(level, t)));
     if let Ok(mut v) = visibility.get_mut(prompt) {
-        *v = if shown.is_some() {
+        v.set_if_neq(if shown.is_some() {
             Visibility::Inherited
         } else {
             Visibility::Hidden
-        };
+        });
     }
     for child in prompt_children.iter() {
         if let (Ok(mut text), Some(shown)) = (texts.get_mut(child), &shown)
@@ -221,8 +221,9 @@ fn interact(
     }
 }
 
-/// The text closes when Lev walks out of reach of what he read.
+/// The text closes when Lev walks out of reach of what he read, or on `Back`.
 fn close_reading(
+    actions: Res<ActionState>,
     lev: Query<&Body, With<Lev>>,
     reading: Query<(Entity, &Reading)>,
     mut commands: Commands,
@@ -231,7 +232,7 @@ fn close_reading(
         return;
     };
     for (entity, Reading(area)) in &reading {
-        if distance_to(area, body.0.position) > REACH * 2.0 {
+        if actions.just_pressed(Action::Back) || distance_to(area, body.0.position) > REACH * 2.0 {
             commands.entity(entity).despawn();
         }
     }

@@ -193,3 +193,58 @@ fn nothing_moves_while_paused() {
     hold_for(&mut harness, Action::Right, 1.0);
     assert_eq!(body(&mut harness).position, Vec2::new(40.0, 16.0));
 }
+
+#[test]
+fn walking_into_the_light_fires_its_area_trigger_once() {
+    let mut harness = new_game(60);
+    place(&mut harness, Vec2::new(330.0, 16.0));
+    harness.frames(5);
+    place(&mut harness, Vec2::new(200.0, 16.0));
+    harness.frames(5);
+    place(&mut harness, Vec2::new(330.0, 16.0));
+    harness.frames(5);
+    let fired = harness
+        .trace()
+        .iter()
+        .filter(|l| l.text == "story: stood_in_light (from warehouse/stood_in_light)")
+        .count();
+    assert_eq!(
+        fired, 1,
+        "a trigger fires once unless its data says otherwise"
+    );
+}
+
+#[test]
+fn a_flag_trigger_fires_when_its_flag_is_set() {
+    let mods = std::env::temp_dir().join(format!("long-exposure-flag-{}", std::process::id()));
+    std::fs::create_dir_all(&mods).unwrap();
+    let warehouse =
+        std::fs::read_to_string(super::scripts::repo_file("levels/warehouse.level.ron")).unwrap();
+    let flagged = warehouse.replacen(
+        "triggers: [",
+        "triggers: [\n        (id: \"remember\", when: Flag(\"shot_mirror\"), event: \"mirror_remembered\"),",
+        1,
+    );
+    std::fs::write(mods.join("warehouse.level.ron"), flagged).unwrap();
+    let mut harness = Harness::new(HeadlessConfig {
+        roots: long_exposure::levels::Roots {
+            base: super::scripts::repo_file("levels"),
+            mods: Some(mods.clone()),
+        },
+        ..Default::default()
+    });
+    harness.press(Action::Confirm);
+    harness.frames(10);
+    assert!(!traced(&harness, "story: mirror_remembered"));
+    let world = harness.app().world_mut();
+    world
+        .resource_mut::<long_exposure::story::StoryFlags>()
+        .0
+        .insert("shot_mirror".into());
+    harness.frames(2);
+    assert!(traced(
+        &harness,
+        "story: mirror_remembered (from warehouse/remember)"
+    ));
+    let _ = std::fs::remove_dir_all(mods);
+}
