@@ -11,6 +11,7 @@ pub mod data;
 pub mod explore;
 pub mod input;
 pub mod levels;
+pub mod random;
 pub mod screens;
 pub mod story;
 pub mod testing;

@@ -1,6 +1,7 @@
 //! Sound synthesis: pure functions from parameters to mono samples in [-1, 1].
 
 use crate::levels::schema::Surface;
+use crate::random::Random;
 
 /// Samples per second of every synthesized sound.
 pub const SAMPLE_RATE: u32 = 44_100;
@@ -22,7 +23,7 @@ pub fn tick(frequency: f32, seconds: f32) -> Vec<f32> {
 pub fn shutter(gap: f32) -> Vec<f32> {
     let count = ((gap + 0.06) * SAMPLE_RATE as f32) as usize;
     let second = (gap * SAMPLE_RATE as f32) as usize;
-    let mut noise = Noise(0x9E37_79B9);
+    let mut noise = Random::new(0x9E37_79B9);
     (0..count)
         .map(|i| {
             let click = |start: usize| {
@@ -32,7 +33,7 @@ pub fn shutter(gap: f32) -> Vec<f32> {
                 let t = (i - start) as f32 / SAMPLE_RATE as f32;
                 (-t * 180.0).exp()
             };
-            0.5 * (click(0) + 0.7 * click(second)) * noise.next()
+            0.5 * (click(0) + 0.7 * click(second)) * noise.range(-1.0, 1.0)
         })
         .collect()
 }
@@ -47,27 +48,15 @@ pub fn footstep(surface: Surface) -> Vec<f32> {
         Surface::Wood => (0.12, 110.0, 190.0, 35.0, 0.6),
     };
     let count = (seconds * SAMPLE_RATE as f32) as usize;
-    let mut noise = Noise(0x1234_5678 ^ surface as u32);
+    let mut noise = Random::new(0x1234_5678 ^ surface as u32);
     (0..count)
         .map(|i| {
             let t = i as f32 / SAMPLE_RATE as f32;
-            let thud = (-t * noise_decay).exp() * noise.next();
+            let thud = (-t * noise_decay).exp() * noise.range(-1.0, 1.0);
             let ring = (-t * tone_decay).exp() * (std::f32::consts::TAU * tone * t).sin();
             0.35 * (thud + tone_level * ring)
         })
         .collect()
-}
-
-/// A small deterministic white-noise source (xorshift).
-struct Noise(u32);
-
-impl Noise {
-    fn next(&mut self) -> f32 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 17;
-        self.0 ^= self.0 << 5;
-        self.0 as f32 / u32::MAX as f32 * 2.0 - 1.0
-    }
 }
 
 #[cfg(test)]

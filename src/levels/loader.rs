@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -134,17 +135,66 @@ async fn load_checked<T>(
     }
 }
 
-/// Loads `*.level.ron` files.
-#[derive(TypePath)]
-pub struct LevelLoader {
-    /// Where files are, to name them in messages.
-    pub roots: Roots,
-    /// Where problems go.
-    pub board: ProblemBoard,
+/// An asset read from a data file: how its file is read and checked.
+pub trait DataAsset: Asset + Sized {
+    /// The parsed data.
+    type Data;
+    /// The file-name endings it loads (Bevy matches from the first dot).
+    const EXTENSIONS: &'static [&'static str];
+    /// Parses and checks a file's text.
+    fn read(file: &Path, text: &str) -> Result<Checked<Self::Data>, Diagnostic>;
+    /// The asset from data free of errors.
+    fn new(data: Self::Data, located: Located) -> Self;
 }
 
-impl AssetLoader for LevelLoader {
-    type Asset = LevelAsset;
+impl DataAsset for LevelAsset {
+    type Data = Level;
+    const EXTENSIONS: &'static [&'static str] = &["level.ron"];
+
+    fn read(file: &Path, text: &str) -> Result<Checked<Level>, Diagnostic> {
+        read_level(file, text)
+    }
+
+    fn new(level: Level, located: Located) -> Self {
+        Self { level, located }
+    }
+}
+
+impl DataAsset for StoryAsset {
+    type Data = Story;
+    // `story.ron` has the extension `ron`.
+    const EXTENSIONS: &'static [&'static str] = &["ron"];
+
+    fn read(file: &Path, text: &str) -> Result<Checked<Story>, Diagnostic> {
+        read_story(file, text)
+    }
+
+    fn new(story: Story, located: Located) -> Self {
+        Self { story, located }
+    }
+}
+
+/// Loads one kind of data file, refusing it when it has errors.
+#[derive(TypePath)]
+pub struct DataLoader<A: DataAsset> {
+    roots: Roots,
+    board: ProblemBoard,
+    asset: PhantomData<fn() -> A>,
+}
+
+impl<A: DataAsset> DataLoader<A> {
+    /// A loader naming files from `roots` and posting problems on `board`.
+    pub fn new(roots: Roots, board: ProblemBoard) -> Self {
+        Self {
+            roots,
+            board,
+            asset: PhantomData,
+        }
+    }
+}
+
+impl<A: DataAsset> AssetLoader for DataLoader<A> {
+    type Asset = A;
     type Settings = ();
     type Error = LoadProblems;
 
@@ -153,44 +203,13 @@ impl AssetLoader for LevelLoader {
         reader: &mut dyn Reader,
         _settings: &(),
         load_context: &mut LoadContext<'_>,
-    ) -> Result<LevelAsset, LoadProblems> {
-        let (level, located) =
-            load_checked(&self.roots, &self.board, reader, load_context, read_level).await?;
-        Ok(LevelAsset { level, located })
+    ) -> Result<A, LoadProblems> {
+        let (data, located) =
+            load_checked(&self.roots, &self.board, reader, load_context, A::read).await?;
+        Ok(A::new(data, located))
     }
 
     fn extensions(&self) -> &[&str] {
-        &["level.ron"]
-    }
-}
-
-/// Loads `story.ron`.
-#[derive(TypePath)]
-pub struct StoryLoader {
-    /// Where files are, to name them in messages.
-    pub roots: Roots,
-    /// Where problems go.
-    pub board: ProblemBoard,
-}
-
-impl AssetLoader for StoryLoader {
-    type Asset = StoryAsset;
-    type Settings = ();
-    type Error = LoadProblems;
-
-    async fn load(
-        &self,
-        reader: &mut dyn Reader,
-        _settings: &(),
-        load_context: &mut LoadContext<'_>,
-    ) -> Result<StoryAsset, LoadProblems> {
-        let (story, located) =
-            load_checked(&self.roots, &self.board, reader, load_context, read_story).await?;
-        Ok(StoryAsset { story, located })
-    }
-
-    fn extensions(&self) -> &[&str] {
-        // Bevy matches from the first dot: `story.ron` has the extension `ron`.
-        &["ron"]
+        A::EXTENSIONS
     }
 }

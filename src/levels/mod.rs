@@ -16,7 +16,7 @@ pub mod sprites;
 pub mod validate;
 
 pub use files::Roots;
-pub use loader::{LevelAsset, ProblemBoard, StoryAsset};
+pub use loader::{DataAsset, DataLoader, LevelAsset, ProblemBoard, StoryAsset};
 pub use spawn::{
     CurrentLevel, LEV_Z, LIGHT_Z, LevelEntity, LevelLight, LevelSystems, Parallax, Person, VIEW,
     colour, spawn_level,
@@ -88,14 +88,8 @@ pub(super) fn plugin(app: &mut App) {
     let board = ProblemBoard::default();
     app.init_asset::<LevelAsset>()
         .init_asset::<StoryAsset>()
-        .register_asset_loader(loader::LevelLoader {
-            roots: roots.clone(),
-            board: board.clone(),
-        })
-        .register_asset_loader(loader::StoryLoader {
-            roots,
-            board: board.clone(),
-        })
+        .register_asset_loader(DataLoader::<LevelAsset>::new(roots.clone(), board.clone()))
+        .register_asset_loader(DataLoader::<StoryAsset>::new(roots, board.clone()))
         .insert_resource(board)
         .init_resource::<NightData>()
         .add_systems(Startup, load_story)

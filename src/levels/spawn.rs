@@ -10,6 +10,7 @@ use super::schema::{Area, Colour, Facing, Level, Paint, Surface};
 use super::sprites;
 use super::{LevelAsset, NightData, StoryAsset};
 use crate::explore::{Body, Lev, lev_bundle, motion};
+use crate::random::Random;
 use crate::screens::{Screen, VIRTUAL_HEIGHT};
 
 /// Builds and rebuilds the current level; runs before exploration.
@@ -406,19 +407,13 @@ fn spawn_layer(
             lit,
             seed,
         } => {
-            let mut rng = *seed | 1;
-            let mut next = move || {
-                rng ^= rng << 13;
-                rng ^= rng >> 17;
-                rng ^= rng << 5;
-                rng as f32 / u32::MAX as f32
-            };
+            let mut random = Random::new(*seed);
             let mut x = b.x - VIEW.x;
             let window = Color::srgb(0.95, 0.62, 0.25);
             let ground = ground_line(level);
             while x < b.x + b.w + VIEW.x {
-                let width = 12.0 + next() * 20.0;
-                let height = min + next() * (max - min);
+                let width = 12.0 + random.unit() * 20.0;
+                let height = min + random.unit() * (max - min);
                 let corner = Vec2::new(x, ground);
                 let size = Vec2::new(width, height);
                 commands
@@ -428,7 +423,7 @@ fn spawn_layer(
                 while wy < ground + height - 4.0 {
                     let mut wx = x + 3.0;
                     while wx < x + width - 3.0 {
-                        if next() < *lit {
+                        if random.unit() < *lit {
                             let light = block(
                                 "Window",
                                 window,
@@ -442,7 +437,7 @@ fn spawn_layer(
                     }
                     wy += 7.0;
                 }
-                x += width + next() * 3.0;
+                x += width + random.unit() * 3.0;
             }
         }
         Paint::Image(path) => {

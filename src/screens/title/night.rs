@@ -4,6 +4,7 @@
 
 use bevy::prelude::*;
 
+use crate::random::Random;
 use crate::screens::{Screen, VIRTUAL_HEIGHT};
 
 const WIDTH: f32 = VIRTUAL_HEIGHT * 16.0 / 9.0;
@@ -27,20 +28,6 @@ const RAIN: Color = Color::srgba(0.7, 0.75, 0.9, 0.28);
 #[derive(Component)]
 pub(super) struct Raindrop;
 
-/// A tiny deterministic random source, so the skyline is the same each time.
-struct Seed(u32);
-
-impl Seed {
-    fn next(&mut self) -> f32 {
-        self.0 = self.0.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-        (self.0 >> 8) as f32 / (1 << 24) as f32
-    }
-
-    fn range(&mut self, low: f32, high: f32) -> f32 {
-        low + (high - low) * self.next()
-    }
-}
-
 /// A flat rectangle of `size` with its bottom-left corner at `corner`, at depth `z`.
 fn rect(color: Color, corner: Vec2, size: Vec2, z: f32) -> impl Bundle {
     (
@@ -51,7 +38,7 @@ fn rect(color: Color, corner: Vec2, size: Vec2, z: f32) -> impl Bundle {
 }
 
 pub(super) fn spawn(mut commands: Commands) {
-    let mut seed = Seed(1957);
+    let mut seed = Random::new(1957);
     // Sky: bands from black-blue overhead to the sodium haze over the city.
     let bands = 12;
     for i in 0..bands {
@@ -114,12 +101,12 @@ pub(super) fn spawn(mut commands: Commands) {
     }
 }
 
-fn spawn_windows(commands: &mut Commands, seed: &mut Seed, corner: Vec2, size: Vec2) {
+fn spawn_windows(commands: &mut Commands, seed: &mut Random, corner: Vec2, size: Vec2) {
     let mut y = corner.y + 5.0;
     while y < corner.y + size.y - 5.0 {
         let mut x = corner.x + 3.0;
         while x < corner.x + size.x - 4.0 {
-            if seed.next() < 0.22 {
+            if seed.unit() < 0.22 {
                 let glow = WINDOW.with_alpha(seed.range(0.5, 1.0));
                 commands.spawn(rect(glow, Vec2::new(x, y), Vec2::new(2.0, 3.0), 6.0));
             }
