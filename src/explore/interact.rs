@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 
 use super::{Body, ExploreSystems, Lev, Transition};
-use crate::input::{Action, ActionState};
+use crate::input::{Action, ActionState, Bindings, InputDevice};
 use crate::levels::schema::{Area, Facing, Interaction, Level};
 use crate::levels::{ActiveLevel, Person};
 use crate::screens::Screen;
@@ -140,6 +140,8 @@ fn prompt_text(level: &Level, target: &InteractionTarget) -> String {
 fn interact(
     level: ActiveLevel,
     actions: Res<ActionState>,
+    bindings: Res<Bindings>,
+    device: Res<InputDevice>,
     transition: Option<Res<Transition>>,
     lev: Query<&Body, With<Lev>>,
     prompt: Query<(Entity, &Children), With<Prompt>>,
@@ -157,9 +159,10 @@ fn interact(
     };
     let feet = body.0.position;
     let target = target_in_reach(level, feet).filter(|_| transition.is_none());
+    let key = bindings.label(Action::Interact, *device);
     let shown = target
         .as_ref()
-        .map(|t| format!("[E] {}", prompt_text(level, t)));
+        .map(|t| format!("[{key}] {}", prompt_text(level, t)));
     if let Ok(mut v) = visibility.get_mut(prompt) {
         v.set_if_neq(if shown.is_some() {
             Visibility::Inherited

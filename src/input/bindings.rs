@@ -80,6 +80,66 @@ impl Bindings {
     pub fn iter(&self) -> impl Iterator<Item = (Action, Binding)> + '_ {
         self.0.iter().copied()
     }
+
+    /// How to name `action`'s first input on `device` in a prompt: `E`,
+    /// `A`, `Left mouse`.
+    pub fn label(&self, action: Action, device: InputDevice) -> String {
+        self.iter()
+            .filter(|(a, _)| *a == action)
+            .find_map(|(_, binding)| match (binding, device) {
+                (Binding::Key(key), InputDevice::Keyboard) => Some(key_name(key)),
+                (Binding::Mouse(button), InputDevice::Keyboard) => {
+                    Some(format!("{button:?} mouse"))
+                }
+                (Binding::Pad(button), InputDevice::Gamepad) => Some(pad_name(button)),
+                _ => None,
+            })
+            .unwrap_or_else(|| format!("{action:?}"))
+    }
+}
+
+/// Which kind of device the player used last.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum InputDevice {
+    /// Keyboard and mouse.
+    #[default]
+    Keyboard,
+    /// A gamepad.
+    Gamepad,
+}
+
+impl Binding {
+    /// The kind of device this input is on.
+    pub fn device(&self) -> InputDevice {
+        match self {
+            Binding::Key(_) | Binding::Mouse(_) => InputDevice::Keyboard,
+            Binding::Pad(_) | Binding::Stick(_) => InputDevice::Gamepad,
+        }
+    }
+}
+
+/// A key's name as printed on it: `KeyE` is `E`, `Digit1` is `1`.
+fn key_name(key: KeyCode) -> String {
+    let name = format!("{key:?}");
+    name.strip_prefix("Key")
+        .or_else(|| name.strip_prefix("Digit"))
+        .unwrap_or(&name)
+        .to_owned()
+}
+
+/// A gamepad button's name, as on the common (Xbox-style) layout.
+fn pad_name(button: GamepadButton) -> String {
+    match button {
+        GamepadButton::South => "A".into(),
+        GamepadButton::East => "B".into(),
+        GamepadButton::West => "X".into(),
+        GamepadButton::North => "Y".into(),
+        GamepadButton::LeftTrigger => "LB".into(),
+        GamepadButton::RightTrigger => "RB".into(),
+        GamepadButton::LeftTrigger2 => "LT".into(),
+        GamepadButton::RightTrigger2 => "RT".into(),
+        other => format!("{other:?}"),
+    }
 }
 
 impl Default for Bindings {

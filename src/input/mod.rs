@@ -6,7 +6,7 @@
 
 mod bindings;
 
-pub use bindings::{Binding, Bindings, Devices, StickDirection};
+pub use bindings::{Binding, Bindings, Devices, InputDevice, StickDirection};
 
 use bevy::platform::collections::HashSet;
 use bevy::prelude::*;
@@ -92,6 +92,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ActionState>()
         .init_resource::<ScriptedActions>()
         .init_resource::<Bindings>()
+        .init_resource::<InputDevice>()
         .configure_sets(PreUpdate, ActionSystems.after(bevy::input::InputSystems))
         .add_systems(PreUpdate, update_actions.in_set(ActionSystems));
 }
@@ -101,19 +102,36 @@ fn update_actions(
     devices: Devices,
     scripted: Res<ScriptedActions>,
     mut state: ResMut<ActionState>,
+    mut last_device: ResMut<InputDevice>,
 ) {
     let mut now: HashSet<Action> = scripted.held.clone();
+    let mut used = None;
     for (action, binding) in bindings.iter() {
         if binding.is_down(&devices) {
             now.insert(action);
+            if !state.pressed(action) {
+                used = Some(binding.device());
+            }
         }
     }
     state.set_pressed(now);
+    if let Some(device) = used {
+        last_device.set_if_neq(device);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prompts_name_the_input_of_the_device_in_use() {
+        let bindings = Bindings::default();
+        assert_eq!(bindings.label(Action::Interact, InputDevice::Keyboard), "E");
+        assert_eq!(bindings.label(Action::Interact, InputDevice::Gamepad), "A");
+        assert_eq!(bindings.label(Action::Shutter, InputDevice::Gamepad), "RT");
+        assert_eq!(bindings.label(Action::Camera, InputDevice::Keyboard), "C");
+    }
 
     #[test]
     fn a_press_is_just_pressed_for_one_frame_then_held_then_released() {
