@@ -46,6 +46,10 @@ struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     levels: Option<PathBuf>,
 
+    /// Log frames per second and frame time every second (windowed play).
+    #[arg(long, conflicts_with = "headless")]
+    log_fps: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -90,7 +94,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         (None, Some(path)) => run_script(&path, cli.fps, roots),
-        (None, None) => match windowed::run(roots) {
+        (None, None) => match windowed::run(roots, cli.log_fps) {
             bevy::app::AppExit::Success => ExitCode::SUCCESS,
             bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
         },

@@ -5,6 +5,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use bevy::diagnostic::{FrameTimeDiagnosticsPlugin, LogDiagnosticsPlugin};
 use bevy::prelude::*;
 
 use crate::GamePlugin;
@@ -18,8 +19,9 @@ static STARTED: AtomicBool = AtomicBool::new(false);
 const NO_WINDOW_HINT: &str = "run `long-exposure --headless --script FILE` to play without \
                               a display, GPU or sound card";
 
-/// The game in a window, with sound, reading data from `roots`.
-pub fn app(roots: Roots) -> App {
+/// The game in a window, with sound, reading data from `roots`; with
+/// `log_fps`, frame rate and frame time are logged every second.
+pub fn app(roots: Roots, log_fps: bool) -> App {
     let mut app = App::new();
     levels::register(&mut app, roots);
     app.add_plugins(
@@ -36,12 +38,18 @@ pub fn app(roots: Roots) -> App {
     )
     .add_plugins((GamePlugin, playback::plugin))
     .add_systems(First, mark_started.run_if(run_once));
+    if log_fps {
+        app.add_plugins((
+            FrameTimeDiagnosticsPlugin::default(),
+            LogDiagnosticsPlugin::default(),
+        ));
+    }
     app
 }
 
 /// Plays the game in a window until the player quits. A missing display or
 /// GPU gives one line on stderr and a failing exit code.
-pub fn run(roots: Roots) -> AppExit {
+pub fn run(roots: Roots, log_fps: bool) -> AppExit {
     if let Some(problem) = missing_display() {
         eprintln!("long-exposure: {problem}; {NO_WINDOW_HINT}");
         return AppExit::error();
@@ -62,7 +70,7 @@ pub fn run(roots: Roots) -> AppExit {
             std::process::exit(1);
         }
     }));
-    app(roots).run()
+    app(roots, log_fps).run()
 }
 
 fn mark_started() {
