@@ -3,12 +3,13 @@
 //! With no sound card kira logs one warning and the game runs silent.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy_kira_audio::prelude::*;
 
-use super::{PlaySfx, Sfx, synth};
-use crate::levels::schema::Surface;
+use super::{PlaySfx, SetAmbience, Sfx, synth};
+use crate::levels::schema::{Ambience, Surface};
 
 /// The surfaces, in the order of [`EffectSounds::footsteps`].
 const SURFACES: [Surface; 4] = [
@@ -29,14 +30,33 @@ struct EffectSounds {
     menu_confirm: Handle<AudioSource>,
     /// Concrete, metal, wet street, wood.
     footsteps: [Handle<AudioSource>; 4],
+    /// In the order of [`AMBIENCES`].
+    ambiences: [Handle<AudioSource>; 5],
 }
 
-/// Adds kira's audio plugin, the effects channel and the synthesized sounds.
+/// The ambiences, in the order of [`EffectSounds::ambiences`].
+const AMBIENCES: [Ambience; 5] = [
+    Ambience::Rain,
+    Ambience::City,
+    Ambience::Drips,
+    Ambience::Wind,
+    Ambience::Dawn,
+];
+
+/// The channel for looping background sound (rain, the city, wind).
+#[derive(Resource)]
+pub struct Ambiences;
+
+/// Seconds an ambience takes to fade in or out.
+const AMBIENCE_FADE: Duration = Duration::from_millis(1500);
+
+/// Adds kira's audio plugin, the channels and the synthesized sounds.
 pub fn plugin(app: &mut App) {
     app.add_plugins(AudioPlugin)
         .add_audio_channel::<Effects>()
+        .add_audio_channel::<Ambiences>()
         .add_systems(Startup, synthesize_sounds)
-        .add_systems(Update, play_effects);
+        .add_systems(Update, (play_effects, play_ambience));
 }
 
 fn synthesize_sounds(mut sources: ResMut<Assets<AudioSource>>, mut commands: Commands) {
@@ -45,6 +65,7 @@ fn synthesize_sounds(mut sources: ResMut<Assets<AudioSource>>, mut commands: Com
         menu_move: add(synth::tick(1400.0, 0.05)),
         menu_confirm: add(synth::shutter(0.07)),
         footsteps: SURFACES.map(|surface| add(synth::footstep(surface))),
+        ambiences: AMBIENCES.map(|kind| add(synth::ambience(kind))),
     });
 }
 
@@ -75,5 +96,22 @@ fn play_effects(
             }
         };
         channel.play(handle.clone());
+    }
+}
+
+fn play_ambience(
+    mut requests: MessageReader<SetAmbience>,
+    sounds: Res<EffectSounds>,
+    channel: Res<AudioChannel<Ambiences>>,
+) {
+    let Some(SetAmbience(wanted)) = requests.read().last() else {
+        return;
+    };
+    channel.stop().linear_fade_out(AMBIENCE_FADE);
+    if let Some(index) = wanted.and_then(|kind| AMBIENCES.iter().position(|k| *k == kind)) {
+        channel
+            .play(sounds.ambiences[index].clone())
+            .looped()
+            .linear_fade_in(AMBIENCE_FADE);
     }
 }

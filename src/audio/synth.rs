@@ -1,6 +1,6 @@
 //! Sound synthesis: pure functions from parameters to mono samples in [-1, 1].
 
-use crate::levels::schema::Surface;
+use crate::levels::schema::{Ambience, Surface};
 use crate::random::Random;
 
 /// Samples per second of every synthesized sound.
@@ -59,6 +59,84 @@ pub fn footstep(surface: Surface) -> Vec<f32> {
         .collect()
 }
 
+/// Seconds of each ambience loop.
+pub const AMBIENCE_SECONDS: f32 = 4.0;
+
+/// A seamless loop of background sound, [`AMBIENCE_SECONDS`] long.
+pub fn ambience(kind: Ambience) -> Vec<f32> {
+    let rate = SAMPLE_RATE as f32;
+    let fade = (0.5 * rate) as usize;
+    let count = (AMBIENCE_SECONDS * rate) as usize;
+    let mut random = Random::new(0xA4B1 ^ kind as u32);
+    let mut low = 0.0f32;
+    let mut event = 0.0f32;
+    let mut next_event = 0usize;
+    let mut event_start = 0usize;
+    let raw: Vec<f32> = (0..count + fade)
+        .map(|i| {
+            let t = i as f32 / rate;
+            let white = random.range(-1.0, 1.0);
+            if i >= next_event {
+                event_start = i;
+                let gap = match kind {
+                    Ambience::Rain => random.range(0.01, 0.08),
+                    Ambience::Drips => random.range(0.5, 1.3),
+                    Ambience::Dawn => random.range(0.15, 1.6),
+                    Ambience::City | Ambience::Wind => f32::INFINITY,
+                };
+                next_event = i + (gap.min(60.0) * rate) as usize;
+                event = random.range(0.4, 1.0);
+            }
+            let since = (i - event_start) as f32 / rate;
+            match kind {
+                Ambience::Rain => {
+                    low += 0.25 * (white - low);
+                    let drop = event
+                        * (-since * 400.0).exp()
+                        * (std::f32::consts::TAU * 2600.0 * since).sin();
+                    0.18 * low + 0.12 * drop
+                }
+                Ambience::City => {
+                    low = (low + 0.02 * white) * 0.996;
+                    0.9 * low + 0.015 * (std::f32::consts::TAU * 50.0 * t).sin()
+                }
+                Ambience::Drips => {
+                    let pitch = 1900.0 - 900.0 * (since * 16.0).min(1.0);
+                    let drip = event
+                        * (-since * 45.0).exp()
+                        * (std::f32::consts::TAU * pitch * since).sin();
+                    0.01 * white + 0.3 * drip
+                }
+                Ambience::Wind => {
+                    let swell = 0.5 + 0.5 * (std::f32::consts::TAU * 0.25 * t).sin();
+                    low += (0.01 + 0.04 * swell) * (white - low);
+                    (0.4 + 0.6 * swell) * 0.6 * low
+                }
+                Ambience::Dawn => {
+                    let chirp = if since < 0.06 {
+                        let pitch = 3200.0 + 1500.0 * since / 0.06;
+                        event * (std::f32::consts::TAU * pitch * since).sin() * (since * 52.0).sin()
+                    } else {
+                        0.0
+                    };
+                    0.01 * white + 0.15 * chirp
+                }
+            }
+        })
+        .collect();
+    // Crossfade the tail into the head so the loop has no seam.
+    (0..count)
+        .map(|i| {
+            if i < fade {
+                let k = i as f32 / fade as f32;
+                raw[i] * k + raw[count + i] * (1.0 - k)
+            } else {
+                raw[i]
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +160,34 @@ mod tests {
         assert!(peak(&shutter[..200]) > 0.2);
         assert!(peak(&shutter[second..second + 200]) > 0.1);
         assert!(peak(&shutter[second - 300..second]) < 0.05);
+    }
+
+    #[test]
+    fn every_ambience_is_a_quiet_audible_loop_of_its_own() {
+        let kinds = [
+            Ambience::Rain,
+            Ambience::City,
+            Ambience::Drips,
+            Ambience::Wind,
+            Ambience::Dawn,
+        ];
+        let loops: Vec<Vec<f32>> = kinds.iter().map(|k| ambience(*k)).collect();
+        for (i, sound) in loops.iter().enumerate() {
+            assert_eq!(
+                sound.len(),
+                (AMBIENCE_SECONDS * SAMPLE_RATE as f32) as usize
+            );
+            let rms = (sound.iter().map(|s| s * s).sum::<f32>() / sound.len() as f32).sqrt();
+            assert!(
+                rms > 0.005 && peak(sound) < 0.9,
+                "{:?}: rms {rms}, peak {}",
+                kinds[i],
+                peak(sound)
+            );
+            for other in &loops[i + 1..] {
+                assert_ne!(sound, other);
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use bevy::diagnostic::{FrameCount, update_frame_count};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
-use crate::audio::PlaySfx;
+use crate::audio::{PlaySfx, SetAmbience};
 use crate::explore::{DialogueRequested, Inspected};
 use crate::levels::{CurrentLevel, ProblemBoard};
 use crate::screens::{Pause, Screen};
@@ -130,9 +130,19 @@ fn record_problems(
     *shown = (version, lines);
 }
 
-fn record_sounds(mut sounds: MessageReader<PlaySfx>, mut recorder: Recorder) {
+fn record_sounds(
+    mut sounds: MessageReader<PlaySfx>,
+    mut ambiences: MessageReader<SetAmbience>,
+    mut recorder: Recorder,
+) {
     for PlaySfx(sfx) in sounds.read() {
         recorder.push(format!("sound: {sfx:?}"));
+    }
+    for SetAmbience(ambience) in ambiences.read() {
+        match ambience {
+            Some(kind) => recorder.push(format!("ambience: {kind:?}")),
+            None => recorder.push("ambience: none".into()),
+        }
     }
 }
 

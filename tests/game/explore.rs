@@ -248,3 +248,21 @@ fn a_flag_trigger_fires_when_its_flag_is_set() {
     ));
     let _ = std::fs::remove_dir_all(mods);
 }
+
+#[test]
+fn each_place_has_its_own_ambience() {
+    let mut harness = new_game(60);
+    let world = harness.app().world_mut();
+    world.insert_resource(CurrentLevel::arriving("streets", "from_warehouse"));
+    harness.frames(2);
+    let ambiences: Vec<&str> = harness
+        .trace()
+        .iter()
+        .filter_map(|l| l.text.strip_prefix("ambience: "))
+        .collect();
+    assert_eq!(
+        ambiences,
+        ["Rain", "Drips", "Rain"],
+        "title, warehouse, streets"
+    );
+}
