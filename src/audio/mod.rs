@@ -1,6 +1,8 @@
-//! Sound as messages: game systems write [`PlaySfx`]; in a window the
-//! [`playback`] plugin plays it through bevy_kira_audio, headless the harness
-//! records it. Every sound is synthesized by [`synth`]: nothing is downloaded.
+//! Sound as messages: game systems write [`PlaySfx`], and the level's
+//! [`SetAmbience`] and [`SetMusic`] follow the screen and the level; in a
+//! window the [`playback`] plugin plays them through bevy_kira_audio,
+//! headless the harness records them. Every sound is synthesized by
+//! [`synth`]: nothing is downloaded.
 
 pub mod playback;
 pub mod synth;
@@ -8,7 +10,7 @@ pub mod synth;
 use bevy::prelude::*;
 
 use crate::levels::ActiveLevel;
-use crate::levels::schema::{Ambience, Surface};
+use crate::levels::schema::{Ambience, Music, Surface};
 use crate::screens::Screen;
 
 /// A short sound effect.
@@ -30,26 +32,36 @@ pub struct PlaySfx(pub Sfx);
 #[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SetAmbience(pub Option<Ambience>);
 
+/// The score that should play now (none: no music).
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SetMusic(pub Option<Music>);
+
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<PlaySfx>()
         .add_message::<SetAmbience>()
-        .add_systems(Update, follow_ambience);
+        .add_message::<SetMusic>()
+        .add_systems(Update, follow_level_sound);
 }
 
-/// Rain over the title; each level's own ambience in play.
-fn follow_ambience(
+/// Rain and the night's piano over the title; each level's own ambience
+/// and music in play; dawn at the end.
+fn follow_level_sound(
     screen: Res<State<Screen>>,
     level: ActiveLevel,
-    mut playing: Local<Option<Ambience>>,
-    mut set: MessageWriter<SetAmbience>,
+    mut playing: Local<(Option<Ambience>, Option<Music>)>,
+    mut ambience: MessageWriter<SetAmbience>,
+    mut music: MessageWriter<SetMusic>,
 ) {
     let wanted = match screen.get() {
-        Screen::Title => Some(Ambience::Rain),
-        Screen::Playing => level.get().and_then(|l| l.ambience),
-        Screen::Ending => Some(Ambience::Dawn),
+        Screen::Title => (Some(Ambience::Rain), Some(Music::Night)),
+        Screen::Playing => level.get().map_or((None, None), |l| (l.ambience, l.music)),
+        Screen::Ending => (Some(Ambience::Dawn), Some(Music::Sunrise)),
     };
-    if wanted != *playing {
-        *playing = wanted;
-        set.write(SetAmbience(wanted));
+    if wanted.0 != playing.0 {
+        ambience.write(SetAmbience(wanted.0));
     }
+    if wanted.1 != playing.1 {
+        music.write(SetMusic(wanted.1));
+    }
+    *playing = wanted;
 }

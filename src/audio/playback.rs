@@ -8,8 +8,8 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy_kira_audio::prelude::*;
 
-use super::{PlaySfx, SetAmbience, Sfx, synth};
-use crate::levels::schema::{Ambience, Surface};
+use super::{PlaySfx, SetAmbience, SetMusic, Sfx, synth};
+use crate::levels::schema::{Ambience, Music, Surface};
 
 /// The surfaces, in the order of [`EffectSounds::footsteps`].
 const SURFACES: [Surface; 4] = [
@@ -32,7 +32,12 @@ struct EffectSounds {
     footsteps: [Handle<AudioSource>; 4],
     /// In the order of [`AMBIENCES`].
     ambiences: [Handle<AudioSource>; 5],
+    /// In the order of [`SCORES`].
+    scores: [Handle<AudioSource>; 3],
 }
+
+/// The scores, in the order of [`EffectSounds::scores`].
+const SCORES: [Music; 3] = [Music::Night, Music::Tension, Music::Sunrise];
 
 /// The ambiences, in the order of [`EffectSounds::ambiences`].
 const AMBIENCES: [Ambience; 5] = [
@@ -47,16 +52,21 @@ const AMBIENCES: [Ambience; 5] = [
 #[derive(Resource)]
 pub struct Ambiences;
 
-/// Seconds an ambience takes to fade in or out.
-const AMBIENCE_FADE: Duration = Duration::from_millis(1500);
+/// The channel for the score.
+#[derive(Resource)]
+pub struct Score;
+
+/// Seconds an ambience or a score takes to fade in or out.
+const FADE: Duration = Duration::from_millis(1500);
 
 /// Adds kira's audio plugin, the channels and the synthesized sounds.
 pub fn plugin(app: &mut App) {
     app.add_plugins(AudioPlugin)
         .add_audio_channel::<Effects>()
         .add_audio_channel::<Ambiences>()
+        .add_audio_channel::<Score>()
         .add_systems(Startup, synthesize_sounds)
-        .add_systems(Update, (play_effects, play_ambience));
+        .add_systems(Update, (play_effects, play_ambience, play_music));
 }
 
 fn synthesize_sounds(mut sources: ResMut<Assets<AudioSource>>, mut commands: Commands) {
@@ -66,6 +76,7 @@ fn synthesize_sounds(mut sources: ResMut<Assets<AudioSource>>, mut commands: Com
         menu_confirm: add(synth::shutter(0.07)),
         footsteps: SURFACES.map(|surface| add(synth::footstep(surface))),
         ambiences: AMBIENCES.map(|kind| add(synth::ambience(kind))),
+        scores: SCORES.map(|kind| add(synth::music(kind))),
     });
 }
 
@@ -107,11 +118,26 @@ fn play_ambience(
     let Some(SetAmbience(wanted)) = requests.read().last() else {
         return;
     };
-    channel.stop().linear_fade_out(AMBIENCE_FADE);
-    if let Some(index) = wanted.and_then(|kind| AMBIENCES.iter().position(|k| *k == kind)) {
-        channel
-            .play(sounds.ambiences[index].clone())
-            .looped()
-            .linear_fade_in(AMBIENCE_FADE);
+    let index = wanted.and_then(|kind| AMBIENCES.iter().position(|k| *k == kind));
+    crossfade_loop(&channel, index.map(|i| &sounds.ambiences[i]));
+}
+
+fn play_music(
+    mut requests: MessageReader<SetMusic>,
+    sounds: Res<EffectSounds>,
+    channel: Res<AudioChannel<Score>>,
+) {
+    let Some(SetMusic(wanted)) = requests.read().last() else {
+        return;
+    };
+    let index = wanted.and_then(|kind| SCORES.iter().position(|k| *k == kind));
+    crossfade_loop(&channel, index.map(|i| &sounds.scores[i]));
+}
+
+/// Fades out what `channel` plays and fades `next` in, looping.
+fn crossfade_loop<T: Resource>(channel: &AudioChannel<T>, next: Option<&Handle<AudioSource>>) {
+    channel.stop().linear_fade_out(FADE);
+    if let Some(sound) = next {
+        channel.play(sound.clone()).looped().linear_fade_in(FADE);
     }
 }

@@ -1,6 +1,6 @@
 //! Sound synthesis: pure functions from parameters to mono samples in [-1, 1].
 
-use crate::levels::schema::{Ambience, Surface};
+use crate::levels::schema::{Ambience, Music, Surface};
 use crate::random::Random;
 
 /// Samples per second of every synthesized sound.
@@ -124,7 +124,13 @@ pub fn ambience(kind: Ambience) -> Vec<f32> {
             }
         })
         .collect();
-    // Crossfade the tail into the head so the loop has no seam.
+    seamless(&raw, count)
+}
+
+/// The first `count` samples of `raw` with what follows them crossfaded
+/// into their start, so that they loop without a seam.
+fn seamless(raw: &[f32], count: usize) -> Vec<f32> {
+    let fade = raw.len().saturating_sub(count).min(count);
     (0..count)
         .map(|i| {
             if i < fade {
@@ -135,6 +141,114 @@ pub fn ambience(kind: Ambience) -> Vec<f32> {
             }
         })
         .collect()
+}
+
+/// Seconds of each music loop.
+pub const MUSIC_SECONDS: f32 = 16.0;
+
+/// Adds a note to `buffer` from `start` seconds: `harmonics` are the
+/// partials' levels, `attack` and `release` shape its rise and fall.
+fn add_note(
+    buffer: &mut [f32],
+    start: f32,
+    frequency: f32,
+    level: f32,
+    attack: f32,
+    release: f32,
+    harmonics: &[f32],
+) {
+    let rate = SAMPLE_RATE as f32;
+    let first = (start * rate) as usize;
+    let length = ((attack + 6.0 / release) * rate) as usize;
+    for (offset, sample) in buffer.iter_mut().skip(first).take(length).enumerate() {
+        let t = offset as f32 / rate;
+        let envelope = (t / attack).min(1.0) * (-(t - attack).max(0.0) * release).exp();
+        let tone: f32 = harmonics
+            .iter()
+            .enumerate()
+            .map(|(n, level)| {
+                level * (std::f32::consts::TAU * frequency * (n + 1) as f32 * t).sin()
+            })
+            .sum();
+        *sample += level * envelope * tone;
+    }
+}
+
+/// A seamless loop of the score, [`MUSIC_SECONDS`] long: sparse piano at
+/// night, a low drone before midnight, warm chords at sunrise.
+pub fn music(kind: Music) -> Vec<f32> {
+    let count = (MUSIC_SECONDS * SAMPLE_RATE as f32) as usize;
+    // Notes ring past the loop's end; the tail is crossfaded into the start.
+    let mut buffer = vec![0.0; count + (4.0 * SAMPLE_RATE as f32) as usize];
+    let mut random = Random::new(0x5C0E ^ kind as u32);
+    const PIANO: &[f32] = &[1.0, 0.45, 0.2, 0.08];
+    const STRINGS: &[f32] = &[1.0, 0.5, 0.33, 0.25, 0.2];
+    const PAD: &[f32] = &[1.0, 0.3, 0.1];
+    match kind {
+        Music::Night => {
+            // A minor pentatonic, A3 to A4.
+            let scale = [220.0, 261.63, 293.66, 329.63, 392.0, 440.0];
+            let mut t = 0.3;
+            while t < MUSIC_SECONDS {
+                let note = scale[(random.unit() * scale.len() as f32) as usize % scale.len()];
+                add_note(&mut buffer, t, note, 0.12, 0.005, 1.6, PIANO);
+                if random.unit() < 0.3 {
+                    add_note(&mut buffer, t, note / 2.0, 0.08, 0.005, 1.2, PIANO);
+                }
+                t += random.range(1.0, 2.6);
+            }
+        }
+        Music::Tension => {
+            for (start, root) in [(0.0, 110.0), (8.0, 103.83)] {
+                add_note(&mut buffer, start, root, 0.06, 2.0, 0.5, STRINGS);
+                add_note(
+                    &mut buffer,
+                    start + 0.5,
+                    root * 1.5,
+                    0.04,
+                    2.0,
+                    0.5,
+                    STRINGS,
+                );
+            }
+            let mut t = 1.0;
+            while t < MUSIC_SECONDS {
+                add_note(
+                    &mut buffer,
+                    t,
+                    55.0 * random.range(1.0, 1.06),
+                    0.05,
+                    0.02,
+                    2.0,
+                    PIANO,
+                );
+                t += random.range(2.5, 4.5);
+            }
+        }
+        Music::Sunrise => {
+            // C, Am, F, G: four seconds each.
+            let chords = [
+                [261.63, 329.63, 392.0],
+                [220.0, 261.63, 329.63],
+                [174.61, 220.0, 261.63],
+                [196.0, 246.94, 293.66],
+            ];
+            for (i, chord) in chords.iter().enumerate() {
+                for (j, note) in chord.iter().enumerate() {
+                    add_note(
+                        &mut buffer,
+                        i as f32 * 4.0 + j as f32 * 0.08,
+                        *note,
+                        0.07,
+                        0.8,
+                        0.6,
+                        PAD,
+                    );
+                }
+            }
+        }
+    }
+    seamless(&buffer, count)
 }
 
 #[cfg(test)]
@@ -177,6 +291,25 @@ mod tests {
                 sound.len(),
                 (AMBIENCE_SECONDS * SAMPLE_RATE as f32) as usize
             );
+            let rms = (sound.iter().map(|s| s * s).sum::<f32>() / sound.len() as f32).sqrt();
+            assert!(
+                rms > 0.005 && peak(sound) < 0.9,
+                "{:?}: rms {rms}, peak {}",
+                kinds[i],
+                peak(sound)
+            );
+            for other in &loops[i + 1..] {
+                assert_ne!(sound, other);
+            }
+        }
+    }
+
+    #[test]
+    fn every_score_is_a_quiet_audible_loop_of_its_own() {
+        let kinds = [Music::Night, Music::Tension, Music::Sunrise];
+        let loops: Vec<Vec<f32>> = kinds.iter().map(|k| music(*k)).collect();
+        for (i, sound) in loops.iter().enumerate() {
+            assert_eq!(sound.len(), (MUSIC_SECONDS * SAMPLE_RATE as f32) as usize);
             let rms = (sound.iter().map(|s| s * s).sum::<f32>() / sound.len() as f32).sqrt();
             assert!(
                 rms > 0.005 && peak(sound) < 0.9,

@@ -5,7 +5,7 @@ use bevy::diagnostic::{FrameCount, update_frame_count};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
-use crate::audio::{PlaySfx, SetAmbience};
+use crate::audio::{PlaySfx, SetAmbience, SetMusic};
 use crate::explore::{DialogueRequested, Inspected};
 use crate::levels::{CurrentLevel, ProblemBoard};
 use crate::screens::{Pause, Screen};
@@ -133,6 +133,7 @@ fn record_problems(
 fn record_sounds(
     mut sounds: MessageReader<PlaySfx>,
     mut ambiences: MessageReader<SetAmbience>,
+    mut scores: MessageReader<SetMusic>,
     mut recorder: Recorder,
 ) {
     for PlaySfx(sfx) in sounds.read() {
@@ -142,6 +143,12 @@ fn record_sounds(
         match ambience {
             Some(kind) => recorder.push(format!("ambience: {kind:?}")),
             None => recorder.push("ambience: none".into()),
+        }
+    }
+    for SetMusic(music) in scores.read() {
+        match music {
+            Some(kind) => recorder.push(format!("music: {kind:?}")),
+            None => recorder.push("music: none".into()),
         }
     }
 }

@@ -250,7 +250,7 @@ fn a_flag_trigger_fires_when_its_flag_is_set() {
 }
 
 #[test]
-fn each_place_has_its_own_ambience() {
+fn each_place_has_its_own_ambience_and_music() {
     let mut harness = new_game(60);
     let world = harness.app().world_mut();
     world.insert_resource(CurrentLevel::arriving("streets", "from_warehouse"));
