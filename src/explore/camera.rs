@@ -46,21 +46,29 @@ fn follow_lev(
     time: Res<Time>,
     mut look_ahead: ResMut<LookAhead>,
     lev: Query<(&Transform, &Body), (With<Lev>, Without<Camera2d>, Without<Parallax>)>,
-    mut camera: Query<&mut Transform, (With<Camera2d>, Without<Parallax>)>,
+    mut camera: Query<(&mut Transform, &mut Projection), (With<Camera2d>, Without<Parallax>)>,
     mut layers: Query<(&mut Transform, &Parallax), Without<Camera2d>>,
 ) {
-    let (Some(level), Ok((lev, body)), Ok(mut camera)) =
+    let (Some(level), Ok((lev, body)), Ok((mut camera, mut projection))) =
         (level.get(), lev.single(), camera.single_mut())
     else {
         return;
     };
+    // The level's pixel scale zooms the view: 2 shows half as much, twice as large.
+    let zoom = level.pixel_scale.clamp(1, 4) as f32;
+    if let Projection::Orthographic(ortho) = &mut *projection
+        && ortho.scale != 1.0 / zoom
+    {
+        ortho.scale = 1.0 / zoom;
+    }
+    let view = VIEW / zoom;
     let target =
         body.0.velocity.x.signum() * LOOK_AHEAD * f32::from(u8::from(body.0.velocity.x != 0.0));
     let blend = 1.0 - (-LOOK_AHEAD_RATE * time.delta_secs()).exp();
     look_ahead.0 += (target - look_ahead.0) * blend;
     let b = level.bounds;
-    let x = clamp_to(lev.translation.x + look_ahead.0, b.x, b.w, VIEW.x).round();
-    let y = clamp_to(lev.translation.y + EYE_HEIGHT, b.y, b.h, VIEW.y).round();
+    let x = clamp_to(lev.translation.x + look_ahead.0 / zoom, b.x, b.w, view.x).round();
+    let y = clamp_to(lev.translation.y + EYE_HEIGHT / zoom, b.y, b.h, view.y).round();
     camera.translation.x = x;
     camera.translation.y = y;
     let centre = Vec2::from(b.centre());
@@ -71,11 +79,14 @@ fn follow_lev(
 }
 
 fn reset_view(
-    mut camera: Query<&mut Transform, With<Camera2d>>,
+    mut camera: Query<(&mut Transform, &mut Projection), With<Camera2d>>,
     mut look_ahead: ResMut<LookAhead>,
 ) {
     look_ahead.0 = 0.0;
-    for mut transform in &mut camera {
+    for (mut transform, mut projection) in &mut camera {
         transform.translation = Vec3::ZERO;
+        if let Projection::Orthographic(ortho) = &mut *projection {
+            ortho.scale = 1.0;
+        }
     }
 }

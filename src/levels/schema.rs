@@ -191,7 +191,8 @@ pub struct Level {
     pub name: String,
     /// The level's extent; the camera stays inside it.
     pub bounds: Area,
-    /// Screen pixels per virtual pixel of this level's art, 1 to 4.
+    /// Zoom of the view, 1 to 4: 1 shows 320x180 virtual pixels, 2 shows
+    /// 160x90 with everything twice as large (a cramped room, say).
     #[serde(default = "one")]
     pub pixel_scale: u32,
     /// Parallax layers behind the level, back to front.

@@ -266,3 +266,36 @@ fn each_place_has_its_own_ambience_and_music() {
         "title, warehouse, streets"
     );
 }
+
+#[test]
+fn a_levels_pixel_scale_zooms_the_view_and_the_title_resets_it() {
+    let mods = std::env::temp_dir().join(format!("long-exposure-zoom-{}", std::process::id()));
+    std::fs::create_dir_all(&mods).unwrap();
+    let warehouse =
+        std::fs::read_to_string(super::scripts::repo_file("levels/warehouse.level.ron")).unwrap();
+    let zoomed = warehouse.replacen("    bounds:", "    pixel_scale: 2,\n    bounds:", 1);
+    std::fs::write(mods.join("warehouse.level.ron"), zoomed).unwrap();
+    let mut harness = Harness::new(HeadlessConfig {
+        roots: long_exposure::levels::Roots {
+            base: super::scripts::repo_file("levels"),
+            mods: Some(mods.clone()),
+        },
+        ..Default::default()
+    });
+    let scale = |harness: &mut Harness| {
+        let world = harness.app().world_mut();
+        match world.query::<&Projection>().single(world).unwrap() {
+            Projection::Orthographic(ortho) => ortho.scale,
+            _ => f32::NAN,
+        }
+    };
+    assert_eq!(scale(&mut harness), 1.0);
+    harness.press(Action::Confirm);
+    harness.frames(2);
+    assert_eq!(scale(&mut harness), 0.5);
+    harness.press(Action::Pause);
+    harness.press(Action::Down);
+    harness.press(Action::Confirm);
+    assert_eq!(scale(&mut harness), 1.0);
+    let _ = std::fs::remove_dir_all(mods);
+}
