@@ -276,6 +276,22 @@ mod tests {
         assert!(peak(&shutter[second - 300..second]) < 0.05);
     }
 
+    /// Each loop is `seconds` long, audible, below clipping and unlike the others.
+    fn assert_distinct_quiet_loops(loops: &[Vec<f32>], seconds: f32) {
+        for (i, sound) in loops.iter().enumerate() {
+            assert_eq!(sound.len(), (seconds * SAMPLE_RATE as f32) as usize);
+            let rms = (sound.iter().map(|s| s * s).sum::<f32>() / sound.len() as f32).sqrt();
+            assert!(
+                rms > 0.005 && peak(sound) < 0.9,
+                "loop {i}: rms {rms}, peak {}",
+                peak(sound)
+            );
+            for other in &loops[i + 1..] {
+                assert_ne!(sound, other);
+            }
+        }
+    }
+
     #[test]
     fn every_ambience_is_a_quiet_audible_loop_of_its_own() {
         let kinds = [
@@ -286,41 +302,14 @@ mod tests {
             Ambience::Dawn,
         ];
         let loops: Vec<Vec<f32>> = kinds.iter().map(|k| ambience(*k)).collect();
-        for (i, sound) in loops.iter().enumerate() {
-            assert_eq!(
-                sound.len(),
-                (AMBIENCE_SECONDS * SAMPLE_RATE as f32) as usize
-            );
-            let rms = (sound.iter().map(|s| s * s).sum::<f32>() / sound.len() as f32).sqrt();
-            assert!(
-                rms > 0.005 && peak(sound) < 0.9,
-                "{:?}: rms {rms}, peak {}",
-                kinds[i],
-                peak(sound)
-            );
-            for other in &loops[i + 1..] {
-                assert_ne!(sound, other);
-            }
-        }
+        assert_distinct_quiet_loops(&loops, AMBIENCE_SECONDS);
     }
 
     #[test]
     fn every_score_is_a_quiet_audible_loop_of_its_own() {
         let kinds = [Music::Night, Music::Tension, Music::Sunrise];
         let loops: Vec<Vec<f32>> = kinds.iter().map(|k| music(*k)).collect();
-        for (i, sound) in loops.iter().enumerate() {
-            assert_eq!(sound.len(), (MUSIC_SECONDS * SAMPLE_RATE as f32) as usize);
-            let rms = (sound.iter().map(|s| s * s).sum::<f32>() / sound.len() as f32).sqrt();
-            assert!(
-                rms > 0.005 && peak(sound) < 0.9,
-                "{:?}: rms {rms}, peak {}",
-                kinds[i],
-                peak(sound)
-            );
-            for other in &loops[i + 1..] {
-                assert_ne!(sound, other);
-            }
-        }
+        assert_distinct_quiet_loops(&loops, MUSIC_SECONDS);
     }
 
     #[test]

@@ -214,24 +214,38 @@ fn walking_into_the_light_fires_its_area_trigger_once() {
     );
 }
 
-#[test]
-fn a_flag_trigger_fires_when_its_flag_is_set() {
-    let mods = std::env::temp_dir().join(format!("long-exposure-flag-{}", std::process::id()));
-    std::fs::create_dir_all(&mods).unwrap();
-    let warehouse =
-        std::fs::read_to_string(super::scripts::repo_file("levels/warehouse.level.ron")).unwrap();
-    let flagged = warehouse.replacen(
-        "triggers: [",
-        "triggers: [\n        (id: \"remember\", when: Flag(\"shot_mirror\"), event: \"mirror_remembered\"),",
-        1,
-    );
-    std::fs::write(mods.join("warehouse.level.ron"), flagged).unwrap();
-    let mut harness = Harness::new(HeadlessConfig {
+/// The game on the title, with the warehouse file changed by `edit` (as a
+/// mod in a fresh folder, removed when the returned guard drops).
+fn with_modded_warehouse(name: &str, edit: impl Fn(&str) -> String) -> (Harness, ModFolder) {
+    let folder = std::env::temp_dir().join(format!("long-exposure-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let warehouse = super::scripts::repo_file("levels/warehouse.level.ron");
+    let text = std::fs::read_to_string(warehouse).unwrap();
+    std::fs::write(folder.join("warehouse.level.ron"), edit(&text)).unwrap();
+    let harness = Harness::new(HeadlessConfig {
         roots: long_exposure::levels::Roots {
             base: super::scripts::repo_file("levels"),
-            mods: Some(mods.clone()),
+            mods: Some(folder.clone()),
         },
         ..Default::default()
+    });
+    (harness, ModFolder(folder))
+}
+
+/// A temporary mods folder, removed on drop.
+struct ModFolder(std::path::PathBuf);
+
+impl Drop for ModFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn a_flag_trigger_fires_when_its_flag_is_set() {
+    let (mut harness, _mods) = with_modded_warehouse("flag", |text| {
+        let trigger = r#"(id: "remember", when: Flag("shot_mirror"), event: "mirror_remembered"),"#;
+        text.replacen("triggers: [", &format!("triggers: [\n        {trigger}"), 1)
     });
     harness.press(Action::Confirm);
     harness.frames(10);
@@ -246,7 +260,6 @@ fn a_flag_trigger_fires_when_its_flag_is_set() {
         &harness,
         "story: mirror_remembered (from warehouse/remember)"
     ));
-    let _ = std::fs::remove_dir_all(mods);
 }
 
 #[test]
@@ -269,18 +282,8 @@ fn each_place_has_its_own_ambience_and_music() {
 
 #[test]
 fn a_levels_pixel_scale_zooms_the_view_and_the_title_resets_it() {
-    let mods = std::env::temp_dir().join(format!("long-exposure-zoom-{}", std::process::id()));
-    std::fs::create_dir_all(&mods).unwrap();
-    let warehouse =
-        std::fs::read_to_string(super::scripts::repo_file("levels/warehouse.level.ron")).unwrap();
-    let zoomed = warehouse.replacen("    bounds:", "    pixel_scale: 2,\n    bounds:", 1);
-    std::fs::write(mods.join("warehouse.level.ron"), zoomed).unwrap();
-    let mut harness = Harness::new(HeadlessConfig {
-        roots: long_exposure::levels::Roots {
-            base: super::scripts::repo_file("levels"),
-            mods: Some(mods.clone()),
-        },
-        ..Default::default()
+    let (mut harness, _mods) = with_modded_warehouse("zoom", |text| {
+        text.replacen("    bounds:", "    pixel_scale: 2,\n    bounds:", 1)
     });
     let scale = |harness: &mut Harness| {
         let world = harness.app().world_mut();
@@ -297,5 +300,4 @@ fn a_levels_pixel_scale_zooms_the_view_and_the_title_resets_it() {
     harness.press(Action::Down);
     harness.press(Action::Confirm);
     assert_eq!(scale(&mut harness), 1.0);
-    let _ = std::fs::remove_dir_all(mods);
 }
