@@ -1,5 +1,6 @@
-//! Night light: a darkness over the level that lifts towards dawn, the
-//! lamps' pools glowing through it, and failing lamps that flicker.
+//! Night light: a blue-black darkness over the level that lifts and warms
+//! towards dawn, the lamps' pools glowing through it, and failing lamps
+//! that flicker.
 
 use bevy::prelude::*;
 
@@ -32,17 +33,34 @@ fn spawn_darkness(mut commands: Commands) {
     commands.spawn((
         Name::new("Darkness"),
         Darkness,
-        Sprite::from_color(Color::BLACK.with_alpha(NIGHT_DARKNESS), VIEW + 8.0),
+        Sprite::from_color(NIGHT_TINT.with_alpha(NIGHT_DARKNESS), VIEW + 8.0),
         Transform::from_xyz(0.0, 0.0, LIGHT_Z - 1.0),
         DespawnOnExit(Screen::Playing),
     ));
 }
 
+/// The colour the night lays over the level: blue-black at night,
+/// warming to a rose grey at dawn.
+const NIGHT_TINT: Color = Color::srgb(0.01, 0.02, 0.07);
+/// The tint at dawn.
+const DAWN_TINT: Color = Color::srgb(0.45, 0.25, 0.30);
+
+/// How far the night has lifted at `clock`: 0 until an hour before dawn, 1 at dawn.
+fn lift_at(clock: &NightClock) -> f32 {
+    let to_dawn = (clock.dawn - clock.minutes).max(0.0);
+    1.0 - (to_dawn / TWILIGHT_MINUTES).min(1.0)
+}
+
 /// How dark the night is at `clock`: full night until an hour before dawn.
 pub fn darkness_at(clock: &NightClock) -> f32 {
-    let to_dawn = (clock.dawn - clock.minutes).max(0.0);
-    let lift = 1.0 - (to_dawn / TWILIGHT_MINUTES).min(1.0);
-    NIGHT_DARKNESS + (DAWN_DARKNESS - NIGHT_DARKNESS) * lift
+    NIGHT_DARKNESS + (DAWN_DARKNESS - NIGHT_DARKNESS) * lift_at(clock)
+}
+
+/// The night's colour over the level at `clock`, with its opacity.
+pub fn ambient_at(clock: &NightClock) -> Color {
+    NIGHT_TINT
+        .mix(&DAWN_TINT, lift_at(clock))
+        .with_alpha(darkness_at(clock))
 }
 
 fn darken(
@@ -56,7 +74,7 @@ fn darken(
     };
     transform.translation = camera.translation.truncate().extend(LIGHT_Z - 1.0);
     if let Some(clock) = clock {
-        sprite.color = Color::BLACK.with_alpha(darkness_at(&clock));
+        sprite.color = ambient_at(&clock);
     }
 }
 
@@ -115,6 +133,11 @@ mod tests {
         assert!((darkness_at(&clock) - half).abs() < 1e-6);
         clock.minutes = 690.0;
         assert!((darkness_at(&clock) - DAWN_DARKNESS).abs() < 1e-6);
+        let dawn = ambient_at(&clock).to_srgba();
+        assert!(dawn.red > dawn.blue, "dawn is warm: {dawn:?}");
+        clock.minutes = 300.0;
+        let night = ambient_at(&clock).to_srgba();
+        assert!(night.blue > night.red, "night is blue: {night:?}");
     }
 
     #[test]
