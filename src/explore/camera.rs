@@ -5,8 +5,8 @@
 use bevy::prelude::*;
 
 use super::{Body, ExploreSystems, Lev};
-use crate::levels::{ActiveLevel, LevelSystems, Parallax, VIEW};
-use crate::screens::Screen;
+use crate::levels::{ActiveLevel, LevelSystems, Parallax};
+use crate::screens::{Screen, VIEW};
 
 /// How far ahead of Lev the camera looks when he walks, in virtual pixels.
 const LOOK_AHEAD: f32 = 36.0;

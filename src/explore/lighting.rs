@@ -5,8 +5,8 @@
 use bevy::prelude::*;
 
 use super::ExploreSystems;
-use crate::levels::{ActiveLevel, LIGHT_Z, LevelLight, VIEW};
-use crate::screens::Screen;
+use crate::levels::{ActiveLevel, LIGHT_Z, LevelLight};
+use crate::screens::{Screen, VIEW};
 use crate::story::NightClock;
 
 /// Darkness over the level at night (opacity).

@@ -5,7 +5,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use super::schema::{Level, Paint, Story};
-use super::validate::{self, Located, Owner};
+use super::validate::{self, Located};
 use crate::data::{Diagnostic, parse_ron, read_text};
 
 /// The story file's name, at the top of the levels folder.
@@ -235,17 +235,13 @@ pub fn load_all(roots: &Roots) -> DataSet {
     }
     diagnostics.extend(story.iter().flat_map(|s| s.problems.iter().cloned()));
     diagnostics.extend(levels.iter().flat_map(|l| l.problems.iter().cloned()));
-    let plain: Vec<&Level> = levels.iter().map(|l| &l.value).collect();
-    let story_data = story.as_ref().map(|s| &s.value);
-    for (owner, finding) in validate::check_references(story_data, &plain, &unreadable) {
-        let located = match owner {
-            Owner::Story => story.as_ref().map(|s| &s.located),
-            Owner::Level(id) => levels.iter().find(|l| l.value.id == id).map(|l| &l.located),
-        };
-        if let Some(located) = located {
-            diagnostics.push(located.diagnostic(finding));
-        }
-    }
+    let placed: Vec<_> = levels.iter().map(|l| (&l.value, &l.located)).collect();
+    let story_placed = story.as_ref().map(|s| (&s.value, &s.located));
+    diagnostics.extend(validate::check_references(
+        story_placed,
+        &placed,
+        &unreadable,
+    ));
     diagnostics.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
     DataSet {
         story: story.filter(|s| !s.has_errors()).map(|s| s.value),

@@ -68,14 +68,19 @@ impl ProblemBoard {
         }
     }
 
-    /// Every problem, by file, and a number that changes with them.
-    pub fn all(&self) -> (u64, Vec<Diagnostic>) {
+    /// A number that changes whenever the problems do: read [`Self::all`]
+    /// only when it has changed.
+    pub fn version(&self) -> u64 {
+        self.0.lock().map(|board| board.version).unwrap_or_default()
+    }
+
+    /// Every problem, by file.
+    pub fn all(&self) -> Vec<Diagnostic> {
         self.0
             .lock()
             .map(|board| {
                 let files = board.files.values().flatten();
-                let all = files.chain(&board.references).cloned().collect();
-                (board.version, all)
+                files.chain(&board.references).cloned().collect()
             })
             .unwrap_or_default()
     }

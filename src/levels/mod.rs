@@ -18,8 +18,8 @@ pub mod validate;
 pub use files::Roots;
 pub use loader::{DataAsset, DataLoader, LevelAsset, ProblemBoard, StoryAsset};
 pub use spawn::{
-    CurrentLevel, LEV_Z, LIGHT_Z, LevelEntity, LevelLight, LevelSystems, Parallax, Person, VIEW,
-    colour, spawn_level,
+    CurrentLevel, LEV_Z, LIGHT_Z, LevelEntity, LevelLight, LevelSystems, Parallax, Person, colour,
+    spawn_level,
 };
 
 use bevy::ecs::system::SystemParam;

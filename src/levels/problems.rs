@@ -3,7 +3,6 @@
 
 use bevy::prelude::*;
 
-use super::validate::Owner;
 use bevy::asset::{AssetLoadError, AssetLoadFailedEvent};
 
 use super::{DataRoots, LevelAsset, NightData, ProblemBoard, StoryAsset, validate};
@@ -98,7 +97,6 @@ fn check_references(
         .iter()
         .filter_map(|(_, h)| levels.get(h))
         .collect();
-    let plain: Vec<_> = loaded.iter().map(|asset| &asset.level).collect();
     // Levels the story names that are not (yet) loaded are not unknown:
     // they are loading, or their own load failure is on the board.
     let unreadable: Vec<String> = story
@@ -107,18 +105,9 @@ fn check_references(
         .filter(|id| !loaded.iter().any(|a| a.level.id == **id))
         .cloned()
         .collect();
-    let findings = validate::check_references(story.map(|s| &s.story), &plain, &unreadable);
-    let problems: Vec<Diagnostic> = findings
-        .into_iter()
-        .filter_map(|(owner, finding)| {
-            let located = match owner {
-                Owner::Story => &story?.located,
-                Owner::Level(id) => &loaded.iter().find(|a| a.level.id == id)?.located,
-            };
-            Some(located.diagnostic(finding))
-        })
-        .collect();
-    board.set_references(problems);
+    let placed: Vec<_> = loaded.iter().map(|a| (&a.level, &a.located)).collect();
+    let story = story.map(|s| (&s.story, &s.located));
+    board.set_references(validate::check_references(story, &placed, &unreadable));
 }
 
 fn show_problems(
@@ -127,11 +116,12 @@ fn show_problems(
     mut text: Query<(&mut Text, &ChildOf), With<ProblemText>>,
     mut panels: Query<&mut Visibility>,
 ) {
-    let (version, problems) = board.all();
+    let version = board.version();
     if version == shown.0 {
         return;
     }
     shown.0 = version;
+    let problems = board.all();
     for problem in &problems {
         warn!("{problem}");
     }

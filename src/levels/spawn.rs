@@ -1,5 +1,5 @@
-//! Building the current level's entities from its data, rebuilding them when
-//! the file changes (Lev keeps his place), and framing the view.
+//! Building the current level's entities from its data, and rebuilding them
+//! when the file changes (Lev keeps his place).
 //!
 //! Everything is drawn as placeholder rectangles in the sprites' colours
 //! until the art lands; positions and sizes are the data's.
@@ -11,14 +11,12 @@ use super::sprites;
 use super::{LevelAsset, NightData, StoryAsset};
 use crate::explore::{Body, Lev, lev_bundle, motion};
 use crate::random::Random;
-use crate::screens::{Screen, VIRTUAL_HEIGHT};
+use crate::screens::{Screen, VIEW};
 
 /// Builds and rebuilds the current level; runs before exploration.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LevelSystems;
 
-/// The size of the view, in virtual pixels.
-pub const VIEW: Vec2 = Vec2::new(VIRTUAL_HEIGHT * 16.0 / 9.0, VIRTUAL_HEIGHT);
 /// Lev stands at this depth; props are drawn in front of him or behind him
 /// by their depth.
 pub const LEV_Z: f32 = 10.0;

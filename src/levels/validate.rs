@@ -49,6 +49,11 @@ impl Located {
     }
 }
 
+/// The largest level, in virtual pixels (a hundred screens wide, fifty high).
+pub const MAX_LEVEL_SIZE: bevy::math::Vec2 = bevy::math::Vec2::new(100_000.0, 10_000.0);
+/// The tallest skyline building: its windows are drawn one by one.
+pub const MAX_SKYLINE: f32 = 400.0;
+
 /// What is said of a number too large to use (RON reads `1e39` as infinity).
 const NOT_FINITE: &str = "the number is too large to use";
 
@@ -166,6 +171,16 @@ impl LevelCheck<'_> {
             );
             return self.findings.0;
         }
+        // Spawning and drawing grow with the level's size: refuse sizes that
+        // would stall the game rather than play.
+        if b.w > MAX_LEVEL_SIZE.x || b.h > MAX_LEVEL_SIZE.y {
+            let (w, h) = (MAX_LEVEL_SIZE.x, MAX_LEVEL_SIZE.y);
+            f.error(
+                "bounds",
+                format!("the level is too large: at most {w} wide and {h} high"),
+            );
+            return self.findings.0;
+        }
         if !(1..=4).contains(&level.pixel_scale) {
             f.error(
                 "pixel_scale",
@@ -178,8 +193,9 @@ impl LevelCheck<'_> {
             match &layer.paint {
                 Paint::Skyline { min, max, lit, .. } => {
                     f.in_range(format!("{path}.paint.lit"), *lit, 0.0, 1.0);
-                    f.in_range(format!("{path}.paint.min"), *min, 0.0, b.h);
-                    f.in_range(format!("{path}.paint.max"), *max, *min, b.h.max(*min));
+                    let top = b.h.min(MAX_SKYLINE);
+                    f.in_range(format!("{path}.paint.min"), *min, 0.0, top);
+                    f.in_range(format!("{path}.paint.max"), *max, *min, top.max(*min));
                 }
                 Paint::Image(file) => {
                     if let Err(problem) = super::files::check_relative_path(file) {
@@ -420,7 +436,7 @@ pub fn check_story(story: &Story) -> Vec<Finding> {
 
 /// Which file a cross-file finding belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Owner {
+enum Owner {
     /// The story file.
     Story,
     /// The level with this id.
@@ -429,9 +445,28 @@ pub enum Owner {
 
 /// Checks what files say about each other: levels and spawn points that
 /// exits and the story name, exits into walls, dialogue ids, levels no
-/// chapter uses, times outside the night. `unreadable` names levels whose
-/// files exist but could not be read: they are not reported as unknown.
+/// chapter uses, times outside the night. Each file comes with its
+/// [`Located`], to place the problems found in it. `unreadable` names levels
+/// whose files exist but could not be read: they are not reported as unknown.
 pub fn check_references(
+    story: Option<(&Story, &Located)>,
+    levels: &[(&Level, &Located)],
+    unreadable: &[String],
+) -> Vec<Diagnostic> {
+    let plain: Vec<&Level> = levels.iter().map(|(level, _)| *level).collect();
+    reference_findings(story.map(|(s, _)| s), &plain, unreadable)
+        .into_iter()
+        .filter_map(|(owner, finding)| {
+            let located = match owner {
+                Owner::Story => story.map(|(_, located)| located),
+                Owner::Level(id) => levels.iter().find(|(l, _)| l.id == id).map(|(_, at)| *at),
+            };
+            located.map(|located| located.diagnostic(finding))
+        })
+        .collect()
+}
+
+fn reference_findings(
     story: Option<&Story>,
     levels: &[&Level],
     unreadable: &[String],

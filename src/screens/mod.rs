@@ -15,6 +15,8 @@ use crate::ui::theme;
 
 /// Height of the world view in virtual pixels (320x180 at 16:9).
 pub const VIRTUAL_HEIGHT: f32 = 180.0;
+/// The size of the world view, in virtual pixels.
+pub const VIEW: Vec2 = Vec2::new(VIRTUAL_HEIGHT * 16.0 / 9.0, VIRTUAL_HEIGHT);
 
 /// Which screen the game is on.
 #[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

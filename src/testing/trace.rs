@@ -114,10 +114,11 @@ fn record_problems(
     mut shown: Local<(u64, Vec<String>)>,
     mut recorder: Recorder,
 ) {
-    let (version, problems) = board.all();
+    let version = board.version();
     if version == shown.0 {
         return;
     }
+    let problems = board.all();
     let lines: Vec<String> = problems.iter().map(|p| format!("data: {p}")).collect();
     if lines != shown.1 {
         if lines.is_empty() {

@@ -211,7 +211,7 @@ fn load_everything(name: &str, bytes: &[u8]) {
     };
     let _ = read_story(file, text);
     if let Ok(level) = read_level(file, text) {
-        let _ = validate::check_references(None, &[&level.value], &[]);
+        let _ = validate::check_references(None, &[(&level.value, &level.located)], &[]);
     }
 }
 
@@ -409,7 +409,7 @@ fn wait_for(harness: &mut Harness, mut done: impl FnMut(&mut Harness) -> bool) -
 
 fn problems(harness: &mut Harness) -> Vec<String> {
     let board = harness.app().world().resource::<ProblemBoard>().clone();
-    board.all().1.iter().map(ToString::to_string).collect()
+    board.all().iter().map(ToString::to_string).collect()
 }
 
 #[test]

@@ -5,9 +5,9 @@
 use bevy::prelude::*;
 
 use crate::random::Random;
-use crate::screens::{Screen, VIRTUAL_HEIGHT};
+use crate::screens::{Screen, VIEW, VIRTUAL_HEIGHT};
 
-const WIDTH: f32 = VIRTUAL_HEIGHT * 16.0 / 9.0;
+const WIDTH: f32 = VIEW.x;
 const HALF_W: f32 = WIDTH / 2.0;
 const HALF_H: f32 = VIRTUAL_HEIGHT / 2.0;
 const GROUND: f32 = -HALF_H + 14.0;
