@@ -1,20 +1,41 @@
 #!/usr/bin/env bash
 # Screenshot of the game in a real window under Xvfb with Mesa's software
 # Vulkan renderer (lavapipe): what a player sees, on a machine with no GPU.
-#   scripts/screenshot.sh OUT.png [SECONDS] [KEY...]
-# Waits SECONDS (default 8) for the window, presses each KEY (xdotool names,
-# for example Return Escape) a second apart, then captures the screen.
-# A KEY of the form sleep:N waits N more seconds instead; hold:KEY:N holds
-# KEY down for N seconds. GAME_ARGS passes arguments to the game, for
-# example GAME_ARGS="--mods DIR".
+#   scripts/screenshot.sh [--start LEVEL[:SPAWN]] [--at HH:MM] OUT.png [SECONDS] [KEY...]
+# --start and --at go to the game: a new game begins at once in that level
+# (see `long-exposure --help`). Waits SECONDS (default 8) for the window,
+# presses each KEY (xdotool names, for example Return Escape) a second apart,
+# then captures the screen. A KEY of the form sleep:N waits N more seconds
+# instead; hold:KEY:N holds KEY down for N seconds. GAME_ARGS passes more
+# arguments to the game, for example GAME_ARGS="--mods DIR".
+# The built game is used as it is when no source file is newer than it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+game_args=()
+while [ $# -gt 0 ]; do
+    case $1 in
+        --start|--at) game_args+=("$1" "$2"); shift 2 ;;
+        *) break ;;
+    esac
+done
 out=$1
 wait=${2:-8}
 shift $(( $# < 2 ? $# : 2 ))
 scripts/setup.sh xvfb xauth mesa-vulkan-drivers libvulkan1 imagemagick xdotool
-cargo build
-bin="${CARGO_TARGET_DIR:-target}/debug/long-exposure"
+
+# The target folder: the one cargo is told to use, else the first that
+# already holds a build (CI's is kept outside the clone), else target/.
+target=${CARGO_TARGET_DIR:-}
+if [ -z "$target" ]; then
+    target=target
+    for dir in target "$HOME/.cache/long-exposure/target"; do
+        if [ -x "$dir/debug/long-exposure" ]; then target=$dir; break; fi
+    done
+fi
+bin="$target/debug/long-exposure"
+if [ ! -x "$bin" ] || [ -n "$(find src Cargo.toml Cargo.lock -newer "$bin" -print -quit)" ]; then
+    CARGO_TARGET_DIR="$target" cargo build
+fi
 
 display=":$(( 90 + RANDOM % 9 ))"
 Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp &
@@ -22,7 +43,7 @@ xvfb=$!
 trap 'kill ${game:-} "$xvfb" 2>/dev/null || true' EXIT
 sleep 1
 # shellcheck disable=SC2086 # GAME_ARGS is split into words on purpose.
-DISPLAY=$display "$bin" ${GAME_ARGS:-} &
+DISPLAY=$display "$bin" "${game_args[@]}" ${GAME_ARGS:-} &
 game=$!
 sleep "$wait"
 window=$(DISPLAY=$display xdotool search --sync --name "Long Exposure" | head -n 1)

@@ -5,15 +5,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use long_exposure::levels::{Roots, files};
-use long_exposure::testing::{Harness, HeadlessConfig, script::Script};
+use long_exposure::levels::schema::ClockTime;
+use long_exposure::levels::{Roots, StartOverride, files};
+use long_exposure::testing::{Failure, Harness, HeadlessConfig, script::Script};
 use long_exposure::{bench, windowed};
 
 /// Long Exposure: one night in Moscow with Lev Kalmurzaev, street photographer.
 ///
 /// With no arguments the game opens in a window. Exit status: 0 on success,
-/// 1 when a script's expectation fails or the window cannot open, 2 when the
-/// command line or the script file is wrong.
+/// 1 when a script's expectation fails, the data has errors or the window
+/// cannot open, 2 when the command line or the script file is wrong.
 #[derive(Parser, Debug)]
 #[command(
     name = "long-exposure",
@@ -37,14 +38,26 @@ struct Cli {
     fps: u32,
 
     /// Folder of mods: its files replace the game's levels, story and
-    /// dialogue files of the same relative path.
+    /// dialogue files of the same relative path. Relative to the current
+    /// folder; it must exist.
     /// [default: mods/ in the user data folder, ~/.local/share/long-exposure/mods on Linux]
     #[arg(long, value_name = "DIR", global = true)]
     mods: Option<PathBuf>,
 
-    /// The game's own data folder. [default: levels/ beside Cargo.toml or the executable]
+    /// The game's own data folder, relative to the current folder.
+    /// [default: levels/ beside Cargo.toml or the executable]
     #[arg(long, value_name = "DIR", global = true)]
     levels: Option<PathBuf>,
+
+    /// Start a new game at once in this level (any level of the data,
+    /// whether or not a chapter names it), at its spawn point SPAWN or else
+    /// its first one: for looking at a level while making it.
+    #[arg(long, value_name = "LEVEL[:SPAWN]")]
+    start: Option<String>,
+
+    /// The night's clock when the game begins, for example 23:55.
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+    at: Option<ClockTime>,
 
     /// Log frames per second and frame time every second (windowed play).
     #[arg(long, conflicts_with = "headless")]
@@ -54,12 +67,36 @@ struct Cli {
     command: Option<Command>,
 }
 
+fn parse_time(text: &str) -> Result<ClockTime, String> {
+    ClockTime::try_from(text.to_owned())
+}
+
 impl Cli {
-    fn roots(&self) -> Roots {
-        Roots {
-            base: self.levels.clone().unwrap_or_else(Roots::default_base),
-            mods: self.mods.clone().or_else(Roots::default_mods),
+    /// Where a new game begins, checked against the data in `roots`.
+    fn start(&self, roots: &Roots) -> Result<StartOverride, String> {
+        if self.start.is_none() && self.at.is_none() {
+            return Ok(StartOverride::default());
         }
+        let set = files::load_all(roots);
+        let arrival = match &self.start {
+            Some(spec) => Some(
+                set.arrival(spec)
+                    .map_err(|why| format!("--start {spec}: {why}"))?,
+            ),
+            None => None,
+        };
+        if let (Some(at), Some(story)) = (self.at, &set.story)
+            && at > story.clock.dawn
+        {
+            return Err(format!(
+                "--at {at}: that is after dawn ({})",
+                story.clock.dawn
+            ));
+        }
+        Ok(StartOverride {
+            arrival,
+            at: self.at,
+        })
     }
 }
 
@@ -82,7 +119,15 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let roots = cli.roots();
+    let start = Roots::from_args(cli.levels.as_deref(), cli.mods.as_deref())
+        .and_then(|roots| cli.start(&roots).map(|start| (roots, start)));
+    let (roots, start) = match start {
+        Ok(found) => found,
+        Err(problem) => {
+            eprintln!("long-exposure: {problem}");
+            return ExitCode::from(2);
+        }
+    };
     match (cli.command, cli.script) {
         (Some(Command::Validate), _) => validate(&roots),
         (Some(Command::Bench { frames }), _) => {
@@ -93,8 +138,8 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        (None, Some(path)) => run_script(&path, cli.fps, roots),
-        (None, None) => match windowed::run(roots, cli.log_fps) {
+        (None, Some(path)) => run_script(&path, cli.fps, roots, start),
+        (None, None) => match windowed::run(roots, start, cli.log_fps) {
             bevy::app::AppExit::Success => ExitCode::SUCCESS,
             bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
         },
@@ -121,7 +166,7 @@ fn validate(roots: &Roots) -> ExitCode {
     }
 }
 
-fn run_script(path: &std::path::Path, fps: u32, roots: Roots) -> ExitCode {
+fn run_script(path: &std::path::Path, fps: u32, roots: Roots, start: StartOverride) -> ExitCode {
     let script = match Script::load(path) {
         Ok(script) => script,
         Err(error) => {
@@ -132,6 +177,7 @@ fn run_script(path: &std::path::Path, fps: u32, roots: Roots) -> ExitCode {
     let mut harness = Harness::new(HeadlessConfig {
         fps,
         roots,
+        start,
         ..Default::default()
     });
     let mut stdout = std::io::stdout().lock();
@@ -151,6 +197,11 @@ fn run_script(path: &std::path::Path, fps: u32, roots: Roots) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(failure) => {
+            if let Failure::Data(errors) = &failure {
+                for error in errors {
+                    eprintln!("{error}");
+                }
+            }
             eprintln!("{}: {failure}", path.display());
             ExitCode::FAILURE
         }

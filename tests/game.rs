@@ -6,6 +6,8 @@ mod game {
     mod cli;
     mod explore;
     mod levels;
+    mod modding;
     mod screens;
     mod scripts;
+    mod support;
 }

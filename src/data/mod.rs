@@ -3,6 +3,7 @@
 //! value, never a panic.
 
 mod spans;
+pub mod suggest;
 
 pub use spans::{SpanIndex, token_at};
 
@@ -78,9 +79,72 @@ pub fn parse_ron<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diag
     ron_options()
         .from_str(text)
         .map_err(|error: ron::error::SpannedError| {
-            let start = (error.span.start.line, error.span.start.col);
-            Diagnostic::error(file, Some(token_at(text, start)), error.code.to_string())
+            let at = token_at(text, (error.span.start.line, error.span.start.col));
+            Diagnostic::error(file, Some(at), describe(&error.code, text, at))
         })
+}
+
+/// The RON reader's complaint in words that say how to fix it: the nearest
+/// field or variant name, the choices, the double parentheses a variant
+/// holding a struct needs.
+fn describe(error: &ron::Error, text: &str, at: (usize, usize)) -> String {
+    use ron::Error;
+    let named = |outer: &Option<String>| {
+        outer
+            .as_ref()
+            .map(|o| format!("`{o}` "))
+            .unwrap_or_default()
+    };
+    match error {
+        Error::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "{}has no field `{found}`{}",
+            named(outer),
+            suggest::hint(found, expected, "fields")
+        ),
+        Error::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown {} `{found}`{}",
+            outer.as_deref().unwrap_or("variant"),
+            suggest::hint(found, expected, "choices")
+        ),
+        Error::ExpectedDifferentStructName { .. }
+        | Error::ExpectedNamedStructLike(_)
+        | Error::ExpectedStructLike
+            if field_follows(text, at) =>
+        {
+            format!(
+                "{error}: a choice that holds a struct takes two pairs of parentheses, \
+                 as in `Area((x: 0, y: 16, w: 40, h: 30))`"
+            )
+        }
+        _ => error.to_string(),
+    }
+}
+
+/// Whether a field name and its colon (`x:`) stand at `at`, where a struct
+/// was expected: the struct's own parentheses are missing.
+fn field_follows(text: &str, (line, column): (usize, usize)) -> bool {
+    let Some(rest) = text.lines().nth(line.saturating_sub(1)).and_then(|l| {
+        let skip: usize = l
+            .chars()
+            .take(column.saturating_sub(1))
+            .map(char::len_utf8)
+            .sum();
+        l.get(skip..)
+    }) else {
+        return false;
+    };
+    let name_end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    name_end > 0 && rest[name_end..].trim_start().starts_with(':')
 }
 
 /// The largest data file read, in bytes: far above any real level, low

@@ -1,130 +1,14 @@
-//! Where level data comes from: the base `levels/` folder and a mods folder
-//! whose files override the base's by relative path. No path may reach
-//! outside those roots: `..`, absolute paths and links are refused.
+//! Reading data files and judging them together: each file parsed and
+//! checked on its own, then what the files say about each other. The game's
+//! loaders and `long-exposure validate` run the same functions, so they
+//! agree on every problem.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
-use super::schema::{Level, Paint, Story};
+use super::roots::{LEVEL_SUFFIX, Roots, STORY_FILE, check_relative_path};
+use super::schema::{Arrival, Level, Paint, Story};
 use super::validate::{self, Located};
-use crate::data::{Diagnostic, parse_ron, read_text};
-
-/// The story file's name, at the top of the levels folder.
-pub const STORY_FILE: &str = "story.ron";
-/// The ending of every level file's name.
-pub const LEVEL_SUFFIX: &str = ".level.ron";
-
-/// The folders data is read from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Roots {
-    /// The game's own `levels/` folder.
-    pub base: PathBuf,
-    /// A folder whose files replace the base's of the same relative path.
-    pub mods: Option<PathBuf>,
-}
-
-impl Roots {
-    /// The game's `levels/` folder: beside `Cargo.toml` under cargo, else
-    /// beside the executable (the same rule as Bevy's `assets/`), else in
-    /// the current folder.
-    pub fn default_base() -> PathBuf {
-        let beside = bevy::asset::io::file::FileAssetReader::get_base_path().join("levels");
-        let here = std::path::absolute("levels").unwrap_or_default();
-        if beside.is_dir() || !here.is_dir() {
-            beside
-        } else {
-            here
-        }
-    }
-
-    /// The player's mods folder: `mods/` in the platform's user data
-    /// directory (`~/.local/share/long-exposure/mods` on Linux).
-    pub fn default_mods() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "long-exposure").map(|d| d.data_dir().join("mods"))
-    }
-
-    /// The file that serves `relative`: the mod's if there is one, else the
-    /// base's. Refuses paths that could leave the roots.
-    pub fn resolve(&self, relative: &Path) -> Result<PathBuf, String> {
-        check_relative_path(&relative.to_string_lossy())?;
-        for root in self.mods.iter().chain([&self.base]) {
-            let full = root.join(relative);
-            if full.exists() {
-                refuse_links(root, relative)?;
-                return Ok(full);
-            }
-        }
-        Ok(self.base.join(relative))
-    }
-
-    /// Every data file (the story and the levels), mods overriding the base
-    /// by name, sorted; links are reported and skipped.
-    pub fn data_files(&self) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-        let mut names = Vec::new();
-        let mut problems = Vec::new();
-        for root in self.mods.iter().chain([&self.base]) {
-            let Ok(entries) = std::fs::read_dir(root) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if !(name == STORY_FILE || name.ends_with(LEVEL_SUFFIX)) {
-                    continue;
-                }
-                if entry.file_type().is_ok_and(|t| t.is_symlink()) {
-                    let message = "links are not followed: copy the file here instead".into();
-                    problems.push(Diagnostic::error(&entry.path(), None, message));
-                } else if !names.contains(&name) {
-                    names.push(name);
-                }
-            }
-        }
-        names.sort();
-        let files = names
-            .iter()
-            .filter_map(|name| self.resolve(Path::new(name)).ok())
-            .collect();
-        (files, problems)
-    }
-}
-
-/// Checks that a path from a data file stays inside the roots: relative,
-/// no `..`, no empty or `.` parts, forward slashes.
-pub fn check_relative_path(path: &str) -> Result<(), String> {
-    let refuse = |why: &str| Err(format!("the path `{path}` {why}"));
-    if path.is_empty() {
-        return refuse("is empty");
-    }
-    if path.contains('\\') {
-        return refuse("uses `\\`: separate folders with `/`");
-    }
-    let p = Path::new(path);
-    if p.is_absolute() || path.starts_with('/') {
-        return refuse("is absolute: give it relative to the levels folder");
-    }
-    for component in p.components() {
-        match component {
-            Component::Normal(_) => {}
-            Component::ParentDir => return refuse("leaves the levels folder with `..`"),
-            _ => return refuse("has a part that is not a plain name"),
-        }
-    }
-    Ok(())
-}
-
-/// Refuses `relative` under `root` when any part of it is a link.
-fn refuse_links(root: &Path, relative: &Path) -> Result<(), String> {
-    let mut at = root.to_path_buf();
-    for component in relative.components() {
-        at.push(component);
-        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
-            let shown = relative.display();
-            return Err(format!(
-                "the path `{shown}` goes through a link, which is not followed"
-            ));
-        }
-    }
-    Ok(())
-}
+use crate::data::{Diagnostic, parse_ron, read_text, suggest};
 
 /// A file parsed and checked on its own, with every problem found.
 #[derive(Debug)]
@@ -145,7 +29,7 @@ impl<T> Checked<T> {
 }
 
 /// The level id a file name stands for: `warehouse` for `warehouse.level.ron`.
-fn level_stem(file: &Path) -> Option<String> {
+pub fn level_stem(file: &Path) -> Option<String> {
     let name = file.file_name()?.to_string_lossy();
     name.strip_suffix(LEVEL_SUFFIX).map(str::to_owned)
 }
@@ -178,7 +62,47 @@ fn checked<T>(value: T, file: &Path, text: &str, findings: Vec<validate::Finding
     }
 }
 
-/// Everything read from the roots: the usable data and every problem.
+/// Parses and checks a level file as the game reads it from `roots`: on
+/// its own, and that its background images exist.
+pub fn read_level_file(
+    roots: &Roots,
+    file: &Path,
+    text: &str,
+) -> Result<Checked<Level>, Diagnostic> {
+    let mut level = read_level(file, text)?;
+    let images = check_images(roots, &level.value, &level.located);
+    level.problems.extend(images);
+    Ok(level)
+}
+
+/// Checks what the files say about each other. `unreadable` lists the
+/// level files that exist but could not be parsed: they are not unknown.
+/// A level whose id is not its file name still is that file, so references
+/// to its file name are not unknown either.
+pub fn cross_check(
+    story: Option<&Checked<Story>>,
+    levels: &[&Checked<Level>],
+    unreadable: &[&Path],
+) -> Vec<Diagnostic> {
+    let misnamed = levels
+        .iter()
+        .filter_map(|l| level_stem(&l.located.file).filter(|stem| *stem != l.value.id));
+    let unreadable: Vec<String> = unreadable
+        .iter()
+        .filter_map(|file| level_stem(file))
+        .chain(misnamed)
+        .collect();
+    let placed: Vec<_> = levels.iter().map(|l| (&l.value, &l.located)).collect();
+    let story = story.map(|s| (&s.value, &s.located));
+    validate::check_references(story, &placed, &unreadable)
+}
+
+/// Puts problems in the order `validate` prints them: by file, then position.
+pub fn sort_problems(problems: &mut [Diagnostic]) {
+    problems.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
+}
+
+/// Everything read from the roots: the data and every problem.
 #[derive(Debug, Default)]
 pub struct DataSet {
     /// The story, if it was readable and free of errors.
@@ -190,59 +114,83 @@ pub struct DataSet {
 }
 
 impl DataSet {
-    /// Whether any problem is an error.
+    /// Whether any problem is an error: then the game plays none of it.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 }
 
+impl DataSet {
+    /// The arrival `LEVEL[:SPAWN]` names (as `--start` gives it), checked
+    /// against the levels read; without a spawn point, the level's first.
+    pub fn arrival(&self, spec: &str) -> Result<Arrival, String> {
+        let (id, spawn) = match spec.split_once(':') {
+            Some((id, spawn)) => (id, Some(spawn)),
+            None => (spec, None),
+        };
+        let Some(level) = self.levels.iter().find(|l| l.id == id) else {
+            let broken = self
+                .diagnostics
+                .iter()
+                .any(|d| d.is_error() && level_stem(&d.file).as_deref() == Some(id));
+            if broken {
+                return Err(format!(
+                    "the level `{id}` has errors (`long-exposure validate` lists them)"
+                ));
+            }
+            let mut ids: Vec<&str> = self.levels.iter().map(|l| l.id.as_str()).collect();
+            ids.sort_unstable();
+            return Err(format!(
+                "there is no level `{id}`{}",
+                suggest::hint(id, &ids, "levels")
+            ));
+        };
+        let ids: Vec<&str> = level.spawns.iter().map(|s| s.id.as_str()).collect();
+        let spawn = match spawn {
+            Some(spawn) if ids.contains(&spawn) => spawn,
+            Some(spawn) => {
+                let hint = suggest::hint(spawn, &ids, "its spawn points");
+                return Err(format!("level `{id}` has no spawn point `{spawn}`{hint}"));
+            }
+            None => ids.first().copied().unwrap_or_default(),
+        };
+        Ok(Arrival {
+            level: id.to_owned(),
+            spawn: spawn.to_owned(),
+        })
+    }
+}
+
 /// Reads, parses and checks every data file under `roots`, then what the
-/// files say about each other. This is what `long-exposure validate` runs.
-/// A file with errors of its own still takes part in the checks between
-/// files, and one that cannot be parsed still counts as existing, so one
-/// mistake is reported once.
+/// files say about each other. This is what `long-exposure validate` runs,
+/// and what the game runs over its loaded files. A file with errors of its
+/// own still takes part in the checks between files, and one that cannot
+/// be parsed still counts as existing, so one mistake is reported once.
 pub fn load_all(roots: &Roots) -> DataSet {
-    let (files, mut diagnostics) = roots.data_files();
+    let scan = roots.scan();
+    let mut diagnostics = scan.problems;
     let mut story: Option<Checked<Story>> = None;
     let mut levels: Vec<Checked<Level>> = Vec::new();
     let mut unreadable = Vec::new();
-    if !files.iter().any(|f| f.ends_with(STORY_FILE)) {
-        let message = format!("there is no {STORY_FILE}: the game cannot start");
-        diagnostics.push(Diagnostic::error(&roots.base, None, message));
-    }
-    for file in files {
-        let read = read_text(&file).and_then(|text| {
+    for file in &scan.files {
+        let read = read_text(file).and_then(|text| {
             if file.ends_with(STORY_FILE) {
-                story = Some(read_story(&file, &text)?);
+                story = Some(read_story(file, &text)?);
             } else {
-                let mut level = read_level(&file, &text)?;
-                level
-                    .problems
-                    .extend(check_images(roots, &level.value, &level.located));
-                // A level whose id is not its file name still is that file:
-                // references to the file name are not unknown.
-                if let Some(stem) = level_stem(&file).filter(|s| *s != level.value.id) {
-                    unreadable.push(stem);
-                }
-                levels.push(level);
+                levels.push(read_level_file(roots, file, &text)?);
             }
             Ok(())
         });
         if let Err(problem) = read {
             diagnostics.push(problem);
-            unreadable.extend(level_stem(&file));
+            unreadable.push(file.as_path());
         }
     }
     diagnostics.extend(story.iter().flat_map(|s| s.problems.iter().cloned()));
     diagnostics.extend(levels.iter().flat_map(|l| l.problems.iter().cloned()));
-    let placed: Vec<_> = levels.iter().map(|l| (&l.value, &l.located)).collect();
-    let story_placed = story.as_ref().map(|s| (&s.value, &s.located));
-    diagnostics.extend(validate::check_references(
-        story_placed,
-        &placed,
-        &unreadable,
-    ));
-    diagnostics.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
+    let level_refs: Vec<&Checked<Level>> = levels.iter().collect();
+    diagnostics.extend(cross_check(story.as_ref(), &level_refs, &unreadable));
+    sort_problems(&mut diagnostics);
     DataSet {
         story: story.filter(|s| !s.has_errors()).map(|s| s.value),
         levels: levels

@@ -1,6 +1,8 @@
-//! Bevy asset loaders for `*.level.ron` and `story.ron`. A file with errors
-//! fails to load (on a hot reload the last good version stays in play), and
-//! its problems go on the [`ProblemBoard`] until the file is fixed.
+//! Bevy asset loaders for `*.level.ron` and `story.ron`. Each file is read
+//! as `validate` reads it, parsed and checked on its own; its problems go on
+//! the [`ProblemBoard`] until the file is fixed. A file that cannot be
+//! parsed fails to load; one that parses loads with its problems, and the
+//! night's judge (see `night`) decides whether the game plays it.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -12,31 +14,22 @@ use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext};
 use bevy::prelude::*;
 
-use super::files::{Checked, Roots, read_level, read_story};
+use super::files::{Checked, read_level_file, read_story, sort_problems};
+use super::roots::Roots;
 use super::schema::{Level, Story};
-use super::validate::Located;
 use crate::data::{Diagnostic, text_from_bytes};
 
-/// A loaded level, with what is needed to place problems found later.
+/// A level file as last parsed, with its own problems.
 #[derive(Asset, TypePath, Debug)]
-pub struct LevelAsset {
-    /// The level's data.
-    pub level: Level,
-    /// Its file and the positions of its values.
-    pub located: Located,
-}
+pub struct LevelAsset(pub Checked<Level>);
 
-/// The loaded story file.
+/// The story file as last parsed, with its own problems.
 #[derive(Asset, TypePath, Debug)]
-pub struct StoryAsset {
-    /// The story's data.
-    pub story: Story,
-    /// Its file and the positions of its values.
-    pub located: Located,
-}
+pub struct StoryAsset(pub Checked<Story>);
 
-/// The problems of each data file as last loaded, and those between files.
-/// Shared with the loaders, which run on other threads.
+/// The problems of each data file as last loaded, those between files, and
+/// those of the folders, as `validate` would print them. Shared with the
+/// loaders, which run on other threads.
 #[derive(Resource, Clone, Default)]
 pub struct ProblemBoard(Arc<Mutex<Board>>);
 
@@ -44,6 +37,7 @@ pub struct ProblemBoard(Arc<Mutex<Board>>);
 struct Board {
     files: BTreeMap<PathBuf, Vec<Diagnostic>>,
     references: Vec<Diagnostic>,
+    folders: Vec<Diagnostic>,
     version: u64,
 }
 
@@ -62,8 +56,20 @@ impl ProblemBoard {
 
     /// Replaces the problems found between files.
     pub fn set_references(&self, problems: Vec<Diagnostic>) {
-        if let Ok(mut board) = self.0.lock() {
+        if let Ok(mut board) = self.0.lock()
+            && board.references != problems
+        {
             board.references = problems;
+            board.version += 1;
+        }
+    }
+
+    /// Replaces the problems found in the folders (see `Roots::scan`).
+    pub fn set_folders(&self, problems: Vec<Diagnostic>) {
+        if let Ok(mut board) = self.0.lock()
+            && board.folders != problems
+        {
+            board.folders = problems;
             board.version += 1;
         }
     }
@@ -74,15 +80,26 @@ impl ProblemBoard {
         self.0.lock().map(|board| board.version).unwrap_or_default()
     }
 
-    /// Every problem, by file.
+    /// Every problem, in the order `validate` prints them.
     pub fn all(&self) -> Vec<Diagnostic> {
-        self.0
+        let mut all: Vec<Diagnostic> = self
+            .0
             .lock()
             .map(|board| {
                 let files = board.files.values().flatten();
-                files.chain(&board.references).cloned().collect()
+                let others = board.references.iter().chain(&board.folders);
+                files.chain(others).cloned().collect()
             })
-            .unwrap_or_default()
+            .unwrap_or_default();
+        sort_problems(&mut all);
+        all
+    }
+
+    /// Every error (problems that refuse the data).
+    pub fn errors(&self) -> Vec<Diagnostic> {
+        let mut all = self.all();
+        all.retain(Diagnostic::is_error);
+        all
     }
 }
 
@@ -100,42 +117,33 @@ impl fmt::Display for LoadProblems {
 impl std::error::Error for LoadProblems {}
 
 /// Reads the bytes behind `load_context` and hands their text to `read`,
-/// recording the outcome on the board.
+/// recording the file's problems on the board.
 async fn load_checked<T>(
     roots: &Roots,
     board: &ProblemBoard,
     reader: &mut dyn Reader,
     load_context: &LoadContext<'_>,
-    read: impl FnOnce(&Path, &str) -> Result<Checked<T>, Diagnostic>,
-) -> Result<(T, Located), LoadProblems> {
+    read: impl FnOnce(&Roots, &Path, &str) -> Result<Checked<T>, Diagnostic>,
+) -> Result<Checked<T>, LoadProblems> {
     let relative = load_context.path().path().to_path_buf();
     let file = roots.resolve(&relative).unwrap_or(relative);
     let mut bytes = Vec::new();
     let result = match reader.read_to_end(&mut bytes).await {
-        Err(error) => Err(vec![Diagnostic::error(
+        Err(error) => Err(Diagnostic::error(
             &file,
             None,
-            format!("cannot read: {error}"),
-        )]),
-        Ok(_) => text_from_bytes(&file, &bytes)
-            .and_then(|text| read(&file, text))
-            .map_err(|d| vec![d])
-            .and_then(|checked| {
-                if checked.has_errors() {
-                    Err(checked.problems)
-                } else {
-                    Ok(checked)
-                }
-            }),
+            format!("cannot read the file: {error}"),
+        )),
+        Ok(_) => text_from_bytes(&file, &bytes).and_then(|text| read(roots, &file, text)),
     };
     match result {
         Ok(checked) => {
-            board.set(&file, checked.problems);
-            Ok((checked.value, checked.located))
+            board.set(&file, checked.problems.clone());
+            Ok(checked)
         }
-        Err(problems) => {
-            board.set(&file, problems.clone());
-            Err(LoadProblems(problems))
+        Err(problem) => {
+            board.set(&file, vec![problem.clone()]);
+            Err(LoadProblems(vec![problem]))
         }
     }
 }
@@ -146,22 +154,22 @@ pub trait DataAsset: Asset + Sized {
     type Data;
     /// The file-name endings it loads (Bevy matches from the first dot).
     const EXTENSIONS: &'static [&'static str];
-    /// Parses and checks a file's text.
-    fn read(file: &Path, text: &str) -> Result<Checked<Self::Data>, Diagnostic>;
-    /// The asset from data free of errors.
-    fn new(data: Self::Data, located: Located) -> Self;
+    /// Parses and checks a file's text, as `validate` does.
+    fn read(roots: &Roots, file: &Path, text: &str) -> Result<Checked<Self::Data>, Diagnostic>;
+    /// The asset from a parsed file.
+    fn new(checked: Checked<Self::Data>) -> Self;
 }
 
 impl DataAsset for LevelAsset {
     type Data = Level;
     const EXTENSIONS: &'static [&'static str] = &["level.ron"];
 
-    fn read(file: &Path, text: &str) -> Result<Checked<Level>, Diagnostic> {
-        read_level(file, text)
+    fn read(roots: &Roots, file: &Path, text: &str) -> Result<Checked<Level>, Diagnostic> {
+        read_level_file(roots, file, text)
     }
 
-    fn new(level: Level, located: Located) -> Self {
-        Self { level, located }
+    fn new(checked: Checked<Level>) -> Self {
+        Self(checked)
     }
 }
 
@@ -170,16 +178,16 @@ impl DataAsset for StoryAsset {
     // `story.ron` has the extension `ron`.
     const EXTENSIONS: &'static [&'static str] = &["ron"];
 
-    fn read(file: &Path, text: &str) -> Result<Checked<Story>, Diagnostic> {
+    fn read(_: &Roots, file: &Path, text: &str) -> Result<Checked<Story>, Diagnostic> {
         read_story(file, text)
     }
 
-    fn new(story: Story, located: Located) -> Self {
-        Self { story, located }
+    fn new(checked: Checked<Story>) -> Self {
+        Self(checked)
     }
 }
 
-/// Loads one kind of data file, refusing it when it has errors.
+/// Loads one kind of data file, failing only when it cannot be parsed.
 #[derive(TypePath)]
 pub struct DataLoader<A: DataAsset> {
     roots: Roots,
@@ -209,9 +217,8 @@ impl<A: DataAsset> AssetLoader for DataLoader<A> {
         _settings: &(),
         load_context: &mut LoadContext<'_>,
     ) -> Result<A, LoadProblems> {
-        let (data, located) =
-            load_checked(&self.roots, &self.board, reader, load_context, A::read).await?;
-        Ok(A::new(data, located))
+        let checked = load_checked(&self.roots, &self.board, reader, load_context, A::read).await?;
+        Ok(A::new(checked))
     }
 
     fn extensions(&self) -> &[&str] {

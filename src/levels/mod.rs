@@ -1,22 +1,26 @@
 //! Levels and the story as moddable RON data.
 //!
-//! The pure core ([`schema`], [`validate`], [`files`]) reads and checks data
-//! with no `App`; `long-exposure validate` runs it. The Bevy glue loads the
-//! files through the `levels://` asset source ([`source`]) with hot reload,
-//! spawns the current level ([`spawn`]) and shows data problems on screen
-//! ([`problems`]).
+//! The pure core ([`schema`], [`validate`], [`files`], [`roots`]) reads and
+//! checks data with no `App`; `long-exposure validate` runs it. The Bevy glue
+//! loads the files through the `levels://` asset source ([`source`]) with hot
+//! reload, judges them together as `validate` does and plays only data free
+//! of errors ([`NightData`]), spawns the current level and shows data
+//! problems on screen.
 
 pub mod files;
 mod loader;
+mod night;
 mod problems;
+pub mod roots;
 pub mod schema;
 pub mod source;
 mod spawn;
 pub mod sprites;
 pub mod validate;
 
-pub use files::Roots;
 pub use loader::{DataAsset, DataLoader, LevelAsset, ProblemBoard, StoryAsset};
+pub use night::{DataStatus, NightData, StartOverride};
+pub use roots::Roots;
 pub use spawn::{
     CurrentLevel, LEV_Z, LIGHT_Z, LevelEntity, LevelLight, LevelSystems, Parallax, Person, colour,
     spawn_level,
@@ -29,36 +33,17 @@ use bevy::prelude::*;
 #[derive(Resource, Clone, Debug)]
 pub struct DataRoots(pub Roots);
 
-/// The story file and every level its chapters name, as asset handles.
-#[derive(Resource, Default)]
-pub struct NightData {
-    /// `story.ron`.
-    pub story: Handle<StoryAsset>,
-    /// Each chapter's levels, by id.
-    pub levels: Vec<(String, Handle<LevelAsset>)>,
-}
-
-impl NightData {
-    /// The handle of the level with `id`, if the story names it.
-    pub fn level(&self, id: &str) -> Option<&Handle<LevelAsset>> {
-        self.levels.iter().find(|(l, _)| l == id).map(|(_, h)| h)
-    }
-}
-
 /// The level Lev is in, once it is loaded.
 #[derive(SystemParam)]
 pub struct ActiveLevel<'w> {
     current: Option<Res<'w, CurrentLevel>>,
     data: Res<'w, NightData>,
-    levels: Res<'w, Assets<LevelAsset>>,
 }
 
 impl ActiveLevel<'_> {
     /// The current level's data, if Lev is in a loaded level.
     pub fn get(&self) -> Option<&schema::Level> {
-        let current = self.current.as_ref()?;
-        let handle = self.data.level(&current.id)?;
-        self.levels.get(handle).map(|asset| &asset.level)
+        self.data.level(&self.current.as_ref()?.id)
     }
 
     /// The current level's id and spawn state.
@@ -91,39 +76,6 @@ pub(super) fn plugin(app: &mut App) {
         .register_asset_loader(DataLoader::<LevelAsset>::new(roots.clone(), board.clone()))
         .register_asset_loader(DataLoader::<StoryAsset>::new(roots, board.clone()))
         .insert_resource(board)
-        .init_resource::<NightData>()
-        .add_systems(Startup, load_story)
-        .add_systems(Update, load_levels_of_story)
-        .add_plugins((spawn::plugin, problems::plugin));
-}
-
-fn load_story(assets: Res<AssetServer>, mut data: ResMut<NightData>) {
-    data.story = assets.load(format!("{}://story.ron", source::SOURCE));
-}
-
-/// Once the story is in (and each time it changes), loads every level its
-/// chapters name.
-fn load_levels_of_story(
-    mut events: MessageReader<AssetEvent<StoryAsset>>,
-    stories: Res<Assets<StoryAsset>>,
-    assets: Res<AssetServer>,
-    mut data: ResMut<NightData>,
-) {
-    for event in events.read() {
-        let (AssetEvent::LoadedWithDependencies { id } | AssetEvent::Modified { id }) = event
-        else {
-            continue;
-        };
-        let Some(story) = stories.get(*id) else {
-            continue;
-        };
-        let mut levels = Vec::new();
-        for chapter in &story.story.chapters {
-            for level in &chapter.levels {
-                let path = format!("{}://{level}{}", source::SOURCE, files::LEVEL_SUFFIX);
-                levels.push((level.clone(), assets.load(path)));
-            }
-        }
-        data.levels = levels;
-    }
+        .init_resource::<StartOverride>()
+        .add_plugins((night::plugin, spawn::plugin, problems::plugin));
 }

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 
 use bevy::asset::{AssetLoadError, AssetLoadFailedEvent};
 
-use super::{DataRoots, LevelAsset, NightData, ProblemBoard, StoryAsset, validate};
+use super::{DataRoots, LevelAsset, ProblemBoard, StoryAsset};
 use crate::data::Diagnostic;
 use crate::ui::theme;
 
@@ -28,7 +28,6 @@ pub(super) fn plugin(app: &mut App) {
             (
                 report_unreadable::<StoryAsset>,
                 report_unreadable::<LevelAsset>,
-                check_references,
                 show_problems,
             )
                 .chain(),
@@ -76,38 +75,6 @@ fn spawn_panel(mut commands: Commands) {
             TextColor(theme::SODIUM),
         )],
     ));
-}
-
-/// When any data file changes, checks what the files say about each other.
-fn check_references(
-    mut level_events: MessageReader<AssetEvent<LevelAsset>>,
-    mut story_events: MessageReader<AssetEvent<StoryAsset>>,
-    data: Res<NightData>,
-    stories: Res<Assets<StoryAsset>>,
-    levels: Res<Assets<LevelAsset>>,
-    board: Res<ProblemBoard>,
-) {
-    let changed = level_events.read().count() + story_events.read().count() > 0;
-    if !changed {
-        return;
-    }
-    let story = stories.get(&data.story);
-    let loaded: Vec<&LevelAsset> = data
-        .levels
-        .iter()
-        .filter_map(|(_, h)| levels.get(h))
-        .collect();
-    // Levels the story names that are not (yet) loaded are not unknown:
-    // they are loading, or their own load failure is on the board.
-    let unreadable: Vec<String> = story
-        .iter()
-        .flat_map(|s| s.story.chapters.iter().flat_map(|c| c.levels.iter()))
-        .filter(|id| !loaded.iter().any(|a| a.level.id == **id))
-        .cloned()
-        .collect();
-    let placed: Vec<_> = loaded.iter().map(|a| (&a.level, &a.located)).collect();
-    let story = story.map(|s| (&s.story, &s.located));
-    board.set_references(validate::check_references(story, &placed, &unreadable));
 }
 
 fn show_problems(

@@ -12,7 +12,7 @@ use bevy::asset::io::{
 };
 use bevy::prelude::*;
 
-use super::files::Roots;
+use super::roots::Roots;
 
 /// The asset source name: `levels://warehouse.level.ron`.
 pub const SOURCE: &str = "levels";

@@ -8,7 +8,7 @@ use bevy::prelude::*;
 
 use super::schema::{Area, Colour, Facing, Level, Paint, Surface};
 use super::sprites;
-use super::{LevelAsset, NightData, StoryAsset};
+use super::{NightData, StartOverride};
 use crate::explore::{Body, Lev, lev_bundle, motion};
 use crate::random::Random;
 use crate::screens::{Screen, VIEW};
@@ -96,19 +96,20 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// Puts Lev at the story's start once the story has loaded.
+/// Puts Lev at the story's start (or where the command line says) once the
+/// story has loaded.
 fn begin_night(
     current: Option<Res<CurrentLevel>>,
     data: Res<NightData>,
-    stories: Res<Assets<StoryAsset>>,
+    start: Res<StartOverride>,
     mut commands: Commands,
 ) {
     if current.is_some() {
         return;
     }
-    if let Some(story) = stories.get(&data.story) {
-        let start = &story.story.start;
-        commands.insert_resource(CurrentLevel::arriving(&start.level, &start.spawn));
+    if let Some(story) = &data.story {
+        let arrival = start.arrival.as_ref().unwrap_or(&story.start);
+        commands.insert_resource(CurrentLevel::arriving(&arrival.level, &arrival.spawn));
     }
 }
 
@@ -146,32 +147,29 @@ fn forget_level(mut commands: Commands) {
     commands.remove_resource::<CurrentLevel>();
 }
 
-/// A changed level file rebuilds the level around Lev.
+/// Changed data (a level file saved free of errors) rebuilds the level
+/// around Lev.
 fn respawn_on_change(
-    mut events: MessageReader<AssetEvent<LevelAsset>>,
     data: Res<NightData>,
     current: Option<ResMut<CurrentLevel>>,
+    mut built: Local<Option<Level>>,
 ) {
     let Some(mut current) = current else {
-        events.clear();
         return;
     };
-    let Some(handle) = data.level(&current.id) else {
-        return;
-    };
-    let changed = events
-        .read()
-        .any(|e| matches!(e, AssetEvent::Modified { id } if *id == handle.id()));
-    if changed && current.spawned {
+    let level = data.level(&current.id);
+    if current.spawned && data.is_changed() && level != built.as_ref() {
         current.spawned = false;
         info!("level `{}` changed: rebuilding it", current.id);
+    }
+    if !current.spawned {
+        *built = level.cloned();
     }
 }
 
 fn spawn_current_level(
     current: Option<ResMut<CurrentLevel>>,
     data: Res<NightData>,
-    levels: Res<Assets<LevelAsset>>,
     old: Query<Entity, With<LevelEntity>>,
     mut lev: Query<(&mut Body, &mut Transform), With<Lev>>,
     assets: Res<AssetServer>,
@@ -185,13 +183,12 @@ fn spawn_current_level(
     if current.spawned {
         return;
     }
-    let Some(asset) = data.level(&current.id).and_then(|h| levels.get(h)) else {
+    let Some(level) = data.level(&current.id) else {
         return;
     };
     for entity in &old {
         commands.entity(entity).despawn();
     }
-    let level = &asset.level;
     // Images need a renderer; headless, image layers are left out.
     let assets = images.is_some().then_some(&*assets);
     let glow = glow.map(|g| g.0.clone());

@@ -4,7 +4,7 @@ use bevy::prelude::*;
 
 use super::{Pause, Screen};
 use crate::input::{Action, ActionState};
-use crate::levels::{NightData, StoryAsset};
+use crate::levels::{NightData, StartOverride};
 use crate::ui::{theme, widget};
 
 /// Seconds the chapter card stays before the night shows.
@@ -22,17 +22,30 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// The first chapter's title and the night's start time, from the story.
-fn spawn_chapter_card(
-    data: Res<NightData>,
-    stories: Res<Assets<StoryAsset>>,
-    mut commands: Commands,
-) {
-    let story = stories.get(&data.story).map(|s| &s.story);
-    let title = story
-        .and_then(|s| s.chapters.first())
-        .map_or_else(|| "Long Exposure".to_owned(), |c| c.title.clone());
-    let time = story.map(|s| s.clock.start.to_string()).unwrap_or_default();
+/// The title of the chapter the night begins in and its start time, from
+/// the story; a level no chapter names shows its own name.
+fn spawn_chapter_card(data: Res<NightData>, start: Res<StartOverride>, mut commands: Commands) {
+    let story = data.story.as_ref();
+    let level = start
+        .arrival
+        .as_ref()
+        .or(story.map(|s| &s.start))
+        .map(|a| a.level.as_str());
+    let chapter = story.and_then(|s| {
+        s.chapters
+            .iter()
+            .find(|c| level.is_some_and(|l| c.levels.iter().any(|id| id == l)))
+    });
+    let title = chapter.map(|c| c.title.clone()).unwrap_or_else(|| {
+        level
+            .and_then(|l| data.level(l))
+            .map_or_else(|| "Long Exposure".to_owned(), |l| l.name.clone())
+    });
+    let time = start
+        .at
+        .or(story.map(|s| s.clock.start))
+        .map(|t| t.to_string())
+        .unwrap_or_default();
     commands.spawn((
         widget::screen_root("Chapter card"),
         ChapterCard(Timer::from_seconds(CARD_SECONDS, TimerMode::Once)),

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 
 use crate::explore::ExploreSystems;
 use crate::levels::schema::ClockTime;
-use crate::levels::{NightData, StoryAsset};
+use crate::levels::{NightData, StartOverride};
 use crate::screens::Screen;
 use crate::ui::widget;
 
@@ -55,22 +55,23 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// Sets the clock from the story once it has loaded, and puts on the watch.
+/// Sets the clock from the story once it has loaded (or to the time the
+/// command line gives), and puts on the watch.
 fn start_clock(
     clock: Option<Res<NightClock>>,
     data: Res<NightData>,
-    stories: Res<Assets<StoryAsset>>,
+    start: Res<StartOverride>,
     mut commands: Commands,
 ) {
     if clock.is_some() {
         return;
     }
-    let Some(story) = stories.get(&data.story) else {
+    let Some(story) = &data.story else {
         return;
     };
-    let night = &story.story.clock;
+    let night = &story.clock;
     commands.insert_resource(NightClock {
-        minutes: night.start.minutes_into_night() as f32,
+        minutes: start.at.unwrap_or(night.start).minutes_into_night() as f32,
         per_second: night.minutes_per_second,
         dawn: night.dawn.minutes_into_night() as f32,
     });

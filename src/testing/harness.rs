@@ -3,8 +3,6 @@
 use std::fmt;
 use std::time::{Duration, Instant};
 
-use bevy::asset::{LoadState, UntypedAssetId};
-
 use bevy::ecs::schedule::SingleThreadedExecutor;
 use bevy::input::InputPlugin;
 use bevy::prelude::*;
@@ -14,12 +12,16 @@ use bevy::time::TimeUpdateStrategy;
 use super::script::{Expectation, Script, Step};
 use super::trace::{self, Trace, TraceLine};
 use crate::GamePlugin;
+use crate::data::Diagnostic;
+use crate::explore::{Body, Lev, motion};
 use crate::input::{Action, ScriptedActions};
-use crate::levels::{self, CurrentLevel, NightData, Roots, StoryAsset};
+use crate::levels::{
+    self, CurrentLevel, DataStatus, NightData, ProblemBoard, Roots, StartOverride,
+};
+use crate::screens::{Pause, Screen};
 
 /// The longest [`Harness::settle_loading`] waits for data to load.
 pub const LOAD_TIMEOUT: Duration = Duration::from_secs(10);
-use crate::screens::{Pause, Screen};
 
 /// Which of Bevy's schedule executors runs the systems.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,6 +44,8 @@ pub struct HeadlessConfig {
     pub roots: Roots,
     /// Whether changed data files reload while the game runs.
     pub watch: bool,
+    /// Where a new game begins, if not at the story's start (`--start`).
+    pub start: StartOverride,
 }
 
 impl Default for HeadlessConfig {
@@ -54,6 +58,7 @@ impl Default for HeadlessConfig {
                 mods: None,
             },
             watch: false,
+            start: StartOverride::default(),
         }
     }
 }
@@ -74,6 +79,7 @@ pub fn headless_app(config: &HeadlessConfig) -> App {
         GamePlugin,
         trace::plugin,
     ))
+    .insert_resource(config.start.clone())
     .insert_resource(TimeUpdateStrategy::ManualDuration(frame_time(config.fps)));
     app.finish();
     app.cleanup();
@@ -89,9 +95,18 @@ fn frame_time(fps: u32) -> Duration {
     Duration::from_secs_f64(1.0 / f64::from(fps.max(1)))
 }
 
+/// Why a script run stopped short.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The data has errors, so the game would not play it: no step ran.
+    Data(Vec<Diagnostic>),
+    /// A step did not go as expected.
+    Step(StepFailure),
+}
+
 /// A step of a script that did not go as expected.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Failure {
+pub struct StepFailure {
     /// 1-based number of the failing step.
     pub step: usize,
     /// The step as written in RON.
@@ -102,11 +117,19 @@ pub struct Failure {
 
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "step {} `{}` failed: {}",
-            self.step, self.step_text, self.message
-        )
+        match self {
+            Failure::Data(errors) => write!(
+                f,
+                "the data has {} error{}, so no step ran (`long-exposure validate` lists them)",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            ),
+            Failure::Step(failure) => write!(
+                f,
+                "step {} `{}` failed: {}",
+                failure.step, failure.step_text, failure.message
+            ),
+        }
     }
 }
 
@@ -118,9 +141,12 @@ pub struct Harness {
 
 impl Harness {
     /// Builds the headless game and runs frames until the title is up and
-    /// the story and its levels have loaded (or failed to).
+    /// the data files have loaded (or failed to) and been judged. Loading
+    /// takes a number of frames that varies from run to run, so no game time
+    /// passes in them: the first timed frame is the same in every run.
     pub fn new(config: HeadlessConfig) -> Self {
         let mut app = headless_app(&config);
+        app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::ZERO));
         app.update();
         let mut harness = Self {
             app,
@@ -128,37 +154,46 @@ impl Harness {
         };
         harness.settle_loading();
         harness
+            .app
+            .insert_resource(TimeUpdateStrategy::ManualDuration(frame_time(config.fps)));
+        harness
     }
 
-    /// Runs frames until no asset is loading, at most [`LOAD_TIMEOUT`].
-    /// Loading happens on other threads, so this waits in real time.
+    /// Runs frames until the data is judged (and, with `--start`, the level
+    /// is built), at most [`LOAD_TIMEOUT`]. Loading happens on other threads,
+    /// so this waits in real time.
     pub fn settle_loading(&mut self) {
         let start = Instant::now();
-        while start.elapsed() < LOAD_TIMEOUT && self.loading() {
+        while start.elapsed() < LOAD_TIMEOUT && (self.loading() || self.starting()) {
             std::thread::sleep(Duration::from_millis(1));
             self.app.update();
         }
     }
 
-    /// Whether the story, or a level it names, is still loading.
+    /// Whether a data file is still loading.
     fn loading(&self) -> bool {
+        *self.app.world().resource::<DataStatus>() == DataStatus::Loading
+    }
+
+    /// Whether a new game asked for by `--start` has yet to arrive in its
+    /// level (it cannot when the data has errors).
+    fn starting(&self) -> bool {
         let world = self.app.world();
-        let server = world.resource::<AssetServer>();
-        let data = world.resource::<NightData>();
-        let done = |id: UntypedAssetId| {
-            matches!(
-                server.get_load_state(id),
-                Some(LoadState::Loaded | LoadState::Failed(_))
-            )
-        };
-        if !done(data.story.id().untyped()) {
-            return true;
-        }
-        let named = world
-            .resource::<Assets<StoryAsset>>()
-            .get(&data.story)
-            .map_or(0, |s| s.story.chapters.iter().map(|c| c.levels.len()).sum());
-        data.levels.len() < named || !data.levels.iter().all(|(_, h)| done(h.id().untyped()))
+        world.resource::<StartOverride>().arrival.is_some()
+            && world.resource::<NightData>().story.is_some()
+            && self.level().is_none()
+    }
+
+    /// The errors in the data, which keep the game from playing it.
+    pub fn data_errors(&self) -> Vec<Diagnostic> {
+        self.app.world().resource::<ProblemBoard>().errors()
+    }
+
+    /// Lev's body, while he is in a level.
+    pub fn lev(&mut self) -> Option<motion::Body> {
+        let world = self.app.world_mut();
+        let mut query = world.query_filtered::<&Body, With<Lev>>();
+        query.single(world).ok().map(|body| body.0)
     }
 
     /// The app, for anything the harness does not wrap.
@@ -251,6 +286,18 @@ impl Harness {
                 Some(_) => Ok(()),
                 None => Err("expected the game to have quit, it is still running".into()),
             },
+            Expectation::At(x, y, tolerance) => {
+                let want = Vec2::new(*x, *y);
+                match self.lev().map(|b| b.position) {
+                    Some(at) if (at - want).abs().max_element() <= *tolerance => Ok(()),
+                    Some(at) => Err(format!(
+                        "expected Lev at {} within {tolerance}, found him at {}",
+                        trace::point(want),
+                        trace::point(at)
+                    )),
+                    None => Err("expected Lev in a level; he is not in one".into()),
+                }
+            }
         }
     }
 
@@ -267,29 +314,41 @@ impl Harness {
             Step::Press(action) => self.press(*action),
             Step::Hold(action) => self.hold(*action),
             Step::Release(action) => self.release(*action),
+            Step::WalkTo(x) if x.is_finite() => self.walk_to(*x)?,
+            Step::WalkTo(x) => return Err(format!("cannot walk to x {x}")),
             Step::Expect(expectation) => self.check(expectation)?,
         }
         Ok(())
     }
 
     /// Runs `script` to its end or its first failing step, handing each new
-    /// trace line to `on_line` as it happens.
+    /// trace line to `on_line` as it happens. Data with errors fails at once,
+    /// as the game would not play it.
     pub fn run(
         &mut self,
         script: &Script,
         mut on_line: impl FnMut(&TraceLine),
     ) -> Result<(), Failure> {
-        let mut shown = 0;
+        for line in self.trace() {
+            on_line(line);
+        }
+        let mut shown = self.trace().len();
+        let errors = self.data_errors();
+        if !errors.is_empty() {
+            return Err(Failure::Data(errors));
+        }
         for (index, step) in script.steps.iter().enumerate() {
             let result = self.run_step(step);
             for line in &self.trace()[shown..] {
                 on_line(line);
             }
             shown = self.trace().len();
-            result.map_err(|message| Failure {
-                step: index + 1,
-                step_text: ron::to_string(step).unwrap_or_else(|_| format!("{step:?}")),
-                message,
+            result.map_err(|message| {
+                Failure::Step(StepFailure {
+                    step: index + 1,
+                    step_text: ron::to_string(step).unwrap_or_else(|_| format!("{step:?}")),
+                    message,
+                })
             })?;
         }
         Ok(())

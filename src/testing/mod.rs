@@ -8,6 +8,7 @@
 mod harness;
 pub mod script;
 mod trace;
+mod walk;
 
-pub use harness::{Executor, Failure, Harness, HeadlessConfig, headless_app};
+pub use harness::{Executor, Failure, Harness, HeadlessConfig, StepFailure, headless_app};
 pub use trace::{Trace, TraceLine};

@@ -34,6 +34,9 @@ pub enum Step {
     Hold(Action),
     /// Let go of a held action (takes effect on the next frame).
     Release(Action),
+    /// Walk Lev left or right to this x, as a player would, until he stands
+    /// within half a pixel of it; fails if something stops him.
+    WalkTo(f32),
     /// Fail the script unless this holds now.
     Expect(Expectation),
 }
@@ -52,6 +55,8 @@ pub enum Expectation {
     /// Some line printed so far contains this text, for example
     /// `"story: phone_rings"` or `"inspect: mirror"`.
     Happened(String),
+    /// Lev's feet are at `(x, y)`, each within the third number.
+    At(f32, f32, f32),
 }
 
 impl Script {

@@ -1,20 +1,22 @@
 //! What happened during a headless run, one line per happening, so a script
 //! run can print it and a test can read it.
 
-use bevy::diagnostic::{FrameCount, update_frame_count};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
+use bevy::time::TimeSystems;
 
 use crate::audio::{PlaySfx, SetAmbience, SetMusic};
-use crate::explore::{DialogueRequested, Inspected};
-use crate::levels::{CurrentLevel, ProblemBoard};
+use crate::explore::motion::Footing;
+use crate::explore::{Body, DialogueRequested, Inspected, Lev};
+use crate::levels::{CurrentLevel, DataStatus, ProblemBoard};
 use crate::screens::{Pause, Screen};
 use crate::story::StoryEvent;
 
 /// One thing that happened, with the frame and game time it happened at.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TraceLine {
-    /// The frame it happened in, counting the first frame as 0.
+    /// The frame it happened in: 0 while loading (no game time passes),
+    /// then 1 for the first frame in which time passed, and so on.
     pub frame: u32,
     /// Seconds of real (simulated) time since the app started.
     pub seconds: f64,
@@ -26,6 +28,11 @@ pub struct TraceLine {
 #[derive(Resource, Default, Debug)]
 pub struct Trace(pub Vec<TraceLine>);
 
+/// Frames in which game time passed: loading frames do not count, so the
+/// same script gives the same frame numbers on every run.
+#[derive(Resource, Default, Debug)]
+struct TimedFrames(u32);
+
 pub(super) fn plugin(app: &mut App) {
     app.add_observer(|event: On<StoryEvent>, mut recorder: Recorder| {
         recorder.push(format!("story: {} (from {})", event.name, event.source));
@@ -36,25 +43,34 @@ pub(super) fn plugin(app: &mut App) {
     .add_observer(|event: On<DialogueRequested>, mut recorder: Recorder| {
         recorder.push(format!("dialogue: {}", event.id));
     });
-    app.init_resource::<Trace>().add_systems(
-        Last,
-        (
-            record_screens,
-            record_pause,
-            record_levels,
-            record_problems,
-            record_sounds,
-            record_exit,
-        )
-            .before(update_frame_count),
-    );
+    app.init_resource::<Trace>()
+        .init_resource::<TimedFrames>()
+        .add_systems(First, count_timed_frames.after(TimeSystems))
+        .add_systems(
+            Last,
+            (
+                record_screens,
+                record_pause,
+                record_levels,
+                record_lev,
+                record_problems.run_if(resource_equals(DataStatus::Judged)),
+                record_sounds,
+                record_exit,
+            ),
+        );
+}
+
+fn count_timed_frames(time: Res<Time<Real>>, mut frames: ResMut<TimedFrames>) {
+    if !time.delta().is_zero() {
+        frames.0 += 1;
+    }
 }
 
 /// Appends lines to the [`Trace`], stamped with the frame and time.
 #[derive(SystemParam)]
 struct Recorder<'w> {
     trace: ResMut<'w, Trace>,
-    frame: Res<'w, FrameCount>,
+    frame: Res<'w, TimedFrames>,
     time: Res<'w, Time<Real>>,
 }
 
@@ -95,6 +111,7 @@ fn record_pause(
 
 fn record_levels(
     current: Option<Res<CurrentLevel>>,
+    lev: Query<&Body, With<Lev>>,
     mut last: Local<Option<String>>,
     mut recorder: Recorder,
 ) {
@@ -104,9 +121,74 @@ fn record_levels(
     if now != *last {
         if let Some(line) = &now {
             recorder.push(line.clone());
+            if let Ok(body) = lev.single() {
+                let (on, at) = (part(body.0.footing), point(body.0.position));
+                recorder.push(format!("lev: arrives on {on} at {at}"));
+            }
         }
         *last = now;
     }
+}
+
+/// Where Lev climbs on and off stairs and ladders, falls, lands and stops.
+fn record_lev(
+    lev: Query<&Body, With<Lev>>,
+    current: Option<Res<CurrentLevel>>,
+    mut last: Local<Option<(String, Footing, bool)>>,
+    mut recorder: Recorder,
+) {
+    let (Ok(body), Some(current)) = (lev.single(), current) else {
+        *last = None;
+        return;
+    };
+    let body = body.0;
+    let moving = body.velocity.x != 0.0;
+    let now = (current.id.clone(), body.footing, moving);
+    let at = point(body.position);
+    if let Some((level, before, was_moving)) = last.as_ref()
+        && *level == current.id
+    {
+        let line = match (*before, body.footing) {
+            (Footing::Air, Footing::Air) => None,
+            (_, Footing::Air) => Some(format!("falls from {at}")),
+            (Footing::Air, now) => Some(format!("lands on {} at {at}", part(now))),
+            (Footing::Floor(_), Footing::Floor(_)) if *was_moving && !moving => {
+                Some(format!("stops at {at}"))
+            }
+            (Footing::Floor(_), Footing::Floor(_)) => None,
+            (Footing::Floor(_), now) => Some(format!("climbs onto {} at {at}", part(now))),
+            (before, now) if before != now => Some(format!(
+                "gets off {} onto {} at {at}",
+                part(before),
+                part(now)
+            )),
+            _ => None,
+        };
+        if let Some(line) = line {
+            recorder.push(format!("lev: {line}"));
+        }
+    }
+    *last = Some(now);
+}
+
+/// `floors[2]`, `stairs[0]`, `ladders[1]`: a part of the level file.
+fn part(footing: Footing) -> String {
+    match footing {
+        Footing::Floor(i) => format!("floors[{i}]"),
+        Footing::Stairs(i) => format!("stairs[{i}]"),
+        Footing::Ladder(i) => format!("ladders[{i}]"),
+        Footing::Air => "nothing (falling)".into(),
+    }
+}
+
+/// A position as scripts write it, to a tenth of a pixel: `(40, 16)`.
+pub(super) fn point(at: Vec2) -> String {
+    format!("({}, {})", rounded(at.x), rounded(at.y))
+}
+
+/// A number to a tenth, without a trailing `.0` or a negative zero.
+pub(super) fn rounded(value: f32) -> f32 {
+    (value * 10.0).round() / 10.0 + 0.0
 }
 
 fn record_problems(

@@ -2,21 +2,17 @@
 
 use std::process::{Command, Output};
 
-use super::scripts::repo_file;
+use super::support::{TempDir, repo_file, run_in, text};
 
 /// Runs the game's binary from the repository's root; unless `args` name a
-/// mods folder, with none (the player's own mods must not change results).
-fn long_exposure(args: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_long-exposure"));
-    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+/// mods folder, with an empty one (the player's own mods must not change
+/// results).
+pub fn long_exposure(args: &[&str]) -> Output {
+    let mut args = args.to_vec();
     if !args.contains(&"--mods") && !args.contains(&"--help") {
-        command.args(["--mods", "tests/game/levels/no-such-mods"]);
+        args.extend(["--mods", "tests/game/levels/empty-mods"]);
     }
-    command.output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    run_in(&repo_file(""), &args)
 }
 
 #[test]
@@ -112,17 +108,15 @@ fn validate_passes_the_shipped_data_and_fails_a_broken_mod_with_positions() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert_eq!(text(&out.stdout), "validate: 0 errors, 0 warnings\n");
 
-    let mods = std::env::temp_dir().join(format!("long-exposure-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&mods).unwrap();
-    let broken = repo_file("tests/game/levels/broken/unknown-sprite.ron");
-    std::fs::copy(broken, mods.join("sunrise.level.ron")).unwrap();
-    let out = long_exposure(&["validate", "--mods", mods.to_str().unwrap()]);
+    let mods = TempDir::new("cli");
+    let broken = repo_file("tests/game/levels/broken/sprite-typo.ron");
+    let file = mods.write("sunrise.level.ron", std::fs::read(broken).unwrap());
+    let out = long_exposure(&["validate", "--mods", mods.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let expected = format!(
-        "{}/sunrise.level.ron:7:22: error: unknown sprite `satellite_dish` (see levels/README.md)\n\
+        "{}:7:22: error: unknown sprite `antena`: did you mean `antenna`?\n\
          validate: 1 error, 0 warnings\n",
-        mods.display()
+        file.display()
     );
     assert_eq!(text(&out.stdout), expected);
-    let _ = std::fs::remove_dir_all(mods);
 }

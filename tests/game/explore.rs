@@ -9,6 +9,8 @@ use long_exposure::levels::schema::Facing;
 use long_exposure::levels::{ActiveLevel, CurrentLevel, Person};
 use long_exposure::testing::{Harness, HeadlessConfig};
 
+use super::support::{TempDir, headless, modded, shipped_with};
+
 /// A new game at `fps` simulated frames per second, in the warehouse.
 fn new_game(fps: u32) -> Harness {
     let mut harness = Harness::new(HeadlessConfig {
@@ -21,12 +23,7 @@ fn new_game(fps: u32) -> Harness {
 }
 
 fn body(harness: &mut Harness) -> motion::Body {
-    let world = harness.app().world_mut();
-    world
-        .query_filtered::<&Body, With<Lev>>()
-        .single(world)
-        .unwrap()
-        .0
+    harness.lev().expect("Lev is in a level")
 }
 
 /// Puts Lev at `at` in the current level, standing on whatever is there.
@@ -215,30 +212,14 @@ fn walking_into_the_light_fires_its_area_trigger_once() {
 }
 
 /// The game on the title, with the warehouse file changed by `edit` (as a
-/// mod in a fresh folder, removed when the returned guard drops).
-fn with_modded_warehouse(name: &str, edit: impl Fn(&str) -> String) -> (Harness, ModFolder) {
-    let folder = std::env::temp_dir().join(format!("long-exposure-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&folder).unwrap();
-    let warehouse = super::scripts::repo_file("levels/warehouse.level.ron");
-    let text = std::fs::read_to_string(warehouse).unwrap();
-    std::fs::write(folder.join("warehouse.level.ron"), edit(&text)).unwrap();
-    let harness = Harness::new(HeadlessConfig {
-        roots: long_exposure::levels::Roots {
-            base: super::scripts::repo_file("levels"),
-            mods: Some(folder.clone()),
-        },
-        ..Default::default()
-    });
-    (harness, ModFolder(folder))
-}
-
-/// A temporary mods folder, removed on drop.
-struct ModFolder(std::path::PathBuf);
-
-impl Drop for ModFolder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// mod in a fresh folder, removed when the returned folder drops).
+fn with_modded_warehouse(name: &str, edit: impl Fn(&str) -> String) -> (Harness, TempDir) {
+    let mods = TempDir::new(name);
+    mods.write(
+        "warehouse.level.ron",
+        shipped_with("warehouse.level.ron", edit),
+    );
+    (headless(modded(mods.path())), mods)
 }
 
 #[test]

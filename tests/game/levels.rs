@@ -2,39 +2,20 @@
 //! input, mods and hot reload.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
 use bevy::prelude::*;
 use long_exposure::data::text_from_bytes;
-use long_exposure::explore::Lev;
 use long_exposure::input::Action;
-use long_exposure::levels::files::{self, Roots, read_level, read_story};
-use long_exposure::levels::{LevelEntity, ProblemBoard, validate};
+use long_exposure::levels::files::{self, read_level, read_story};
+use long_exposure::levels::{LevelEntity, ProblemBoard, Roots, roots, validate};
 use long_exposure::testing::{Harness, HeadlessConfig};
 
-use super::scripts::repo_file;
-
-/// The shipped data, with no mods.
-fn shipped() -> Roots {
-    Roots {
-        base: repo_file("levels"),
-        mods: None,
-    }
-}
-
-/// A fresh empty folder under the system's temporary folder.
-fn temp_dir(name: &str) -> PathBuf {
-    static COUNT: AtomicUsize = AtomicUsize::new(0);
-    let n = COUNT.fetch_add(1, Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("long-exposure-{}-{name}-{n}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use super::support::{TempDir, headless, modded, readme_blocks, repo_file, shipped};
 
 /// Copies every file of the shipped levels folder into `to`.
-fn copy_levels(to: &Path) {
+pub fn copy_levels(to: &Path) {
+    fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(repo_file("levels")).unwrap().flatten() {
         if entry.file_type().unwrap().is_file() {
             fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
@@ -60,14 +41,19 @@ fn every_shipped_file_loads_and_validates_cleanly() {
 /// One file of the broken corpus: comments at its end say which data file
 /// it stands in for (`// file: NAME`) and every problem expected of it
 /// (`// expect: FILE:LINE:COLUMN: error|warning: MESSAGE`).
-struct Case {
-    name: String,
-    stands_for: String,
-    expected: Vec<String>,
-    bytes: Vec<u8>,
+pub struct Case {
+    /// The corpus file's name.
+    pub name: String,
+    /// The data file it stands in for.
+    pub stands_for: String,
+    /// Every problem expected of it.
+    pub expected: Vec<String>,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
 }
 
-fn corpus() -> Vec<Case> {
+/// Every file of the broken corpus, by name.
+pub fn corpus() -> Vec<Case> {
     let mut cases: Vec<Case> = fs::read_dir(repo_file("tests/game/levels/broken"))
         .unwrap()
         .flatten()
@@ -92,25 +78,26 @@ fn corpus() -> Vec<Case> {
     cases
 }
 
-/// The problems `load_all` reports when `bytes` replaces the shipped file
-/// `stands_for` through a mods folder, with paths shown from the mods
-/// folder and the repository's root.
-fn problems_as_mod(stands_for: &str, bytes: &[u8]) -> Vec<String> {
-    let mods = temp_dir("corpus");
-    fs::write(mods.join(stands_for), bytes).unwrap();
-    let roots = Roots {
-        base: repo_file("levels"),
-        mods: Some(mods.clone()),
-    };
+/// Problems as the corpus writes them: paths shown from the mods folder
+/// and the repository's root.
+fn shown(mods: &Path, problems: &[long_exposure::data::Diagnostic]) -> Vec<String> {
     let prefix = format!("{}/", mods.display());
     let repo = format!("{}/", env!("CARGO_MANIFEST_DIR"));
-    let shown = files::load_all(&roots)
-        .diagnostics
+    problems
         .iter()
         .map(|d| d.to_string().replace(&prefix, "").replace(&repo, ""))
-        .collect();
-    let _ = fs::remove_dir_all(mods);
-    shown
+        .collect()
+}
+
+/// The problems `load_all` reports when `bytes` replaces the shipped file
+/// `stands_for` through a mods folder.
+fn problems_as_mod(stands_for: &str, bytes: &[u8]) -> Vec<String> {
+    let mods = TempDir::new("corpus");
+    mods.write(stands_for, bytes);
+    shown(
+        mods.path(),
+        &files::load_all(&modded(mods.path())).diagnostics,
+    )
 }
 
 #[test]
@@ -275,11 +262,11 @@ fn paths_in_data_cannot_leave_the_levels_folder() {
         "./x.png",
     ] {
         assert!(
-            files::check_relative_path(path).is_err(),
+            roots::check_relative_path(path).is_err(),
             "{path:?} is refused"
         );
     }
-    assert!(files::check_relative_path("skies/dawn.png").is_ok());
+    assert!(roots::check_relative_path("skies/dawn.png").is_ok());
     let roots = shipped();
     assert!(roots.resolve(Path::new("../Cargo.toml")).is_err());
 }
@@ -287,17 +274,11 @@ fn paths_in_data_cannot_leave_the_levels_folder() {
 #[cfg(unix)]
 #[test]
 fn links_in_the_mods_folder_are_not_followed() {
-    let mods = temp_dir("links");
-    std::os::unix::fs::symlink(repo_file("Cargo.toml"), mods.join("warehouse.level.ron")).unwrap();
-    let roots = Roots {
-        base: repo_file("levels"),
-        mods: Some(mods.clone()),
-    };
-    let set = files::load_all(&roots);
-    let link = format!(
-        "{}/warehouse.level.ron: error: links are not followed",
-        mods.display()
-    );
+    let mods = TempDir::new("links");
+    let link = mods.path().join("warehouse.level.ron");
+    std::os::unix::fs::symlink(repo_file("Cargo.toml"), &link).unwrap();
+    let set = files::load_all(&modded(mods.path()));
+    let link = format!("{}: error: links are not followed", link.display());
     assert!(
         set.diagnostics
             .iter()
@@ -305,13 +286,13 @@ fn links_in_the_mods_folder_are_not_followed() {
         "{:?}",
         set.diagnostics
     );
-    let _ = fs::remove_dir_all(mods);
 }
 
-fn headless(roots: Roots, watch: bool) -> Harness {
+/// The headless game over `roots`, watching its files for changes.
+fn watching(roots: Roots) -> Harness {
     Harness::new(HeadlessConfig {
         roots,
-        watch,
+        watch: true,
         ..Default::default()
     })
 }
@@ -329,18 +310,13 @@ fn count(parts: &[String], name: &str) -> usize {
     parts.iter().filter(|p| *p == name).count()
 }
 
-fn lev_position(harness: &mut Harness) -> Vec3 {
-    let world = harness.app().world_mut();
-    world
-        .query_filtered::<&Transform, With<Lev>>()
-        .single(world)
-        .unwrap()
-        .translation
+fn lev_position(harness: &mut Harness) -> Vec2 {
+    harness.lev().expect("Lev is in a level").position
 }
 
 #[test]
 fn new_game_builds_the_start_level_with_lev_at_its_spawn_point() {
-    let mut harness = headless(shipped(), false);
+    let mut harness = headless(shipped());
     harness.press(Action::Confirm);
     harness.frames(2);
     assert_eq!(harness.level().as_deref(), Some("warehouse"));
@@ -356,7 +332,7 @@ fn new_game_builds_the_start_level_with_lev_at_its_spawn_point() {
         .find(|s| s.id == "start")
         .unwrap()
         .at;
-    assert_eq!(lev_position(&mut harness).truncate(), Vec2::from(start));
+    assert_eq!(lev_position(&mut harness), Vec2::from(start));
     assert!(
         harness
             .trace()
@@ -367,35 +343,31 @@ fn new_game_builds_the_start_level_with_lev_at_its_spawn_point() {
 
 #[test]
 fn a_mod_file_replaces_the_game_file_of_the_same_name() {
-    let mods = temp_dir("mod");
+    let mods = TempDir::new("mod");
     let original = fs::read_to_string(repo_file("levels/warehouse.level.ron")).unwrap();
     let set = files::load_all(&shipped());
     let warehouse = set.levels.iter().find(|l| l.id == "warehouse").unwrap();
-    let mut modded = warehouse.clone();
-    modded.name = "The modded warehouse".into();
-    modded.props.truncate(1);
-    let text = ron::ser::to_string_pretty(&modded, Default::default()).unwrap();
+    let mut changed = warehouse.clone();
+    changed.name = "The modded warehouse".into();
+    changed.props.truncate(1);
+    let text = ron::ser::to_string_pretty(&changed, Default::default()).unwrap();
     assert_ne!(text, original);
-    fs::write(mods.join("warehouse.level.ron"), &text).unwrap();
-    let roots = Roots {
-        base: repo_file("levels"),
-        mods: Some(mods.clone()),
-    };
+    mods.write("warehouse.level.ron", &text);
+    let roots = modded(mods.path());
     let set = files::load_all(&roots);
     assert!(set.diagnostics.is_empty(), "{:?}", set.diagnostics);
     let loaded = set.levels.iter().find(|l| l.id == "warehouse").unwrap();
     assert_eq!(loaded.name, "The modded warehouse");
 
-    let mut harness = headless(roots, false);
+    let mut harness = headless(roots);
     harness.press(Action::Confirm);
     harness.frames(2);
     assert_eq!(count(&level_parts(&mut harness), "Prop"), 1);
-    let _ = fs::remove_dir_all(mods);
 }
 
 /// Runs frames until `done` holds, for at most five seconds of real time
 /// (file watching runs on its own thread).
-fn wait_for(harness: &mut Harness, mut done: impl FnMut(&mut Harness) -> bool) -> bool {
+pub fn wait_for(harness: &mut Harness, mut done: impl FnMut(&mut Harness) -> bool) -> bool {
     let start = std::time::Instant::now();
     while start.elapsed().as_secs() < 5 {
         if done(harness) {
@@ -407,24 +379,23 @@ fn wait_for(harness: &mut Harness, mut done: impl FnMut(&mut Harness) -> bool) -
     false
 }
 
-fn problems(harness: &mut Harness) -> Vec<String> {
+pub fn problems(harness: &mut Harness) -> Vec<String> {
     let board = harness.app().world().resource::<ProblemBoard>().clone();
     board.all().iter().map(ToString::to_string).collect()
 }
 
 #[test]
 fn saving_a_level_rebuilds_it_in_place_and_a_broken_save_keeps_the_last_good_one() {
-    let base = temp_dir("reload");
-    copy_levels(&base);
-    let roots = Roots {
-        base: base.clone(),
+    let base = TempDir::new("reload");
+    copy_levels(base.path());
+    let mut harness = watching(Roots {
+        base: base.path().to_path_buf(),
         mods: None,
-    };
-    let mut harness = headless(roots, true);
+    });
     harness.press(Action::Confirm);
     harness.frames(2);
     assert_eq!(harness.level().as_deref(), Some("warehouse"));
-    let file = base.join("warehouse.level.ron");
+    let file = base.path().join("warehouse.level.ron");
     let good = fs::read_to_string(&file).unwrap();
     let props = count(&level_parts(&mut harness), "Prop");
     // Lev walks a little way in.
@@ -476,27 +447,13 @@ fn saving_a_level_rebuilds_it_in_place_and_a_broken_save_keeps_the_last_good_one
         "the error clears"
     );
     assert!(wait_for(&mut harness, |h| count(&level_parts(h), "Prop") == props));
-    let _ = fs::remove_dir_all(base);
-}
-
-/// The first `ron` code block after `heading` in levels/README.md.
-fn readme_example(heading: &str) -> String {
-    let readme = fs::read_to_string(repo_file("levels/README.md")).unwrap();
-    let from = readme.find(heading).expect("the heading is in the README");
-    let block = &readme[from..];
-    let start = block.find("```ron\n").unwrap() + "```ron\n".len();
-    let end = block[start..].find("```").unwrap();
-    block[start..start + end].to_owned()
 }
 
 #[test]
 fn the_readme_example_level_validates_and_plays_as_a_mod() {
-    let mods = temp_dir("readme");
-    fs::write(
-        mods.join("example.level.ron"),
-        readme_example("## A complete example"),
-    )
-    .unwrap();
+    let mods = TempDir::new("readme");
+    let [example] = readme_blocks("levels/README.md", "## A complete example");
+    mods.write("example.level.ron", example);
     let story = fs::read_to_string(repo_file("levels/story.ron")).unwrap();
     let chapter = r#"(id: "darkroom", title: "Interlude. The darkroom", levels: ["example"]),"#;
     let story = story
@@ -506,17 +463,13 @@ fn the_readme_example_level_validates_and_plays_as_a_mod() {
             r#"start: (level: "example""#,
             1,
         );
-    fs::write(mods.join("story.ron"), story).unwrap();
-    let roots = Roots {
-        base: repo_file("levels"),
-        mods: Some(mods.clone()),
-    };
+    mods.write("story.ron", story);
+    let roots = modded(mods.path());
     let set = files::load_all(&roots);
     assert!(set.diagnostics.is_empty(), "{:#?}", set.diagnostics);
 
-    let mut harness = headless(roots, false);
+    let mut harness = headless(roots);
     harness.press(Action::Confirm);
     harness.frames(2);
     assert_eq!(harness.level().as_deref(), Some("example"));
-    let _ = fs::remove_dir_all(mods);
 }

@@ -1,14 +1,19 @@
 //! The scripted-input format and the harness that runs it.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use long_exposure::screens::Screen;
 use long_exposure::testing::script::{Expectation, Script, Step};
-use long_exposure::testing::{Failure, Harness, HeadlessConfig};
+use long_exposure::testing::{Failure, Harness, HeadlessConfig, StepFailure};
 
-/// A file of the repository, by its path from the root.
-pub fn repo_file(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+use super::support::repo_file;
+
+/// The failed step of a run that was meant to fail at a step.
+fn failed_step(result: Result<(), Failure>) -> StepFailure {
+    match result {
+        Err(Failure::Step(failure)) => failure,
+        other => panic!("expected a failed step, got {other:?}"),
+    }
 }
 
 fn run(script: &Script) -> Result<(), Failure> {
@@ -66,7 +71,7 @@ fn run_collecting(script: &Script, lines: &mut Vec<String>) -> Result<(), Failur
 #[test]
 fn a_false_expectation_names_its_step_and_what_was_found() {
     let script = Script::load(&repo_file("tests/game/scripts/wrong-screen.ron")).unwrap();
-    let failure = run(&script).unwrap_err();
+    let failure = failed_step(run(&script));
     assert_eq!(failure.step, 3);
     assert_eq!(failure.step_text, "Expect(Screen(Ending))");
     assert_eq!(
@@ -84,13 +89,13 @@ fn steps_after_a_failure_do_not_run() {
             Step::Expect(Expectation::Exited),
         ],
     };
-    assert_eq!(run(&script).unwrap_err().step, 1);
+    assert_eq!(failed_step(run(&script)).step, 1);
 }
 
 #[test]
 fn a_negative_wait_is_a_failed_step_not_a_hang() {
     let script = Script::parse(Path::new("t.ron"), "(steps: [WaitSeconds(-1.0)])").unwrap();
-    let failure = run(&script).unwrap_err();
+    let failure = failed_step(run(&script));
     assert_eq!(failure.message, "cannot wait -1 seconds: give 0 or more");
 }
 
@@ -128,13 +133,19 @@ fn malformed_scripts_give_file_line_column_messages() {
         ),
         (
             "(steps: [], speed: 3)",
-            "bad.ron:1:13: error: Unexpected field named `speed` in `Script`, \
-             expected either `description` or `steps` instead",
+            "bad.ron:1:13: error: `Script` has no field `speed` (fields: `description`, `steps`)",
+        ),
+        (
+            "(steps: [], step: [])",
+            "bad.ron:1:13: error: `Script` has no field `step`: did you mean `steps`?",
         ),
         (
             "(\n  steps: [\n    Expect(Screen(Sunrise)),\n  ],\n)",
-            "bad.ron:3:19: error: Unexpected variant named `Sunrise` in enum `Screen`, \
-             expected one of `Title`, `Playing`, or `Ending` instead",
+            "bad.ron:3:19: error: unknown Screen `Sunrise` (choices: `Title`, `Playing`, `Ending`)",
+        ),
+        (
+            "(steps: [Press(Confrim)])",
+            "bad.ron:1:16: error: unknown Action `Confrim`: did you mean `Confirm`?",
         ),
         (
             "",

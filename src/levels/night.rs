@@ -1,0 +1,196 @@
+//! The night's data as the game plays it. Every data file the roots hold is
+//! loaded as an asset; whenever one changes, the judge checks them together
+//! exactly as `long-exposure validate` does, and only a set of files free of
+//! errors becomes the [`NightData`] the game plays. A file saved with an
+//! error leaves the last good set in play; data with errors from the start
+//! means no new game can begin, and the problem panel says why.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use bevy::asset::{AssetLoadFailedEvent, LoadState};
+use bevy::prelude::*;
+
+use super::files::{self, Checked};
+use super::roots::STORY_FILE;
+use super::schema::{Arrival, ClockTime, Level, Story};
+use super::{DataRoots, LevelAsset, ProblemBoard, StoryAsset, source};
+use crate::data::Diagnostic;
+
+/// The night's data free of errors: what the game plays.
+#[derive(Resource, Debug, Default, PartialEq)]
+pub struct NightData {
+    /// The story; `None` until a set of files free of errors has loaded.
+    pub story: Option<Story>,
+    /// Every level of the data folders, by id, whether or not a chapter
+    /// names it.
+    pub levels: BTreeMap<String, Level>,
+}
+
+impl NightData {
+    /// The level with `id`.
+    pub fn level(&self, id: &str) -> Option<&Level> {
+        self.levels.get(id)
+    }
+}
+
+/// Whether the data files are still loading or have been judged.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum DataStatus {
+    /// A file is loading: nothing is decided yet.
+    #[default]
+    Loading,
+    /// Every file has loaded or failed, and the set has been judged.
+    Judged,
+}
+
+/// Where a new game begins when the command line says so (`--start`,
+/// `--at`) instead of the story's start; with an arrival, the game skips
+/// the title once.
+#[derive(Resource, Debug, Default, Clone, PartialEq)]
+pub struct StartOverride {
+    /// The level and spawn point to begin at.
+    pub arrival: Option<Arrival>,
+    /// The night's clock at the beginning.
+    pub at: Option<ClockTime>,
+}
+
+/// The handles of every data file found in the roots.
+#[derive(Resource, Debug, Default)]
+struct DataFiles {
+    /// `story.ron`, if the roots have one.
+    story: Option<Handle<StoryAsset>>,
+    /// Each level file, by its name in the roots.
+    levels: Vec<(String, Handle<LevelAsset>)>,
+    /// Errors of the folders themselves (links, no story).
+    folder_errors: bool,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<NightData>()
+        .init_resource::<DataStatus>()
+        .init_resource::<DataFiles>()
+        .add_systems(Startup, scan)
+        .add_systems(Update, (rescan_on_change, judge).chain());
+}
+
+/// Lists the data files and loads every one not loaded yet; posts the
+/// folders' problems.
+fn scan(
+    roots: Res<DataRoots>,
+    board: Res<ProblemBoard>,
+    assets: Res<AssetServer>,
+    mut files: ResMut<DataFiles>,
+) {
+    let scan = roots.0.scan();
+    files.folder_errors = scan.problems.iter().any(Diagnostic::is_error);
+    board.set_folders(scan.problems);
+    for file in scan.files {
+        let Some(name) = file.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        let path = format!("{}://{name}", source::SOURCE);
+        if name == STORY_FILE {
+            if files.story.is_none() {
+                files.story = Some(assets.load(path));
+            }
+        } else if !files.levels.iter().any(|(n, _)| *n == name) {
+            files.levels.push((name, assets.load(path)));
+        }
+    }
+}
+
+/// A changed data file may come with new ones (a level added while the game
+/// runs): look again.
+fn rescan_on_change(
+    mut levels: MessageReader<AssetEvent<LevelAsset>>,
+    mut stories: MessageReader<AssetEvent<StoryAsset>>,
+    roots: Res<DataRoots>,
+    board: Res<ProblemBoard>,
+    assets: Res<AssetServer>,
+    files: ResMut<DataFiles>,
+) {
+    let levels_modified = levels.read().filter(|e| modified(e)).count();
+    if levels_modified + stories.read().filter(|e| modified(e)).count() > 0 {
+        scan(roots, board, assets, files);
+    }
+}
+
+fn modified<A: Asset>(event: &AssetEvent<A>) -> bool {
+    matches!(event, AssetEvent::Modified { .. })
+}
+
+/// Judges the data files together whenever one has loaded, changed or
+/// failed, and plays them if they are free of errors.
+fn judge(
+    mut level_events: MessageReader<AssetEvent<LevelAsset>>,
+    mut story_events: MessageReader<AssetEvent<StoryAsset>>,
+    mut level_failures: MessageReader<AssetLoadFailedEvent<LevelAsset>>,
+    mut story_failures: MessageReader<AssetLoadFailedEvent<StoryAsset>>,
+    files: Res<DataFiles>,
+    roots: Res<DataRoots>,
+    server: Res<AssetServer>,
+    stories: Res<Assets<StoryAsset>>,
+    levels: Res<Assets<LevelAsset>>,
+    board: Res<ProblemBoard>,
+    mut status: ResMut<DataStatus>,
+    mut night: ResMut<NightData>,
+) {
+    let changed = level_events.read().count()
+        + story_events.read().count()
+        + level_failures.read().count()
+        + story_failures.read().count()
+        > 0;
+    if !changed && !files.is_changed() && *status == DataStatus::Judged {
+        return;
+    }
+    let mut loading = false;
+    let mut unreadable: Vec<PathBuf> = Vec::new();
+    let mut read = |name: &str, state: Option<LoadState>| match state {
+        Some(LoadState::Loaded) => true,
+        Some(LoadState::Failed(_)) => {
+            unreadable.push(roots.0.resolve(Path::new(name)).unwrap_or_default());
+            false
+        }
+        _ => {
+            loading = true;
+            false
+        }
+    };
+    let story: Option<&Checked<Story>> = files.story.as_ref().and_then(|handle| {
+        read(STORY_FILE, server.get_load_state(handle))
+            .then(|| stories.get(handle).map(|a| &a.0))
+            .flatten()
+    });
+    let level_reads: Vec<&Checked<Level>> = files
+        .levels
+        .iter()
+        .filter(|(name, handle)| read(name, server.get_load_state(handle)))
+        .filter_map(|(_, handle)| levels.get(handle).map(|a| &a.0))
+        .collect();
+    status.set_if_neq(if loading {
+        DataStatus::Loading
+    } else {
+        DataStatus::Judged
+    });
+    if loading {
+        return;
+    }
+    let unreadable: Vec<&Path> = unreadable.iter().map(PathBuf::as_path).collect();
+    let references = files::cross_check(story, &level_reads, &unreadable);
+    let clean = !files.folder_errors
+        && unreadable.is_empty()
+        && !references.iter().any(Diagnostic::is_error)
+        && story.is_some_and(|s| !s.has_errors())
+        && level_reads.iter().all(|l| !l.has_errors());
+    board.set_references(references);
+    if let (true, Some(story)) = (clean, story) {
+        night.set_if_neq(NightData {
+            story: Some(story.value.clone()),
+            levels: level_reads
+                .iter()
+                .map(|l| (l.value.id.clone(), l.value.clone()))
+                .collect(),
+        });
+    }
+}

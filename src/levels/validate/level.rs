@@ -1,0 +1,345 @@
+//! Checks of one level file that need no other file.
+
+use super::{Finding, Findings, MAX_LEVEL_SIZE, MAX_SKYLINE, NOT_FINITE};
+use crate::data::suggest;
+use crate::levels::schema::{Area, Condition, Interaction, Level, Paint, Point, ShotTarget};
+use crate::levels::sprites;
+
+/// Checks of one level that need no other file.
+struct LevelCheck<'a> {
+    level: &'a Level,
+    findings: Findings,
+}
+
+impl LevelCheck<'_> {
+    fn point(&mut self, path: String, (x, y): Point) {
+        if !(x.is_finite() && y.is_finite()) {
+            self.findings.error(path, NOT_FINITE);
+        } else if let Some(crossed) = crossed(self.level.bounds, (x, y), (x, y), "") {
+            let bounds = shown_bounds(self.level.bounds);
+            let message = format!("({x}, {y}) is outside the level's bounds ({bounds}): {crossed}");
+            self.findings.error(path, message);
+        }
+    }
+
+    fn area(&mut self, path: String, area: &Area) {
+        let numbers = [area.x, area.y, area.w, area.h];
+        if !numbers.iter().all(|n| n.is_finite()) {
+            self.findings.error(path, NOT_FINITE);
+        } else if area.w <= 0.0 || area.h <= 0.0 {
+            self.findings
+                .error(path, "width and height must be greater than 0");
+        } else if let Some(crossed) = crossed(
+            self.level.bounds,
+            (area.x, area.y),
+            (area.x + area.w, area.y + area.h),
+            "its ",
+        ) {
+            let bounds = shown_bounds(self.level.bounds);
+            let message =
+                format!("the area reaches outside the level's bounds ({bounds}): {crossed}");
+            self.findings.error(path, message);
+        }
+    }
+
+    fn sprite(&mut self, path: String, name: &str) {
+        if sprites::find(name).is_none() {
+            let names: Vec<&str> = sprites::SPRITES.iter().map(|s| s.name).collect();
+            let hint = match suggest::hint(name, &names, "sprites") {
+                hint if hint.is_empty() => " (levels/README.md lists the sprite names)".into(),
+                hint => hint,
+            };
+            self.findings
+                .error(path, format!("unknown sprite `{name}`{hint}"));
+        }
+    }
+
+    fn run(mut self, file_stem: &str) -> Vec<Finding> {
+        let level = self.level;
+        let f = &mut self.findings;
+        if level.id != file_stem {
+            f.error(
+                "id",
+                format!(
+                    "the id `{}` must match the file name `{file_stem}`",
+                    level.id
+                ),
+            );
+        }
+        let b = level.bounds;
+        if ![b.x, b.y, b.w, b.h].iter().all(|n| n.is_finite()) || b.w <= 0.0 || b.h <= 0.0 {
+            f.error(
+                "bounds",
+                "bounds need finite numbers and a width and height above 0",
+            );
+            return self.findings.0;
+        }
+        // Spawning and drawing grow with the level's size: refuse sizes that
+        // would stall the game rather than play.
+        if b.w > MAX_LEVEL_SIZE.x || b.h > MAX_LEVEL_SIZE.y {
+            let (w, h) = (MAX_LEVEL_SIZE.x, MAX_LEVEL_SIZE.y);
+            f.error(
+                "bounds",
+                format!("the level is too large: at most {w} wide and {h} high"),
+            );
+            return self.findings.0;
+        }
+        if !(1..=4).contains(&level.pixel_scale) {
+            f.error(
+                "pixel_scale",
+                format!("pixel_scale {} must be 1 to 4", level.pixel_scale),
+            );
+        }
+        for (i, layer) in level.background.iter().enumerate() {
+            let path = format!("background[{i}]");
+            f.in_range(format!("{path}.parallax"), layer.parallax, 0.0, 1.0);
+            match &layer.paint {
+                Paint::Skyline { min, max, lit, .. } => {
+                    f.in_range(format!("{path}.paint.lit"), *lit, 0.0, 1.0);
+                    let top = b.h.min(MAX_SKYLINE);
+                    f.in_range(format!("{path}.paint.min"), *min, 0.0, top);
+                    f.in_range(format!("{path}.paint.max"), *max, *min, top.max(*min));
+                }
+                Paint::Image(file) => {
+                    if let Err(problem) = crate::levels::roots::check_relative_path(file) {
+                        f.error(format!("{path}.paint[0]"), problem);
+                    }
+                }
+                Paint::Gradient(..) => {}
+            }
+        }
+        if level.floors.is_empty() {
+            f.warning(
+                "floors",
+                "the level has no floors: Lev has nothing to stand on",
+            );
+        }
+        for (i, floor) in level.floors.iter().enumerate() {
+            self.findings
+                .positive(format!("floors[{i}].width"), floor.width);
+            self.point(format!("floors[{i}]"), (floor.x, floor.y));
+            self.point(
+                format!("floors[{i}].width"),
+                (floor.x + floor.width, floor.y),
+            );
+        }
+        for (i, wall) in level.walls.iter().enumerate() {
+            self.area(format!("walls[{i}]"), wall);
+        }
+        for (i, stairs) in level.stairs.iter().enumerate() {
+            self.point(format!("stairs[{i}].bottom"), stairs.bottom);
+            self.point(format!("stairs[{i}].top"), stairs.top);
+            if stairs.top.1 <= stairs.bottom.1 {
+                self.findings.error(
+                    format!("stairs[{i}].top"),
+                    "the top must be above the bottom",
+                );
+            }
+        }
+        for (i, ladder) in level.ladders.iter().enumerate() {
+            self.point(format!("ladders[{i}].bottom"), (ladder.x, ladder.bottom));
+            self.point(format!("ladders[{i}].top"), (ladder.x, ladder.top));
+            if ladder.top <= ladder.bottom {
+                self.findings.error(
+                    format!("ladders[{i}].top"),
+                    "the top must be above the bottom",
+                );
+            }
+        }
+        self.findings
+            .unique("exits", level.exits.iter().map(|e| e.id.as_str()));
+        for (i, exit) in level.exits.iter().enumerate() {
+            self.area(format!("exits[{i}].area"), &exit.area);
+        }
+        for (i, prop) in level.props.iter().enumerate() {
+            self.sprite(format!("props[{i}].sprite"), &prop.sprite);
+            self.point(format!("props[{i}].at"), prop.at);
+            if !prop.depth.is_finite() {
+                self.findings.error(format!("props[{i}].depth"), NOT_FINITE);
+            }
+        }
+        for (i, light) in level.lights.iter().enumerate() {
+            let path = format!("lights[{i}]");
+            self.point(format!("{path}.at"), light.at);
+            let f = &mut self.findings;
+            f.positive(format!("{path}.radius"), light.radius);
+            f.in_range(format!("{path}.intensity"), light.intensity, 0.0, 4.0);
+            if let Some(flicker) = light.flicker {
+                f.positive(format!("{path}.flicker.every"), flicker.every);
+                f.in_range(format!("{path}.flicker.depth"), flicker.depth, 0.0, 1.0);
+            }
+        }
+        self.findings
+            .unique("subjects", level.subjects.iter().map(|s| s.id.as_str()));
+        for (i, subject) in level.subjects.iter().enumerate() {
+            self.area(format!("subjects[{i}].area"), &subject.area);
+            if subject.name.trim().is_empty() {
+                self.findings
+                    .error(format!("subjects[{i}].name"), "the name is empty");
+            }
+        }
+        let ids = level.interactables.iter().map(|x| x.id.as_str());
+        self.findings.unique("interactables", ids);
+        for (i, thing) in level.interactables.iter().enumerate() {
+            self.area(format!("interactables[{i}].area"), &thing.area);
+            if thing.prompt.trim().is_empty() {
+                self.findings
+                    .error(format!("interactables[{i}].prompt"), "the prompt is empty");
+            }
+            if let Interaction::Inspect(text) = &thing.action
+                && text.trim().is_empty()
+            {
+                let path = format!("interactables[{i}].action[0]");
+                self.findings.error(path, "the inspect text is empty");
+            }
+        }
+        self.findings
+            .unique("triggers", level.triggers.iter().map(|t| t.id.as_str()));
+        for (i, trigger) in level.triggers.iter().enumerate() {
+            match &trigger.when {
+                Condition::Area(area) => self.area(format!("triggers[{i}].when[0]"), area),
+                Condition::Flag(flag) if flag.trim().is_empty() => {
+                    self.findings
+                        .error(format!("triggers[{i}].when[0]"), "the flag is empty");
+                }
+                _ => {}
+            }
+            if trigger.event.trim().is_empty() {
+                self.findings
+                    .error(format!("triggers[{i}].event"), "the event is empty");
+            }
+        }
+        self.findings
+            .unique("npcs", level.npcs.iter().map(|n| n.id.as_str()));
+        for (i, npc) in level.npcs.iter().enumerate() {
+            self.sprite(format!("npcs[{i}].sprite"), &npc.sprite);
+            self.point(format!("npcs[{i}].at"), npc.at);
+        }
+        if level.spawns.is_empty() {
+            self.findings
+                .error("spawns", "the level needs at least one spawn point");
+        }
+        self.findings
+            .unique("spawns", level.spawns.iter().map(|s| s.id.as_str()));
+        for (i, spawn) in level.spawns.iter().enumerate() {
+            self.point(format!("spawns[{i}].at"), spawn.at);
+            if level.walls.iter().any(|wall| wall.contains(spawn.at)) {
+                self.findings.error(
+                    format!("spawns[{i}].at"),
+                    "the spawn point is inside a wall",
+                );
+            } else if !stands_on_something(level, spawn.at) {
+                let message = "the spawn point is not on a floor: Lev will fall";
+                self.findings.warning(format!("spawns[{i}].at"), message);
+            }
+        }
+        self.findings
+            .unique("shot_list", level.shot_list.iter().map(|g| g.id.as_str()));
+        for (i, goal) in level.shot_list.iter().enumerate() {
+            let path = format!("shot_list[{i}]");
+            if goal.min_score > 100 {
+                let message = format!("min_score {} must be 0 to 100", goal.min_score);
+                self.findings.error(format!("{path}.min_score"), message);
+            }
+            match &goal.target {
+                ShotTarget::Subject(id) if !level.subjects.iter().any(|s| &s.id == id) => {
+                    let ids: Vec<&str> = level.subjects.iter().map(|s| s.id.as_str()).collect();
+                    let hint = suggest::hint(id, &ids, "subjects here");
+                    let message = format!("no subject `{id}` in this level{hint}");
+                    self.findings.error(format!("{path}.target[0]"), message);
+                }
+                ShotTarget::Tag(tag) if !level.subjects.iter().any(|s| s.tags.contains(tag)) => {
+                    let mut tags: Vec<&str> = level
+                        .subjects
+                        .iter()
+                        .flat_map(|s| s.tags.iter().map(String::as_str))
+                        .collect();
+                    tags.sort_unstable();
+                    tags.dedup();
+                    let hint = suggest::hint(tag, &tags, "tags here");
+                    let message = format!("no subject in this level has the tag `{tag}`{hint}");
+                    self.findings.error(format!("{path}.target[0]"), message);
+                }
+                _ => {}
+            }
+        }
+        self.findings.0
+    }
+}
+
+/// Whether `at` is on a floor or a flight of stairs (within half a pixel).
+fn stands_on_something(level: &Level, (x, y): Point) -> bool {
+    let on_floor = level
+        .floors
+        .iter()
+        .any(|f| (y - f.y).abs() <= 0.5 && x >= f.x && x <= f.x + f.width);
+    let on_stairs = level.stairs.iter().any(|s| {
+        let (low, high) = if s.bottom.0 <= s.top.0 {
+            (s.bottom, s.top)
+        } else {
+            (s.top, s.bottom)
+        };
+        x >= low.0 && x <= high.0 && {
+            let t = if high.0 > low.0 {
+                (x - low.0) / (high.0 - low.0)
+            } else {
+                0.0
+            };
+            (y - (low.1 + t * (high.1 - low.1))).abs() <= 0.5
+        }
+    });
+    on_floor || on_stairs
+}
+
+/// Checks one level on its own; `file_stem` is its file name without
+/// `.level.ron`, which its id must match.
+pub(super) fn check(level: &Level, file_stem: &str) -> Vec<Finding> {
+    LevelCheck {
+        level,
+        findings: Findings::default(),
+    }
+    .run(file_stem)
+}
+
+/// `x 0 to 320, y 0 to 180`.
+fn shown_bounds(b: Area) -> String {
+    format!("x {} to {}, y {} to {}", b.x, b.x + b.w, b.y, b.y + b.h)
+}
+
+/// Which edges of `bounds` the box from `low` to `high` crosses, in words
+/// (`x 400 is past the right edge`); `whose` prefixes each side of the box
+/// (`its `), none for a point. `None` when it lies inside.
+fn crossed(bounds: Area, low: Point, high: Point, whose: &str) -> Option<String> {
+    let point = low == high;
+    let side = |name: &str, axis: &str, value: f32| {
+        if point {
+            format!("{axis} {value}")
+        } else {
+            format!("{whose}{name} edge, {axis} {value},")
+        }
+    };
+    let (right, top) = (bounds.x + bounds.w, bounds.y + bounds.h);
+    let mut crossings = Vec::new();
+    if low.0 < bounds.x {
+        crossings.push(format!(
+            "{} is past the left edge",
+            side("left", "x", low.0)
+        ));
+    }
+    if high.0 > right {
+        crossings.push(format!(
+            "{} is past the right edge",
+            side("right", "x", high.0)
+        ));
+    }
+    if low.1 < bounds.y {
+        crossings.push(format!(
+            "{} is below the bottom",
+            side("bottom", "y", low.1)
+        ));
+    }
+    if high.1 > top {
+        crossings.push(format!("{} is above the top", side("top", "y", high.1)));
+    }
+    (!crossings.is_empty()).then(|| crossings.join(" and "))
+}

@@ -1,0 +1,216 @@
+//! Checks of what files say about each other: the levels and spawn points
+//! that exits and the story name, dialogue ids, times outside the night,
+//! and levels nothing leads to.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Finding, Findings, Located};
+use crate::data::{Diagnostic, suggest};
+use crate::levels::schema::{Condition, Interaction, Level, Story};
+
+/// Which file a cross-file finding belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Owner {
+    /// The story file.
+    Story,
+    /// The level with this id.
+    Level(String),
+}
+
+/// Checks what files say about each other: levels and spawn points that
+/// exits and the story name, exits into walls, dialogue ids, levels nothing
+/// leads to, times outside the night. Each file comes with its [`Located`],
+/// to place the problems found in it. `unreadable` names levels whose files
+/// exist but could not be read: they are not reported as unknown.
+pub fn check_references(
+    story: Option<(&Story, &Located)>,
+    levels: &[(&Level, &Located)],
+    unreadable: &[String],
+) -> Vec<Diagnostic> {
+    let plain: Vec<&Level> = levels.iter().map(|(level, _)| *level).collect();
+    let night = Night::new(story.map(|(s, _)| s), &plain, unreadable);
+    night
+        .findings()
+        .into_iter()
+        .filter_map(|(owner, finding)| {
+            let located = match owner {
+                Owner::Story => story.map(|(_, located)| located),
+                Owner::Level(id) => levels.iter().find(|(l, _)| l.id == id).map(|(_, at)| *at),
+            };
+            located.map(|located| located.diagnostic(finding))
+        })
+        .collect()
+}
+
+/// The files of the night, to look things up across them.
+struct Night<'a> {
+    story: Option<&'a Story>,
+    levels: &'a [&'a Level],
+    by_id: HashMap<&'a str, &'a Level>,
+    unreadable: &'a [String],
+}
+
+impl<'a> Night<'a> {
+    fn new(story: Option<&'a Story>, levels: &'a [&'a Level], unreadable: &'a [String]) -> Self {
+        let by_id = levels.iter().map(|l| (l.id.as_str(), *l)).collect();
+        Self {
+            story,
+            levels,
+            by_id,
+            unreadable,
+        }
+    }
+
+    fn findings(&self) -> Vec<(Owner, Finding)> {
+        let mut out = Vec::new();
+        for level in self.levels {
+            let mut f = Findings::default();
+            self.exits(&mut f, level);
+            if let Some(story) = self.story {
+                dialogues(&mut f, story, level);
+                times(&mut f, story, level);
+            }
+            self.reached(&mut f, level);
+            out.extend(f.0.into_iter().map(|f| (Owner::Level(level.id.clone()), f)));
+        }
+        if let Some(story) = self.story {
+            let mut f = Findings::default();
+            let start = &story.start;
+            self.arrival(&mut f, "start", &start.level, &start.spawn, "spawn");
+            for (i, chapter) in story.chapters.iter().enumerate() {
+                for (j, id) in chapter.levels.iter().enumerate() {
+                    self.level_known(&mut f, format!("chapters[{i}].levels[{j}]"), id);
+                }
+            }
+            out.extend(f.0.into_iter().map(|f| (Owner::Story, f)));
+        }
+        out
+    }
+
+    /// Whether a level with this id exists, readable or not.
+    fn known(&self, id: &str) -> bool {
+        self.by_id.contains_key(id) || self.unreadable.iter().any(|u| u == id)
+    }
+
+    /// Reports `id` at `path` unless it names a level, suggesting the
+    /// nearest id; returns whether it is known.
+    fn level_known(&self, f: &mut Findings, path: String, id: &str) -> bool {
+        if self.known(id) {
+            return true;
+        }
+        let mut ids: Vec<&str> = self.by_id.keys().copied().collect();
+        ids.extend(self.unreadable.iter().map(String::as_str));
+        ids.sort_unstable();
+        let hint = suggest::hint(id, &ids, "levels");
+        f.error(path, format!("unknown level `{id}`{hint}"));
+        false
+    }
+
+    fn exits(&self, f: &mut Findings, level: &Level) {
+        for (i, exit) in level.exits.iter().enumerate() {
+            let path = format!("exits[{i}]");
+            self.arrival(f, &path, &exit.to_level, &exit.to_spawn, "to_spawn");
+        }
+    }
+
+    /// Checks that `level` exists and, if readable, has a spawn point
+    /// `spawn` clear of walls; `path` is where the arrival is written.
+    fn arrival(&self, f: &mut Findings, path: &str, level: &str, spawn: &str, spawn_field: &str) {
+        let level_field = if spawn_field == "spawn" {
+            "level"
+        } else {
+            "to_level"
+        };
+        if !self.level_known(f, format!("{path}.{level_field}"), level) {
+            return;
+        }
+        let Some(target) = self.by_id.get(level) else {
+            return;
+        };
+        let Some(point) = target.spawns.iter().find(|s| s.id == spawn) else {
+            let ids: Vec<&str> = target.spawns.iter().map(|s| s.id.as_str()).collect();
+            let hint = suggest::hint(spawn, &ids, "its spawn points");
+            let message = format!("level `{level}` has no spawn point `{spawn}`{hint}");
+            f.error(format!("{path}.{spawn_field}"), message);
+            return;
+        };
+        if target.walls.iter().any(|wall| wall.contains(point.at)) {
+            let message =
+                format!("leads into a wall: spawn point `{spawn}` of `{level}` is inside one");
+            f.error(format!("{path}.{spawn_field}"), message);
+        }
+    }
+
+    /// Warns of a level that nothing leads to: no chapter names it, no
+    /// exit of another level leads there, and the night does not start there.
+    fn reached(&self, f: &mut Findings, level: &Level) {
+        let Some(story) = self.story else {
+            return;
+        };
+        let id = level.id.as_str();
+        let named = story
+            .chapters
+            .iter()
+            .any(|c| c.levels.iter().any(|l| l == id));
+        let entered = self
+            .levels
+            .iter()
+            .filter(|other| other.id != id)
+            .any(|other| other.exits.iter().any(|e| e.to_level == id));
+        if !(named || entered || story.start.level == id) {
+            let message = format!(
+                "nothing leads to the level `{id}`: give another level an exit to it, \
+                 or name it in a chapter of story.ron"
+            );
+            f.warning("id", message);
+        }
+    }
+}
+
+/// Dialogue ids that levels name must be listed in the story.
+fn dialogues(f: &mut Findings, story: &Story, level: &Level) {
+    let known: HashSet<&str> = story.dialogues.iter().map(String::as_str).collect();
+    let listed: Vec<&str> = story.dialogues.iter().map(String::as_str).collect();
+    let mut dialogue = |path: String, id: &str| {
+        if !known.contains(id) {
+            let message = match suggest::nearest(id, listed.iter().copied()) {
+                Some(near) => format!("unknown dialogue `{id}`: did you mean `{near}`?"),
+                None => format!(
+                    "unknown dialogue `{id}`: story.ron lists no such dialogue{}",
+                    suggest::hint(id, &listed, "it lists")
+                ),
+            };
+            f.error(path, message);
+        }
+    };
+    for (i, thing) in level.interactables.iter().enumerate() {
+        if let Interaction::Dialogue(id) = &thing.action {
+            dialogue(format!("interactables[{i}].action[0]"), id);
+        }
+    }
+    for (i, npc) in level.npcs.iter().enumerate() {
+        if let Some(id) = &npc.dialogue {
+            dialogue(format!("npcs[{i}].dialogue"), id);
+        }
+    }
+}
+
+/// Times of triggers should fall within the night.
+fn times(f: &mut Findings, story: &Story, level: &Level) {
+    // With dawn before the start (an error of the story), every time would
+    // be outside the night: say nothing of them.
+    let night = story.clock.start..=story.clock.dawn;
+    for (i, trigger) in level.triggers.iter().enumerate() {
+        if let Condition::Time(time) = trigger.when
+            && !night.is_empty()
+            && !night.contains(&time)
+        {
+            let message = format!(
+                "{time} is outside the night ({} to {})",
+                night.start(),
+                night.end()
+            );
+            f.warning(format!("triggers[{i}].when[0]"), message);
+        }
+    }
+}

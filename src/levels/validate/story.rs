@@ -1,0 +1,52 @@
+//! Checks of the story file that need no other file.
+
+use std::collections::HashSet;
+
+use super::{Finding, Findings};
+use crate::levels::schema::Story;
+
+/// Checks the story file on its own.
+pub fn check_story(story: &Story) -> Vec<Finding> {
+    let mut f = Findings::default();
+    if !(1..=72).contains(&story.film_roll) {
+        f.error(
+            "film_roll",
+            format!("a roll of {} frames: give 1 to 72", story.film_roll),
+        );
+    }
+    f.positive(
+        "clock.minutes_per_second".into(),
+        story.clock.minutes_per_second,
+    );
+    if story.clock.dawn <= story.clock.start {
+        f.error("clock.dawn", "dawn must come after the start of the night");
+    }
+    if story.chapters.is_empty() {
+        f.error("chapters", "the story needs at least one chapter");
+    }
+    f.unique("chapters", story.chapters.iter().map(|c| c.id.as_str()));
+    for (i, chapter) in story.chapters.iter().enumerate() {
+        if chapter.levels.is_empty() {
+            f.error(format!("chapters[{i}].levels"), "the chapter has no levels");
+        }
+    }
+    let mut seen = HashSet::new();
+    for (i, id) in story.dialogues.iter().enumerate() {
+        if !seen.insert(id) {
+            f.error(
+                format!("dialogues[{i}]"),
+                format!("dialogue `{id}` is listed twice"),
+            );
+        }
+    }
+    match story.endings.len() {
+        0 => f.error("endings", "the story needs at least one ending"),
+        1 | 2 => f.warning(
+            "endings",
+            "fewer than three endings: the design asks for three",
+        ),
+        _ => {}
+    }
+    f.unique("endings", story.endings.iter().map(|e| e.id.as_str()));
+    f.0
+}

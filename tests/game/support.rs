@@ -1,0 +1,110 @@
+//! What the system tests share: repository files, temporary folders, the
+//! shipped data with or without mods, and the game's binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use long_exposure::levels::Roots;
+use long_exposure::testing::{Harness, HeadlessConfig};
+
+/// A file of the repository, by its path from the root.
+pub fn repo_file(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The shipped data, with no mods.
+pub fn shipped() -> Roots {
+    Roots {
+        base: repo_file("levels"),
+        mods: None,
+    }
+}
+
+/// The shipped data with the mods folder `mods` over it.
+pub fn modded(mods: &Path) -> Roots {
+    Roots {
+        base: repo_file("levels"),
+        mods: Some(mods.to_path_buf()),
+    }
+}
+
+/// The headless game over `roots`, on the title, its data loaded.
+pub fn headless(roots: Roots) -> Harness {
+    Harness::new(HeadlessConfig {
+        roots,
+        ..Default::default()
+    })
+}
+
+/// A fresh empty folder under the system's temporary folder, removed when
+/// dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// A new empty folder whose name contains `name`.
+    pub fn new(name: &str) -> Self {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNT.fetch_add(1, Ordering::SeqCst);
+        let dir =
+            std::env::temp_dir().join(format!("long-exposure-{}-{name}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Self(dir)
+    }
+
+    /// The folder.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `text` to `name` in the folder (making its subfolders).
+    pub fn write(&self, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+        let file = self.0.join(name);
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&file, text).unwrap();
+        file
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The shipped file `levels/NAME` with `edit` applied.
+pub fn shipped_with(name: &str, edit: impl Fn(&str) -> String) -> String {
+    edit(&std::fs::read_to_string(repo_file(&format!("levels/{name}"))).unwrap())
+}
+
+/// Runs the game's binary in `folder` with `args`.
+pub fn run_in(folder: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_long-exposure"))
+        .args(args)
+        .current_dir(folder)
+        .output()
+        .unwrap()
+}
+
+/// Text of a process's output.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The first `N` `ron` code blocks after the text `marker` in the markdown
+/// file at `path` (from the repository's root).
+pub fn readme_blocks<const N: usize>(path: &str, marker: &str) -> [String; N] {
+    let readme = std::fs::read_to_string(repo_file(path)).unwrap();
+    let from = readme.find(marker).expect("the marker is in the README");
+    let mut rest = &readme[from..];
+    std::array::from_fn(|_| {
+        let start = rest.find("```ron\n").expect("a ron block follows") + "```ron\n".len();
+        let end = start + rest[start..].find("```").expect("the block ends");
+        let block = rest[start..end].to_owned();
+        rest = &rest[end..];
+        block
+    })
+}
