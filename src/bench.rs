@@ -30,7 +30,8 @@ struct Case {
 impl Case {
     /// Steps a fresh harness from the title to this case; in a level, Lev
     /// walks right so movement, the camera and footsteps are measured too.
-    fn reach(&self, harness: &mut Harness) {
+    /// Fails when the game does not get there (data with errors, say).
+    fn reach(&self, harness: &mut Harness) -> Result<(), String> {
         if let Some((level, spawn)) = &self.at {
             harness.press(Action::Confirm);
             harness
@@ -38,8 +39,17 @@ impl Case {
                 .world_mut()
                 .insert_resource(CurrentLevel::arriving(level, spawn));
             harness.frames(2);
+            if harness.level().as_deref() != Some(level) {
+                let errors: Vec<String> = harness
+                    .data_errors()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                return Err(format!("not in `{level}`: {}", errors.join("; ")));
+            }
             harness.hold(Action::Right);
         }
+        Ok(())
     }
 }
 
@@ -132,7 +142,10 @@ pub fn measure(frames: u32, roots: &Roots) -> Vec<Measurement> {
                 roots: case.roots.clone(),
                 ..Default::default()
             });
-            case.reach(&mut harness);
+            if let Err(why) = case.reach(&mut harness) {
+                eprintln!("bench: case `{}` skipped: {why}", case.name);
+                continue;
+            }
             harness.frames(WARM_UP_FRAMES);
             let start = Instant::now();
             harness.frames(frames);
