@@ -13,6 +13,7 @@ pub mod input;
 pub mod levels;
 pub mod random;
 pub mod screens;
+pub mod states;
 pub mod story;
 pub mod testing;
 pub mod ui;
@@ -28,6 +29,7 @@ pub struct GamePlugin;
 impl Plugin for GamePlugin {
     fn build(&self, app: &mut App) {
         app.add_plugins((
+            states::plugin,
             input::plugin,
             audio::plugin,
             ui::plugin,

@@ -11,7 +11,7 @@ use bevy::prelude::*;
 
 use crate::levels::ActiveLevel;
 use crate::levels::schema::{Ambience, Music, Surface};
-use crate::screens::Screen;
+use crate::states::Screen;
 
 /// A short sound effect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use super::{Body, ExploreSystems, Lev};
 use crate::levels::{ActiveLevel, LevelSystems, Parallax};
-use crate::screens::{Screen, VIEW};
+use crate::states::{Screen, VIEW};
 
 /// How far ahead of Lev the camera looks when he walks, in virtual pixels.
 const LOOK_AHEAD: f32 = 36.0;

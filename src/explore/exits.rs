@@ -1,12 +1,18 @@
 //! Exits to other levels: walking into an open exit, or using a door,
 //! fades the screen out, builds the next level with Lev at the exit's spawn
-//! point, and fades back in.
+//! point, and fades back in. The story's journeys (an effect, a chapter
+//! beginning elsewhere) fade the same way. A locked exit says why instead.
+//! Input waits during the fade.
 
 use bevy::prelude::*;
 
+use super::interact::show_text;
 use super::{Body, ExploreSystems, Lev};
+use crate::input::{ClaimsInput, InputContext};
+use crate::levels::schema::Exit;
 use crate::levels::{ActiveLevel, CurrentLevel, LevelSystems};
-use crate::screens::Screen;
+use crate::states::Screen;
+use crate::story::{StoryState, Travel, logic};
 use crate::ui::theme;
 
 /// Seconds of the whole fade: half out, half in.
@@ -40,7 +46,8 @@ impl Transition {
 struct Veil;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Playing), spawn_veil)
+    app.add_observer(travel)
+        .add_systems(OnEnter(Screen::Playing), spawn_veil)
         .add_systems(OnExit(Screen::Playing), |mut commands: Commands| {
             commands.remove_resource::<Transition>();
         })
@@ -68,12 +75,38 @@ fn spawn_veil(mut commands: Commands) {
     ));
 }
 
+/// Whether `exit` is locked now (its lock's condition does not hold).
+pub(super) fn locked(exit: &Exit, story: Option<&StoryState>, level: &str) -> bool {
+    exit.locked
+        .as_ref()
+        .is_some_and(|lock| !story.is_some_and(|s| logic::holds(&lock.until, s, level)))
+}
+
+/// Goes through `exit`: a fade to its level, or, if it is locked, its line.
+pub(super) fn go_through(
+    exit: &Exit,
+    story: Option<&StoryState>,
+    level: &str,
+    commands: &mut Commands,
+) {
+    match &exit.locked {
+        Some(lock) if locked(exit, story, level) => show_text(commands, &exit.id, &lock.says),
+        _ => commands.insert_resource(Transition::to(&exit.to_level, &exit.to_spawn)),
+    }
+}
+
+/// The story asks for a journey: fade there.
+fn travel(journey: On<Travel>, mut commands: Commands) {
+    commands.insert_resource(Transition::to(&journey.level, &journey.spawn));
+}
+
 /// Starts a transition when Lev walks into an open (non-door) exit. He must
 /// walk in: arriving inside one does not send him straight back.
 fn walk_into_exits(
     level: ActiveLevel,
     transition: Option<Res<Transition>>,
     lev: Query<&Body, With<Lev>>,
+    story: Option<Res<StoryState>>,
     mut seen: Local<(String, Option<usize>)>,
     mut commands: Commands,
 ) {
@@ -92,22 +125,29 @@ fn walk_into_exits(
         && *was_inside != inside
         && transition.is_none()
     {
-        let exit = &level.exits[i];
-        commands.insert_resource(Transition::to(&exit.to_level, &exit.to_spawn));
+        go_through(&level.exits[i], story.as_deref(), &level.id, &mut commands);
     }
     *seen = (level.id.clone(), inside);
 }
 
-/// Runs the fade; at its darkest, moves Lev to the next level.
+/// Runs the fade; at its darkest, moves Lev to the next level. The veil
+/// claims input while it runs.
 fn fade(
     time: Res<Time>,
     transition: Option<ResMut<Transition>>,
-    mut veil: Query<&mut BackgroundColor, With<Veil>>,
+    mut veil: Query<(Entity, &mut BackgroundColor), With<Veil>>,
     mut commands: Commands,
 ) {
     let Some(mut transition) = transition else {
         return;
     };
+    if transition.elapsed == 0.0
+        && let Ok((entity, _)) = veil.single()
+    {
+        commands
+            .entity(entity)
+            .insert(ClaimsInput(InputContext::Busy));
+    }
     transition.elapsed += time.delta_secs();
     let half = FADE_SECONDS / 2.0;
     if !transition.switched && transition.elapsed >= half {
@@ -118,8 +158,11 @@ fn fade(
         ));
     }
     let darkness = 1.0 - ((transition.elapsed - half).abs() / half).min(1.0);
-    if let Ok(mut veil) = veil.single_mut() {
+    if let Ok((entity, mut veil)) = veil.single_mut() {
         veil.0 = theme::NIGHT.with_alpha(darkness);
+        if transition.elapsed >= FADE_SECONDS {
+            commands.entity(entity).remove::<ClaimsInput>();
+        }
     }
     if transition.elapsed >= FADE_SECONDS {
         commands.remove_resource::<Transition>();

@@ -1,14 +1,19 @@
 //! Interaction: the nearest interactable, door or person within reach shows
 //! a prompt; the interact action shows its text, starts its dialogue or
-//! opens its door. People turn to face Lev when he talks to them.
+//! opens its door, and applies its effects to the story. An interactable
+//! whose condition does not hold is out of reach. Text being read holds
+//! input (and the night's clock) until it is closed. People turn to face
+//! Lev when he talks to them.
 
 use bevy::prelude::*;
 
+use super::exits::go_through;
 use super::{Body, ExploreSystems, Lev, Transition};
-use crate::input::{Action, ActionState, Bindings, InputDevice};
+use crate::input::{Action, ActionState, Bindings, ClaimsInput, InputContext, InputDevice};
 use crate::levels::schema::{Area, Facing, Interaction, Level};
 use crate::levels::{ActiveLevel, Person};
-use crate::screens::Screen;
+use crate::states::Screen;
+use crate::story::{ApplyEffects, DialogueRequested, Inspected, StoryState, logic};
 use crate::ui::widget;
 
 /// How far from an area or a person Lev can reach, in virtual pixels.
@@ -25,22 +30,6 @@ pub enum InteractionTarget {
     Person(usize),
 }
 
-/// Asks the dialogue system to start a dialogue.
-#[derive(Event, Debug, Clone, PartialEq, Eq)]
-pub struct DialogueRequested {
-    /// The dialogue's id.
-    pub id: String,
-}
-
-/// Lev inspected something and read its text.
-#[derive(Event, Debug, Clone, PartialEq, Eq)]
-pub struct Inspected {
-    /// The interactable's id.
-    pub id: String,
-    /// What it says.
-    pub text: String,
-}
-
 /// The column at the bottom of the screen holding what Lev reads and the prompt.
 #[derive(Component)]
 struct PromptBar;
@@ -49,9 +38,9 @@ struct PromptBar;
 #[derive(Component)]
 struct Prompt;
 
-/// The text being read, above the prompt, and the area it belongs to.
+/// The text being read, above the prompt.
 #[derive(Component)]
-struct Reading(Area);
+struct Reading;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Playing), spawn_prompt)
@@ -88,18 +77,28 @@ fn distance_to(area: &Area, point: Vec2) -> f32 {
     Vec2::new(dx, dy).length()
 }
 
-/// The nearest thing within reach of Lev's body (feet to head).
-pub fn target_in_reach(level: &Level, feet: Vec2) -> Option<InteractionTarget> {
+/// The nearest thing within reach of Lev's body (feet to head), of those
+/// whose condition holds for `story` (none: only those without one).
+pub fn target_in_reach(
+    level: &Level,
+    feet: Vec2,
+    story: Option<&StoryState>,
+) -> Option<InteractionTarget> {
     let reach = |area: &Area| {
         let body = [feet, feet + Vec2::Y * super::motion::HEIGHT / 2.0];
         body.iter()
             .map(|p| distance_to(area, *p))
             .fold(f32::MAX, f32::min)
     };
+    let usable = |when: &Option<_>| {
+        when.as_ref()
+            .is_none_or(|c| story.is_some_and(|s| logic::holds(c, s, &level.id)))
+    };
     let things = level
         .interactables
         .iter()
         .enumerate()
+        .filter(|(_, t)| usable(&t.when))
         .map(|(i, t)| (reach(&t.area), InteractionTarget::Thing(i)));
     let doors = level
         .exits
@@ -137,28 +136,54 @@ fn prompt_text(level: &Level, target: &InteractionTarget) -> String {
     }
 }
 
+/// Shows `text` to read (what `id` says) above the prompt, holding input
+/// until it is closed, and announces what was read.
+pub(super) fn show_text(commands: &mut Commands, id: &str, text: &str) {
+    let (id, text) = (id.to_owned(), text.to_owned());
+    commands.queue(move |world: &mut World| {
+        let mut bar = world.query_filtered::<Entity, With<PromptBar>>();
+        let Ok(bar) = bar.single(world) else {
+            return;
+        };
+        let mut open = world.query_filtered::<Entity, With<Reading>>();
+        for entity in open.iter(world).collect::<Vec<_>>() {
+            world.despawn(entity);
+        }
+        world.spawn((
+            Name::new("Reading"),
+            Reading,
+            ClaimsInput(InputContext::Reading),
+            ChildOf(bar),
+            widget::panel_text(text.clone()),
+        ));
+        world.trigger(Inspected { id, text });
+    });
+}
+
 fn interact(
     level: ActiveLevel,
     actions: Res<ActionState>,
     bindings: Res<Bindings>,
     device: Res<InputDevice>,
     transition: Option<Res<Transition>>,
+    story: Option<Res<StoryState>>,
     lev: Query<&Body, With<Lev>>,
     prompt: Query<(Entity, &Children), With<Prompt>>,
-    bar: Query<Entity, With<PromptBar>>,
     mut texts: Query<&mut Text>,
     mut visibility: Query<&mut Visibility>,
     mut people: Query<(&mut Person, &Transform)>,
-    reading: Query<Entity, With<Reading>>,
+    reading: Query<(), With<Reading>>,
     mut commands: Commands,
 ) {
-    let (Some(level), Ok(body), Ok((prompt, prompt_children)), Ok(bar)) =
-        (level.get(), lev.single(), prompt.single(), bar.single())
+    let (Some(level), Ok(body), Ok((prompt, prompt_children))) =
+        (level.get(), lev.single(), prompt.single())
     else {
         return;
     };
     let feet = body.0.position;
-    let target = target_in_reach(level, feet).filter(|_| transition.is_none());
+    let story = story.as_deref();
+    let target =
+        target_in_reach(level, feet, story).filter(|_| transition.is_none() && reading.is_empty());
     let key = bindings.label(Action::Interact, *device);
     let shown = target
         .as_ref()
@@ -184,28 +209,17 @@ fn interact(
         InteractionTarget::Thing(i) => {
             let thing = &level.interactables[i];
             match &thing.action {
-                Interaction::Inspect(text) => {
-                    for open in &reading {
-                        commands.entity(open).despawn();
-                    }
-                    commands.spawn((
-                        Name::new("Reading"),
-                        Reading(thing.area),
-                        ChildOf(bar),
-                        widget::panel_text(text.clone()),
-                    ));
-                    commands.trigger(Inspected {
-                        id: thing.id.clone(),
-                        text: text.clone(),
-                    });
-                }
+                Interaction::Inspect(text) => show_text(&mut commands, &thing.id, text),
                 Interaction::Dialogue(id) => commands.trigger(DialogueRequested { id: id.clone() }),
             }
+            if !thing.effects.is_empty() {
+                commands.trigger(ApplyEffects {
+                    effects: thing.effects.clone(),
+                    source: format!("{}/{}", level.id, thing.id),
+                });
+            }
         }
-        InteractionTarget::Door(i) => {
-            let exit = &level.exits[i];
-            commands.insert_resource(Transition::to(&exit.to_level, &exit.to_spawn));
-        }
+        InteractionTarget::Door(i) => go_through(&level.exits[i], story, &level.id, &mut commands),
         InteractionTarget::Person(i) => {
             let npc = &level.npcs[i];
             for (mut person, transform) in &mut people {
@@ -224,18 +238,16 @@ fn interact(
     }
 }
 
-/// The text closes when Lev walks out of reach of what he read, or on `Back`.
+/// The text closes on `Interact`, `Confirm` or `Back`.
 fn close_reading(
     actions: Res<ActionState>,
-    lev: Query<&Body, With<Lev>>,
-    reading: Query<(Entity, &Reading)>,
+    reading: Query<Entity, With<Reading>>,
     mut commands: Commands,
 ) {
-    let Ok(body) = lev.single() else {
-        return;
-    };
-    for (entity, Reading(area)) in &reading {
-        if actions.just_pressed(Action::Back) || distance_to(area, body.0.position) > REACH * 2.0 {
+    let close = [Action::Interact, Action::Confirm, Action::Back];
+    if actions.context() == InputContext::Reading && close.iter().any(|a| actions.just_pressed(*a))
+    {
+        for entity in &reading {
             commands.entity(entity).despawn();
         }
     }

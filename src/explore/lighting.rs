@@ -6,8 +6,8 @@ use bevy::prelude::*;
 
 use super::ExploreSystems;
 use crate::levels::{ActiveLevel, LIGHT_Z, LevelLight};
-use crate::screens::{Screen, VIEW};
-use crate::story::NightClock;
+use crate::states::{Screen, VIEW};
+use crate::story::NightTime;
 
 /// Darkness over the level at night (opacity).
 const NIGHT_DARKNESS: f32 = 0.5;
@@ -45,26 +45,28 @@ const NIGHT_TINT: Color = Color::srgb(0.01, 0.02, 0.07);
 /// The tint at dawn.
 const DAWN_TINT: Color = Color::srgb(0.45, 0.25, 0.30);
 
-/// How far the night has lifted at `clock`: 0 until an hour before dawn, 1 at dawn.
-fn lift_at(clock: &NightClock) -> f32 {
-    let to_dawn = (clock.dawn - clock.minutes).max(0.0);
-    1.0 - (to_dawn / TWILIGHT_MINUTES).min(1.0)
+/// How far the night has lifted with `to_dawn` minutes left: 0 until an
+/// hour before dawn, 1 at dawn.
+fn lift_at(to_dawn: f32) -> f32 {
+    1.0 - (to_dawn.max(0.0) / TWILIGHT_MINUTES).min(1.0)
 }
 
-/// How dark the night is at `clock`: full night until an hour before dawn.
-pub fn darkness_at(clock: &NightClock) -> f32 {
-    NIGHT_DARKNESS + (DAWN_DARKNESS - NIGHT_DARKNESS) * lift_at(clock)
+/// How dark the night is with `to_dawn` minutes left: full night until an
+/// hour before dawn.
+pub fn darkness_at(to_dawn: f32) -> f32 {
+    NIGHT_DARKNESS + (DAWN_DARKNESS - NIGHT_DARKNESS) * lift_at(to_dawn)
 }
 
-/// The night's colour over the level at `clock`, with its opacity.
-pub fn ambient_at(clock: &NightClock) -> Color {
+/// The night's colour over the level with `to_dawn` minutes left, with its
+/// opacity.
+pub fn ambient_at(to_dawn: f32) -> Color {
     NIGHT_TINT
-        .mix(&DAWN_TINT, lift_at(clock))
-        .with_alpha(darkness_at(clock))
+        .mix(&DAWN_TINT, lift_at(to_dawn))
+        .with_alpha(darkness_at(to_dawn))
 }
 
 fn darken(
-    clock: Option<Res<NightClock>>,
+    clock: NightTime,
     camera: Query<&Transform, (With<Camera2d>, Without<Darkness>)>,
     mut darkness: Query<(&mut Transform, &mut Sprite), With<Darkness>>,
 ) {
@@ -73,8 +75,8 @@ fn darken(
         return;
     };
     transform.translation = camera.translation.truncate().extend(LIGHT_Z - 1.0);
-    if let Some(clock) = clock {
-        sprite.color = ambient_at(&clock);
+    if let Some(to_dawn) = clock.to_dawn() {
+        sprite.color = ambient_at(to_dawn);
     }
 }
 
@@ -122,21 +124,13 @@ mod tests {
 
     #[test]
     fn the_night_is_dark_until_an_hour_before_dawn_then_lifts() {
-        let mut clock = NightClock {
-            minutes: 300.0,
-            per_second: 0.5,
-            dawn: 690.0,
-        };
-        assert_eq!(darkness_at(&clock), NIGHT_DARKNESS);
-        clock.minutes = 660.0;
+        assert_eq!(darkness_at(390.0), NIGHT_DARKNESS);
         let half = (NIGHT_DARKNESS + DAWN_DARKNESS) / 2.0;
-        assert!((darkness_at(&clock) - half).abs() < 1e-6);
-        clock.minutes = 690.0;
-        assert!((darkness_at(&clock) - DAWN_DARKNESS).abs() < 1e-6);
-        let dawn = ambient_at(&clock).to_srgba();
+        assert!((darkness_at(30.0) - half).abs() < 1e-6);
+        assert!((darkness_at(0.0) - DAWN_DARKNESS).abs() < 1e-6);
+        let dawn = ambient_at(0.0).to_srgba();
         assert!(dawn.red > dawn.blue, "dawn is warm: {dawn:?}");
-        clock.minutes = 300.0;
-        let night = ambient_at(&clock).to_srgba();
+        let night = ambient_at(390.0).to_srgba();
         assert!(night.blue > night.red, "night is blue: {night:?}");
     }
 

@@ -1,7 +1,8 @@
 //! Exploration: Lev walks, climbs and goes through doors as ECS systems over
 //! the current level's data. Movement is stepped in `FixedUpdate` by the
 //! pure [`motion`] core and drawn interpolated between steps, so it feels
-//! the same at any frame rate.
+//! the same at any frame rate. Where Lev is goes into the story state, which
+//! area triggers read.
 
 mod camera;
 mod exits;
@@ -11,13 +12,14 @@ mod lighting;
 pub mod motion;
 
 pub use exits::Transition;
-pub use interact::{DialogueRequested, Inspected, InteractionTarget};
+pub use interact::InteractionTarget;
 
 use bevy::prelude::*;
 
 use crate::input::{Action, ActionState};
-use crate::levels::{self, ActiveLevel, LEV_Z};
-use crate::screens::Pause;
+use crate::levels::{self, ActiveLevel, LEV_Z, LevelBuilt, LevelSystems};
+use crate::states::{PausableSystems, Screen};
+use crate::story::{Place, StoryState};
 
 /// Lev Kalmurzaev, the player character.
 #[derive(Component, Debug)]
@@ -57,12 +59,19 @@ pub fn lev_bundle(level: &levels::schema::Level, at: Vec2) -> impl Bundle {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    // `Pause` exists only while playing: running means playing, not paused.
-    let playing = || in_state(Pause::Running);
-    app.configure_sets(Update, ExploreSystems.run_if(playing()))
-        .configure_sets(FixedUpdate, ExploreSystems.run_if(playing()))
+    app.configure_sets(Update, ExploreSystems.in_set(PausableSystems))
+        .configure_sets(FixedUpdate, ExploreSystems.in_set(PausableSystems))
         .add_systems(FixedUpdate, move_lev.in_set(ExploreSystems))
-        .add_systems(Update, draw_between_steps.in_set(ExploreSystems))
+        .add_systems(
+            Update,
+            (
+                place_lev
+                    .after(LevelSystems)
+                    .run_if(in_state(Screen::Playing)),
+                draw_between_steps.in_set(ExploreSystems),
+            )
+                .chain(),
+        )
         .add_plugins((
             camera::plugin,
             exits::plugin,
@@ -94,12 +103,47 @@ pub struct Moved {
     pub surface: Option<levels::schema::Surface>,
 }
 
+/// Puts Lev at the spawn point of a level he arrives in (bringing him into
+/// the night the first time), drawn there from the first frame.
+fn place_lev(
+    mut built: MessageReader<LevelBuilt>,
+    level: ActiveLevel,
+    mut lev: Query<(&mut Body, &mut PreviousPosition, &mut Transform), With<Lev>>,
+    story: Option<ResMut<StoryState>>,
+    mut commands: Commands,
+) {
+    let Some(arrival) = built.read().filter(|b| b.arrived).last() else {
+        return;
+    };
+    let Some(level) = level.get().filter(|l| l.id == arrival.id) else {
+        return;
+    };
+    let at = arrival.at;
+    match lev.single_mut() {
+        Ok((mut body, mut previous, mut transform)) => {
+            *body = Body(motion::Body::standing_at(level, at));
+            previous.0 = at;
+            transform.translation = at.round().extend(LEV_Z);
+        }
+        Err(_) => {
+            commands.spawn((lev_bundle(level, at), DespawnOnExit(Screen::Playing)));
+        }
+    }
+    if let Some(mut story) = story {
+        story.place = Place {
+            level: level.id.clone(),
+            at: at.into(),
+        };
+    }
+}
+
 fn move_lev(
     level: ActiveLevel,
     actions: Res<ActionState>,
     transition: Option<Res<Transition>>,
     time: Res<Time>,
     mut lev: Query<(&mut Body, &mut PreviousPosition), With<Lev>>,
+    story: Option<ResMut<StoryState>>,
     mut moved: MessageWriter<Moved>,
 ) {
     let (Some(level), Ok((mut body, mut previous))) = (level.get(), lev.single_mut()) else {
@@ -113,6 +157,14 @@ fn move_lev(
         intent(&actions)
     };
     let distance = motion::step(&mut body.0, intent, level, time.delta_secs());
+    if let Some(mut story) = story
+        && (story.place.level != level.id || Vec2::from(story.place.at) != body.0.position)
+    {
+        story.place = Place {
+            level: level.id.clone(),
+            at: body.0.position.into(),
+        };
+    }
     if distance > 0.0 {
         moved.write(Moved {
             distance,

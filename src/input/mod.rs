@@ -3,10 +3,14 @@
 //! Keyboard, gamepad and scripted input all feed the same actions, so a
 //! headless script presses `Confirm` exactly as a player presses Enter or the
 //! gamepad's south button. [`Bindings`] is the one place defaults live.
+//! [`ActionState`] answers only for the actions of the current
+//! [`InputContext`], so one press never does two things.
 
 mod bindings;
+mod context;
 
 pub use bindings::{Binding, Bindings, Devices, InputDevice, StickDirection};
+pub use context::{ClaimsInput, InputContext};
 
 use bevy::platform::collections::HashSet;
 use bevy::prelude::*;
@@ -45,28 +49,37 @@ pub enum Action {
     Album,
 }
 
-/// Which actions are held this frame, and which changed since the last one.
+/// Which actions are held this frame, and which changed since the last
+/// one, as the current input context sees them: an action the context does
+/// not use is never pressed. A context that changes while a button is held
+/// does not make it "just pressed" again.
 #[derive(Resource, Default, Debug)]
 pub struct ActionState {
     pressed: HashSet<Action>,
     just_pressed: HashSet<Action>,
     just_released: HashSet<Action>,
+    context: InputContext,
 }
 
 impl ActionState {
     /// Whether the action is held down this frame.
     pub fn pressed(&self, action: Action) -> bool {
-        self.pressed.contains(&action)
+        self.context.allows(action) && self.pressed.contains(&action)
     }
 
     /// Whether the action went down this frame.
     pub fn just_pressed(&self, action: Action) -> bool {
-        self.just_pressed.contains(&action)
+        self.context.allows(action) && self.just_pressed.contains(&action)
     }
 
     /// Whether the action was let go this frame.
     pub fn just_released(&self, action: Action) -> bool {
-        self.just_released.contains(&action)
+        self.context.allows(action) && self.just_released.contains(&action)
+    }
+
+    /// The context input is read in this frame.
+    pub fn context(&self) -> InputContext {
+        self.context
     }
 
     fn set_pressed(&mut self, now: HashSet<Action>) {
@@ -94,7 +107,8 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Bindings>()
         .init_resource::<InputDevice>()
         .configure_sets(PreUpdate, ActionSystems.after(bevy::input::InputSystems))
-        .add_systems(PreUpdate, update_actions.in_set(ActionSystems));
+        .add_systems(PreUpdate, update_actions.in_set(ActionSystems))
+        .add_plugins(context::plugin);
 }
 
 fn update_actions(
@@ -135,12 +149,31 @@ mod tests {
 
     #[test]
     fn a_press_is_just_pressed_for_one_frame_then_held_then_released() {
-        let mut state = ActionState::default();
+        let mut state = ActionState {
+            context: InputContext::Menu,
+            ..default()
+        };
         state.set_pressed(HashSet::from_iter([Action::Confirm]));
         assert!(state.just_pressed(Action::Confirm) && state.pressed(Action::Confirm));
         state.set_pressed(HashSet::from_iter([Action::Confirm]));
         assert!(!state.just_pressed(Action::Confirm) && state.pressed(Action::Confirm));
         state.set_pressed(HashSet::default());
         assert!(state.just_released(Action::Confirm) && !state.pressed(Action::Confirm));
+    }
+
+    #[test]
+    fn a_held_press_carried_into_another_context_is_not_pressed_again() {
+        let mut state = ActionState {
+            context: InputContext::Menu,
+            ..default()
+        };
+        // Enter is bound to both: the menu sees Confirm, not Interact.
+        state.set_pressed(HashSet::from_iter([Action::Confirm, Action::Interact]));
+        assert!(state.just_pressed(Action::Confirm) && !state.just_pressed(Action::Interact));
+        // The menu closes while Enter is still held: nothing is pressed anew.
+        state.context = InputContext::Exploring;
+        state.set_pressed(HashSet::from_iter([Action::Confirm, Action::Interact]));
+        assert!(!state.just_pressed(Action::Interact) && state.pressed(Action::Interact));
+        assert!(!state.pressed(Action::Confirm));
     }
 }

@@ -22,8 +22,8 @@ pub use loader::{DataAsset, DataLoader, LevelAsset, ProblemBoard, StoryAsset};
 pub use night::{DataStatus, NightData, StartOverride};
 pub use roots::Roots;
 pub use spawn::{
-    CurrentLevel, LEV_Z, LIGHT_Z, LevelEntity, LevelLight, LevelSystems, Parallax, Person, colour,
-    spawn_level,
+    CurrentLevel, LEV_Z, LIGHT_Z, LevelBuilt, LevelEntity, LevelLight, LevelSystems, Parallax,
+    Person, colour, spawn_level,
 };
 
 use bevy::ecs::system::SystemParam;

@@ -1,17 +1,18 @@
 //! Building the current level's entities from its data, and rebuilding them
-//! when the file changes (Lev keeps his place).
+//! when the file changes. Each build is announced with [`LevelBuilt`]:
+//! exploration places Lev, the story counts the visit. Levels know nothing
+//! of how Lev moves.
 //!
 //! Everything is drawn as placeholder rectangles in the sprites' colours
 //! until the art lands; positions and sizes are the data's.
 
 use bevy::prelude::*;
 
+use super::NightData;
 use super::schema::{Area, Colour, Facing, Level, Paint, Surface};
 use super::sprites;
-use super::{NightData, StartOverride};
-use crate::explore::{Body, Lev, lev_bundle, motion};
 use crate::random::Random;
-use crate::screens::{Screen, VIEW};
+use crate::states::{Screen, VIEW};
 
 /// Builds and rebuilds the current level; runs before exploration.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
@@ -22,6 +23,21 @@ pub struct LevelSystems;
 pub const LEV_Z: f32 = 10.0;
 /// Lights glow over everything in the level, and over the night's darkness.
 pub const LIGHT_Z: f32 = 30.0;
+
+/// A level has been built: after an arrival (`arrived`), Lev is to stand at
+/// `at`, the spawn point `spawn`; after a rebuild (its file changed), he
+/// keeps his place.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct LevelBuilt {
+    /// The level's id.
+    pub id: String,
+    /// The spawn point he arrives at.
+    pub spawn: String,
+    /// Where that spawn point is.
+    pub at: Vec2,
+    /// A new arrival (`true`), or a rebuild around him (`false`).
+    pub arrived: bool,
+}
 
 /// Part of the current level: despawned when the level changes or reloads.
 #[derive(Component, Debug)]
@@ -85,32 +101,16 @@ struct LightGlow(Handle<Image>);
 const GLOW_SIZE: u32 = 64;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, make_light_glow)
+    app.add_message::<LevelBuilt>()
+        .add_systems(Startup, make_light_glow)
         .add_systems(OnExit(Screen::Playing), forget_level)
         .add_systems(
             Update,
-            (begin_night, respawn_on_change, spawn_current_level)
+            (respawn_on_change, spawn_current_level)
                 .chain()
                 .in_set(LevelSystems)
                 .run_if(in_state(Screen::Playing)),
         );
-}
-
-/// Puts Lev at the story's start (or where the command line says) once the
-/// story has loaded.
-fn begin_night(
-    current: Option<Res<CurrentLevel>>,
-    data: Res<NightData>,
-    start: Res<StartOverride>,
-    mut commands: Commands,
-) {
-    if current.is_some() {
-        return;
-    }
-    if let Some(story) = &data.story {
-        let arrival = start.arrival.as_ref().unwrap_or(&story.start);
-        commands.insert_resource(CurrentLevel::arriving(&arrival.level, &arrival.spawn));
-    }
 }
 
 fn make_light_glow(images: Option<ResMut<Assets<Image>>>, mut commands: Commands) {
@@ -171,7 +171,7 @@ fn spawn_current_level(
     current: Option<ResMut<CurrentLevel>>,
     data: Res<NightData>,
     old: Query<Entity, With<LevelEntity>>,
-    mut lev: Query<(&mut Body, &mut Transform), With<Lev>>,
+    mut built: MessageWriter<LevelBuilt>,
     assets: Res<AssetServer>,
     images: Option<Res<Assets<Image>>>,
     glow: Option<Res<LightGlow>>,
@@ -201,17 +201,12 @@ fn spawn_current_level(
             .or(level.spawns.first())
             .map_or((level.bounds.x, level.bounds.y), |s| s.at),
     );
-    match lev.single_mut() {
-        // A rebuild after the file changed keeps Lev where he is.
-        Ok(_) if !current.arrive => {}
-        Ok((mut body, mut transform)) => {
-            *body = Body(motion::Body::standing_at(level, at));
-            transform.translation = at.extend(transform.translation.z);
-        }
-        Err(_) => {
-            commands.spawn((lev_bundle(level, at), DespawnOnExit(Screen::Playing)));
-        }
-    }
+    built.write(LevelBuilt {
+        id: level.id.clone(),
+        spawn: current.spawn.clone(),
+        at,
+        arrived: current.arrive,
+    });
     current.spawned = true;
     current.arrive = false;
 }

@@ -2,7 +2,7 @@
 
 use bevy::prelude::*;
 
-use super::{Pause, Screen};
+use crate::states::{Pause, Screen};
 use crate::ui::menu::Activate;
 use crate::ui::{theme, widget};
 

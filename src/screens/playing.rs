@@ -1,10 +1,10 @@
-//! The night being played: a chapter card, then the level (see `levels`).
+//! The night being played: each chapter's card, then the level (see `levels`).
 
 use bevy::prelude::*;
 
-use super::{Pause, Screen};
 use crate::input::{Action, ActionState};
-use crate::levels::{NightData, StartOverride};
+use crate::states::{Pause, Screen};
+use crate::story::{ChapterBegan, StoryState};
 use crate::ui::{theme, widget};
 
 /// Seconds the chapter card stays before the night shows.
@@ -15,44 +15,30 @@ const CARD_SECONDS: f32 = 3.0;
 struct ChapterCard(Timer);
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Playing), spawn_chapter_card)
-        .add_systems(
-            Update,
-            (toggle_pause, clear_chapter_card).run_if(in_state(Screen::Playing)),
-        );
+    app.add_observer(spawn_chapter_card).add_systems(
+        Update,
+        (toggle_pause, clear_chapter_card).run_if(in_state(Screen::Playing)),
+    );
 }
 
-/// The title of the chapter the night begins in and its start time, from
-/// the story; a level no chapter names shows its own name.
-fn spawn_chapter_card(data: Res<NightData>, start: Res<StartOverride>, mut commands: Commands) {
-    let story = data.story.as_ref();
-    let level = start
-        .arrival
-        .as_ref()
-        .or(story.map(|s| &s.start))
-        .map(|a| a.level.as_str());
-    let chapter = story.and_then(|s| {
-        s.chapters
-            .iter()
-            .find(|c| level.is_some_and(|l| c.levels.iter().any(|id| id == l)))
-    });
-    let title = chapter.map(|c| c.title.clone()).unwrap_or_else(|| {
-        level
-            .and_then(|l| data.level(l))
-            .map_or_else(|| "Long Exposure".to_owned(), |l| l.name.clone())
-    });
-    let time = start
-        .at
-        .or(story.map(|s| s.clock.start))
-        .map(|t| t.to_string())
-        .unwrap_or_default();
+/// The card of a chapter beginning: its title and the time.
+fn spawn_chapter_card(
+    began: On<ChapterBegan>,
+    state: Option<Res<StoryState>>,
+    cards: Query<Entity, With<ChapterCard>>,
+    mut commands: Commands,
+) {
+    for card in &cards {
+        commands.entity(card).despawn();
+    }
+    let time = state.map(|s| s.time().to_string()).unwrap_or_default();
     commands.spawn((
         widget::screen_root("Chapter card"),
         ChapterCard(Timer::from_seconds(CARD_SECONDS, TimerMode::Once)),
         BackgroundColor(theme::NIGHT),
         DespawnOnExit(Screen::Playing),
         children![
-            widget::label(title, theme::TITLE_SIZE * 0.75, theme::PAPER),
+            widget::label(began.title.clone(), theme::TITLE_SIZE * 0.75, theme::PAPER),
             widget::label(time, theme::BODY_SIZE, theme::SODIUM),
             widget::hint("Esc / Start: pause"),
         ],

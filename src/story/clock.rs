@@ -1,40 +1,35 @@
-//! The night's clock: in-game minutes that pass with play (not while
-//! paused), from the story's start time to dawn, shown as Lev's wristwatch.
+//! The night's clock serves the story. It runs while Lev is free to act
+//! (exploring), slowed while the camera is raised, and stands still in
+//! menus, text, dialogue, the album and fades. It never passes dawn, nor the
+//! time the current chapter holds it at until the chapter ends. Lev's
+//! wristwatch shows it.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
-use crate::explore::ExploreSystems;
-use crate::levels::schema::ClockTime;
-use crate::levels::{NightData, StartOverride};
-use crate::screens::Screen;
+use super::state::StoryState;
+use crate::input::{ActionState, InputContext};
+use crate::levels::NightData;
+use crate::levels::schema::Story;
+use crate::states::{PausableSystems, Screen};
 use crate::ui::widget;
 
-/// The in-game time.
-#[derive(Resource, Debug, Clone, Copy, PartialEq)]
-pub struct NightClock {
-    /// Minutes since 18:00 on the evening the night begins.
-    pub minutes: f32,
-    /// Minutes that pass per second of play.
-    pub per_second: f32,
-    /// Dawn, where the clock stops (minutes since 18:00).
-    pub dawn: f32,
+/// The night's time, for systems that show it (the light, the watch).
+#[derive(SystemParam)]
+pub struct NightTime<'w> {
+    state: Option<Res<'w, StoryState>>,
+    data: Res<'w, NightData>,
 }
 
-impl NightClock {
-    /// Whether the clock has reached `time`.
-    pub fn reached(&self, time: ClockTime) -> bool {
-        self.minutes >= time.minutes_into_night() as f32
-    }
-
-    /// The time as `HH:MM`.
-    pub fn display(&self) -> String {
-        let whole = self.minutes.max(0.0) as u32;
-        let hours = (whole / 60 + 18) % 24;
-        format!("{hours:02}:{:02}", whole % 60)
+impl NightTime<'_> {
+    /// Minutes left until dawn, while a night is being played.
+    pub fn to_dawn(&self) -> Option<f32> {
+        let dawn = self.data.story.as_ref()?.clock.dawn.minutes_into_night() as f32;
+        Some(dawn - self.state.as_ref()?.minutes)
     }
 }
 
-/// Starts and advances the clock; triggers read it after.
+/// Runs the clock; triggers read it after.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) struct ClockSystems;
 
@@ -43,38 +38,56 @@ pub(super) struct ClockSystems;
 struct Wristwatch;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnExit(Screen::Playing), |mut commands: Commands| {
-        commands.remove_resource::<NightClock>();
-    })
-    .add_systems(
-        Update,
-        (start_clock, run_clock.in_set(ExploreSystems), show_time)
-            .chain()
-            .in_set(ClockSystems)
-            .run_if(in_state(Screen::Playing)),
-    );
+    app.add_systems(OnEnter(Screen::Playing), put_on_watch)
+        .add_systems(
+            Update,
+            (run_clock.in_set(PausableSystems), show_time)
+                .chain()
+                .in_set(ClockSystems)
+                .run_if(in_state(Screen::Playing)),
+        );
 }
 
-/// Sets the clock from the story once it has loaded (or to the time the
-/// command line gives), and puts on the watch.
-fn start_clock(
-    clock: Option<Res<NightClock>>,
-    data: Res<NightData>,
-    start: Res<StartOverride>,
-    mut commands: Commands,
-) {
-    if clock.is_some() {
-        return;
+/// The minute the clock may run to now: dawn, or the current chapter's hold.
+pub(super) fn limit(story: &Story, state: &StoryState) -> f32 {
+    let dawn = story.clock.dawn.minutes_into_night() as f32;
+    let hold = story
+        .chapters
+        .iter()
+        .find(|c| c.id == state.chapter)
+        .and_then(|c| c.hold)
+        .map_or(f32::MAX, |t| t.minutes_into_night() as f32);
+    dawn.min(hold)
+}
+
+/// How fast the clock runs in `context`, as a share of its pace.
+fn pace(story: &Story, context: InputContext) -> f32 {
+    match context {
+        InputContext::Exploring => 1.0,
+        InputContext::Viewfinder => story.clock.viewfinder,
+        _ => 0.0,
     }
-    let Some(story) = &data.story else {
+}
+
+fn run_clock(
+    time: Res<Time>,
+    actions: Res<ActionState>,
+    data: Res<NightData>,
+    state: Option<ResMut<StoryState>>,
+) {
+    let (Some(story), Some(mut state)) = (&data.story, state) else {
         return;
     };
-    let night = &story.clock;
-    commands.insert_resource(NightClock {
-        minutes: start.at.unwrap_or(night.start).minutes_into_night() as f32,
-        per_second: night.minutes_per_second,
-        dawn: night.dawn.minutes_into_night() as f32,
-    });
+    let minutes =
+        story.clock.minutes_per_second * pace(story, actions.context()) * time.delta_secs();
+    let limit = limit(story, &state);
+    // A clock the story moved past the limit waits there; it never runs back.
+    if minutes > 0.0 && state.minutes < limit {
+        state.minutes = (state.minutes + minutes).min(limit);
+    }
+}
+
+fn put_on_watch(mut commands: Commands) {
     commands.spawn((
         Name::new("Wristwatch"),
         Node {
@@ -88,24 +101,21 @@ fn start_clock(
     ));
 }
 
-fn run_clock(time: Res<Time>, clock: Option<ResMut<NightClock>>) {
-    if let Some(mut clock) = clock {
-        clock.minutes = (clock.minutes + clock.per_second * time.delta_secs()).min(clock.dawn);
-    }
-}
-
 fn show_time(
-    clock: Option<Res<NightClock>>,
+    state: Option<Res<StoryState>>,
     watches: Query<&Children, With<Wristwatch>>,
     mut texts: Query<&mut Text>,
 ) {
-    let Some(clock) = clock.filter(|c| c.is_changed()) else {
+    let Some(state) = state else {
         return;
     };
+    let now = state.time().to_string();
     for children in &watches {
         for child in children.iter() {
-            if let Ok(mut text) = texts.get_mut(child) {
-                text.0 = clock.display();
+            if let Ok(mut text) = texts.get_mut(child)
+                && text.0 != now
+            {
+                text.0.clone_from(&now);
             }
         }
     }

@@ -1,36 +1,104 @@
-//! The night's story state: the clock, flags, and the story events that
-//! triggers fire for other systems to observe.
+//! The night's story: the hub every capability reads and writes. It holds
+//! the [`StoryState`] (chapter, clock, flags, variables, visits, triggers
+//! fired, where Lev is), evaluates the one language of conditions and
+//! effects ([`logic`]), runs the clock and the level's triggers, and moves
+//! the night from chapter to chapter to its ending. It imports no
+//! capability: exploration publishes where Lev is into the state, and the
+//! story asks for what it needs (a dialogue, a journey) with events.
 
+mod chapters;
 mod clock;
+pub mod logic;
+pub mod state;
 mod triggers;
 
-pub use clock::NightClock;
+pub use chapters::ChapterBegan;
+pub use clock::NightTime;
+pub use state::{Place, STORY_STATE_VERSION, StoryState};
 
-use bevy::platform::collections::HashSet;
 use bevy::prelude::*;
 
-use crate::screens::Screen;
+use crate::levels::schema::Effect;
 
 /// Something that happened in the story, for example `"phone_rings"`.
 /// Observe it with `app.add_observer(|event: On<StoryEvent>| ...)`.
 #[derive(Event, Debug, Clone, PartialEq, Eq)]
 pub struct StoryEvent {
-    /// The event's name, as the level data gives it.
+    /// The event's name, as the data gives it.
     pub name: String,
-    /// The level and trigger that fired it.
+    /// What fired it: `level/trigger`, `level/interactable`, `chapter/id`.
     pub source: String,
 }
 
-/// The story flags set so far tonight.
-#[derive(Resource, Debug, Default, Clone)]
-pub struct StoryFlags(pub HashSet<String>);
+/// Asks the dialogue system to start a dialogue.
+#[derive(Event, Debug, Clone, PartialEq, Eq)]
+pub struct DialogueRequested {
+    /// The dialogue's id.
+    pub id: String,
+}
+
+/// Lev inspected something and read its text.
+#[derive(Event, Debug, Clone, PartialEq, Eq)]
+pub struct Inspected {
+    /// What he inspected: an interactable's or a locked door's id.
+    pub id: String,
+    /// What it says.
+    pub text: String,
+}
+
+/// Asks for effects to be applied to the story (an interactable used);
+/// `source` names what asked, as in [`StoryEvent::source`].
+#[derive(Event, Debug, Clone, PartialEq)]
+pub struct ApplyEffects {
+    /// The effects, in order.
+    pub effects: Vec<Effect>,
+    /// What asked for them.
+    pub source: String,
+}
+
+/// Asks for Lev to be taken to a spawn point of a level (an effect, or a
+/// chapter beginning elsewhere); exploration fades there.
+#[derive(Event, Debug, Clone, PartialEq, Eq)]
+pub struct Travel {
+    /// The level's id.
+    pub level: String,
+    /// The spawn point's id.
+    pub spawn: String,
+}
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Playing), |mut commands: Commands| {
-        commands.init_resource::<StoryFlags>();
-    })
-    .add_systems(OnExit(Screen::Playing), |mut commands: Commands| {
-        commands.remove_resource::<StoryFlags>();
-    })
-    .add_plugins((clock::plugin, triggers::plugin));
+    app.add_observer(apply_effects).add_plugins((
+        chapters::plugin,
+        clock::plugin,
+        triggers::plugin,
+    ));
+}
+
+/// Applies effects asked for by a capability (an interactable used).
+fn apply_effects(
+    request: On<ApplyEffects>,
+    state: Option<ResMut<StoryState>>,
+    mut commands: Commands,
+) {
+    if let Some(mut state) = state {
+        let outcomes = logic::apply(&request.effects, &mut state);
+        carry_out(outcomes, &request.source, &mut commands);
+    }
+}
+
+/// Does what effects asked of the game beyond the state, in order.
+fn carry_out(outcomes: Vec<logic::Outcome>, source: &str, commands: &mut Commands) {
+    for outcome in outcomes {
+        match outcome {
+            logic::Outcome::Event(name) => commands.trigger(StoryEvent {
+                name,
+                source: source.to_owned(),
+            }),
+            logic::Outcome::Dialogue(id) => commands.trigger(DialogueRequested { id }),
+            logic::Outcome::GoTo(level, spawn) => commands.trigger(Travel { level, spawn }),
+            logic::Outcome::EndChapter => commands.trigger(chapters::EndChapter {
+                source: source.to_owned(),
+            }),
+        }
+    }
 }

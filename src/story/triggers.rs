@@ -1,71 +1,56 @@
-//! Level triggers: when Lev enters an area, the clock reaches a time or a
-//! flag is set, the trigger fires its [`StoryEvent`].
+//! The current level's triggers: when a trigger's condition comes to hold,
+//! its effects change the story and its event fires, once or each time it
+//! comes to hold again.
 
-use bevy::platform::collections::HashSet;
 use bevy::prelude::*;
 
 use super::clock::ClockSystems;
-use super::{NightClock, StoryEvent, StoryFlags};
-use crate::explore::{Body, ExploreSystems, Lev};
-use crate::levels::ActiveLevel;
-use crate::levels::schema::Condition;
-use crate::screens::Screen;
-
-/// Which triggers (by level and id) have fired, and whose condition holds now.
-#[derive(Resource, Debug, Default)]
-struct TriggerState {
-    fired: HashSet<(String, String)>,
-    holding: HashSet<(String, String)>,
-}
+use super::state::StoryState;
+use super::{StoryEvent, carry_out, logic};
+use crate::levels::NightData;
+use crate::states::{PausableSystems, Screen};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<TriggerState>()
-        .add_systems(
-            OnExit(Screen::Playing),
-            |mut state: ResMut<TriggerState>| {
-                *state = TriggerState::default();
-            },
-        )
-        .add_systems(
-            Update,
-            fire_triggers.after(ClockSystems).in_set(ExploreSystems),
-        );
+    app.add_systems(
+        Update,
+        fire_triggers
+            .after(ClockSystems)
+            .in_set(PausableSystems)
+            .run_if(in_state(Screen::Playing)),
+    );
 }
 
-/// Fires each trigger of the current level whose condition has just become
-/// true: once, or every time for triggers with `once: false`.
-fn fire_triggers(
-    level: ActiveLevel,
-    clock: Option<Res<NightClock>>,
-    flags: Option<Res<StoryFlags>>,
-    lev: Query<&Body, With<Lev>>,
-    mut state: ResMut<TriggerState>,
-    mut commands: Commands,
-) {
-    let (Some(level), Ok(body)) = (level.get(), lev.single()) else {
+/// Fires each trigger of the level Lev is in whose condition has just come
+/// to hold.
+fn fire_triggers(data: Res<NightData>, state: Option<ResMut<StoryState>>, mut commands: Commands) {
+    let Some(mut state) = state else {
         return;
     };
-    let feet = body.0.position;
+    let Some(level) = data.level(&state.place.level) else {
+        return;
+    };
     for trigger in &level.triggers {
-        let holds = match &trigger.when {
-            Condition::Area(area) => area.contains((feet.x, feet.y)),
-            Condition::Time(time) => clock.as_ref().is_some_and(|c| c.reached(*time)),
-            Condition::Flag(flag) => flags.as_ref().is_some_and(|f| f.0.contains(flag)),
-        };
-        let key = (level.id.clone(), trigger.id.clone());
-        if !holds {
-            state.holding.remove(&key);
+        let key = format!("{}/{}", level.id, trigger.id);
+        if !logic::holds(&trigger.when, &state, &level.id) {
+            if state.holding.contains(&key) {
+                state.holding.remove(&key);
+            }
             continue;
         }
-        if !state.holding.insert(key.clone()) {
+        if state.holding.contains(&key) {
             continue;
         }
-        if trigger.once && !state.fired.insert(key) {
+        state.holding.insert(key.clone());
+        if trigger.once && !state.fired.insert(key.clone()) {
             continue;
         }
-        commands.trigger(StoryEvent {
-            name: trigger.event.clone(),
-            source: format!("{}/{}", level.id, trigger.id),
-        });
+        let outcomes = logic::apply(&trigger.effects, &mut state);
+        carry_out(outcomes, &key, &mut commands);
+        if let Some(name) = &trigger.event {
+            commands.trigger(StoryEvent {
+                name: name.clone(),
+                source: key,
+            });
+        }
     }
 }

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 
-use super::script::{Expectation, Script, Step};
+use super::script::{Expectation, MAX_WAIT_SECONDS, Script, Step};
 use super::trace::{self, Trace, TraceLine};
 use crate::GamePlugin;
 use crate::data::Diagnostic;
@@ -18,7 +18,7 @@ use crate::input::{Action, ScriptedActions};
 use crate::levels::{
     self, CurrentLevel, DataStatus, NightData, ProblemBoard, Roots, StartOverride,
 };
-use crate::screens::{Pause, Screen};
+use crate::states::{Pause, Screen};
 
 /// The longest [`Harness::settle_loading`] waits for data to load.
 pub const LOAD_TIMEOUT: Duration = Duration::from_secs(10);
@@ -196,6 +196,11 @@ impl Harness {
         query.single(world).ok().map(|body| body.0)
     }
 
+    /// The game's world, to read.
+    pub fn world(&self) -> &World {
+        self.app.world()
+    }
+
     /// The app, for anything the harness does not wrap.
     pub fn app(&mut self) -> &mut App {
         &mut self.app
@@ -277,15 +282,31 @@ impl Harness {
                 Some(found) if found == *want => Ok(()),
                 found => Err(format!("expected level `{want}`, found {found:?}")),
             },
-            Expectation::Happened(text) => match self.trace().iter().any(|l| l.text.contains(text))
-            {
-                true => Ok(()),
-                false => Err(format!("expected a line containing `{text}`; none so far")),
+            Expectation::Happened(text) => match self.times(text) {
+                0 => Err(format!("expected a line containing `{text}`; none so far")),
+                _ => Ok(()),
+            },
+            Expectation::NotHappened(text) => match self.times(text) {
+                0 => Ok(()),
+                n => Err(format!("expected no line containing `{text}`; found {n}")),
+            },
+            Expectation::HappenedTimes(text, want) => match self.times(text) {
+                n if n == *want as usize => Ok(()),
+                n => Err(format!(
+                    "expected {want} lines containing `{text}`; found {n}"
+                )),
             },
             Expectation::Exited => match self.app.should_exit() {
                 Some(_) => Ok(()),
                 None => Err("expected the game to have quit, it is still running".into()),
             },
+            Expectation::Flag(_)
+            | Expectation::NotFlag(_)
+            | Expectation::Var(..)
+            | Expectation::Chapter(_)
+            | Expectation::Before(_)
+            | Expectation::After(_)
+            | Expectation::Ending(_) => self.check_story(expectation),
             Expectation::At(x, y, tolerance) => {
                 let want = Vec2::new(*x, *y);
                 match self.lev().map(|b| b.position) {
@@ -301,16 +322,64 @@ impl Harness {
         }
     }
 
+    /// How many lines printed so far contain `text`.
+    fn times(&self, text: &str) -> usize {
+        self.trace()
+            .iter()
+            .filter(|l| l.text.contains(text))
+            .count()
+    }
+
+    /// Runs frames until `expectation` holds, for at most `seconds` of play.
+    pub fn wait_until(&mut self, expectation: &Expectation, seconds: f32) -> Result<(), String> {
+        for _ in 0..self.frames_in(seconds) {
+            if self.check(expectation).is_ok() {
+                return Ok(());
+            }
+            self.frames(1);
+        }
+        self.check(expectation)
+            .map_err(|why| format!("still not so after {seconds} seconds: {why}"))
+    }
+
+    /// Picks the open menu's item labelled `label`: moves the selection to
+    /// it, as a player would, and confirms it.
+    pub fn select(&mut self, label: &str) -> Result<(), String> {
+        let Some((labels, _)) = crate::ui::menu::open_menu(self.app.world_mut()) else {
+            return Err(format!("no menu is open to select `{label}` in"));
+        };
+        let Some(index) = labels.iter().position(|l| l == label) else {
+            let all: Vec<&str> = labels.iter().map(String::as_str).collect();
+            return Err(format!(
+                "the menu has no item `{label}`{}",
+                crate::data::suggest::hint(label, &all, "items")
+            ));
+        };
+        for _ in 0..labels.len() {
+            match crate::ui::menu::open_menu(self.app.world_mut()) {
+                Some((_, selected)) if selected == index => break,
+                Some((_, selected)) if selected < index => self.press(Action::Down),
+                _ => self.press(Action::Up),
+            }
+        }
+        self.press(Action::Confirm);
+        Ok(())
+    }
+
     /// Runs one step of a script.
     pub fn run_step(&mut self, step: &Step) -> Result<(), String> {
         match step {
             Step::WaitFrames(count) => self.frames(*count),
-            Step::WaitSeconds(seconds) if seconds.is_finite() && *seconds >= 0.0 => {
-                self.frames(self.frames_in(*seconds));
+            Step::WaitSeconds(seconds) | Step::WaitUntil(_, seconds)
+                if !(0.0..=MAX_WAIT_SECONDS).contains(seconds) =>
+            {
+                return Err(format!(
+                    "cannot wait {seconds} seconds: give 0 to {MAX_WAIT_SECONDS}"
+                ));
             }
-            Step::WaitSeconds(seconds) => {
-                return Err(format!("cannot wait {seconds} seconds: give 0 or more"));
-            }
+            Step::WaitSeconds(seconds) => self.frames(self.frames_in(*seconds)),
+            Step::WaitUntil(expectation, seconds) => self.wait_until(expectation, *seconds)?,
+            Step::Select(label) => self.select(label)?,
             Step::Press(action) => self.press(*action),
             Step::Hold(action) => self.hold(*action),
             Step::Release(action) => self.release(*action),

@@ -7,6 +7,7 @@
 
 mod harness;
 pub mod script;
+mod story;
 mod trace;
 mod walk;
 

@@ -6,9 +6,17 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::{Diagnostic, parse_ron, read_ron};
+use crate::data::{Diagnostic, SpanIndex, parse_ron, read_text};
 use crate::input::Action;
-use crate::screens::Screen;
+use crate::levels::schema::{ClockTime, Compare};
+use crate::states::Screen;
+
+/// The longest wait a script may ask for, in seconds of play: longer than
+/// any night, short enough that a mistyped wait cannot hang a run.
+pub const MAX_WAIT_SECONDS: f32 = 3600.0;
+/// The most frames a script may wait in one step (an hour at 60 frames a
+/// second).
+pub const MAX_WAIT_FRAMES: u32 = 216_000;
 
 /// A scripted playthrough: steps run in order, each after the last finished.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +45,12 @@ pub enum Step {
     /// Walk Lev left or right to this x, as a player would, until he stands
     /// within half a pixel of it; fails if something stops him.
     WalkTo(f32),
+    /// Pick the open menu's item with this text, as a player would: move
+    /// the selection to it and confirm.
+    Select(String),
+    /// Let frames pass until the expectation holds, failing after this
+    /// many seconds.
+    WaitUntil(Expectation, f32),
     /// Fail the script unless this holds now.
     Expect(Expectation),
 }
@@ -57,16 +71,63 @@ pub enum Expectation {
     Happened(String),
     /// Lev's feet are at `(x, y)`, each within the third number.
     At(f32, f32, f32),
+    /// No line printed so far contains this text.
+    NotHappened(String),
+    /// Exactly this many lines printed so far contain the text.
+    HappenedTimes(String, u32),
+    /// This story flag is set.
+    Flag(String),
+    /// This story flag is not set.
+    NotFlag(String),
+    /// The story variable compares so: `Var("fears", AtLeast(2))`.
+    Var(String, Compare),
+    /// The night is in the chapter with this id.
+    Chapter(String),
+    /// The night's clock has not reached this time.
+    Before(ClockTime),
+    /// The night's clock has reached this time.
+    After(ClockTime),
+    /// The night has come to this ending.
+    Ending(String),
 }
 
 impl Script {
     /// Parses a script from `text`; `file` names it in error messages.
+    /// Waits that are not finite, negative or longer than
+    /// [`MAX_WAIT_SECONDS`] are refused at their position.
     pub fn parse(file: &Path, text: &str) -> Result<Self, Diagnostic> {
-        parse_ron(file, text)
+        let script: Script = parse_ron(file, text)?;
+        for (index, step) in script.steps.iter().enumerate() {
+            if let Some(problem) = step.wait_problem() {
+                let position = SpanIndex::build(text).find(&format!("steps[{index}]"));
+                return Err(Diagnostic::error(file, position, problem));
+            }
+        }
+        Ok(script)
     }
 
     /// Reads and parses the script at `path`.
     pub fn load(path: &Path) -> Result<Self, Diagnostic> {
-        read_ron(path)
+        Self::parse(path, &read_text(path)?)
+    }
+}
+
+impl Step {
+    /// What is wrong with this step's wait, if it waits too long or not at all.
+    fn wait_problem(&self) -> Option<String> {
+        let seconds = match self {
+            Step::WaitFrames(frames) if *frames > MAX_WAIT_FRAMES => {
+                return Some(format!(
+                    "a wait of {frames} frames is longer than any night: wait at most {MAX_WAIT_FRAMES}"
+                ));
+            }
+            Step::WaitSeconds(seconds) | Step::WaitUntil(_, seconds) => *seconds,
+            _ => return None,
+        };
+        (!(0.0..=MAX_WAIT_SECONDS).contains(&seconds)).then(|| {
+            format!(
+                "a wait of {seconds} seconds: give 0 to {MAX_WAIT_SECONDS} (longer than any night)"
+            )
+        })
     }
 }

@@ -1,16 +1,19 @@
 //! What happened during a headless run, one line per happening, so a script
 //! run can print it and a test can read it.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::time::TimeSystems;
 
 use crate::audio::{PlaySfx, SetAmbience, SetMusic};
 use crate::explore::motion::Footing;
-use crate::explore::{Body, DialogueRequested, Inspected, Lev};
+use crate::explore::{Body, Lev};
+use crate::levels::schema::Value;
 use crate::levels::{CurrentLevel, DataStatus, ProblemBoard};
-use crate::screens::{Pause, Screen};
-use crate::story::StoryEvent;
+use crate::states::{Pause, Screen};
+use crate::story::{ChapterBegan, DialogueRequested, Inspected, StoryEvent, StoryState};
 
 /// One thing that happened, with the frame and game time it happened at.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,6 +45,9 @@ pub(super) fn plugin(app: &mut App) {
     })
     .add_observer(|event: On<DialogueRequested>, mut recorder: Recorder| {
         recorder.push(format!("dialogue: {}", event.id));
+    })
+    .add_observer(|event: On<ChapterBegan>, mut recorder: Recorder| {
+        recorder.push(format!("chapter: {} ({})", event.id, event.title));
     });
     app.init_resource::<Trace>()
         .init_resource::<TimedFrames>()
@@ -53,6 +59,7 @@ pub(super) fn plugin(app: &mut App) {
                 record_pause,
                 record_levels,
                 record_lev,
+                record_story,
                 record_problems.run_if(resource_equals(DataStatus::Judged)),
                 record_sounds,
                 record_exit,
@@ -169,6 +176,60 @@ fn record_lev(
         }
     }
     *last = Some(now);
+}
+
+/// What the trace remembers of the story state, to print what changed.
+#[derive(Default)]
+struct StorySeen {
+    flags: BTreeSet<String>,
+    variables: BTreeMap<String, Value>,
+    ending: Option<String>,
+}
+
+/// Flags set and cleared, variables changed and the ending reached.
+fn record_story(
+    state: Option<Res<StoryState>>,
+    mut seen: Local<StorySeen>,
+    mut recorder: Recorder,
+) {
+    let Some(state) = state else {
+        *seen = StorySeen::default();
+        return;
+    };
+    if !state.is_changed() {
+        return;
+    }
+    for flag in state.flags.difference(&seen.flags) {
+        recorder.push(format!("flag: {flag} set"));
+    }
+    for flag in seen.flags.difference(&state.flags) {
+        recorder.push(format!("flag: {flag} cleared"));
+    }
+    for (name, value) in &state.variables {
+        if seen.variables.get(name) != Some(value) {
+            recorder.push(format!("variable: {name} = {}", shown(value)));
+        }
+    }
+    if let (Some(ending), None) = (&state.ending, &seen.ending) {
+        recorder.push(format!("ending: {ending}"));
+    }
+    if seen.flags != state.flags || seen.variables != state.variables || seen.ending != state.ending
+    {
+        *seen = StorySeen {
+            flags: state.flags.clone(),
+            variables: state.variables.clone(),
+            ending: state.ending.clone(),
+        };
+    }
+}
+
+/// A variable's value as scripts write it: `2`, `true`, `"Katya"`.
+pub(super) fn shown(value: &Value) -> String {
+    match value {
+        Value::Number(n) => format!("{n}"),
+        Value::Bool(b) => format!("{b}"),
+        Value::Text(t) => format!("{t:?}"),
+    }
 }
 
 /// `floors[2]`, `stairs[0]`, `ladders[1]`: a part of the level file.

@@ -148,3 +148,27 @@ fn show_selection(
         }
     }
 }
+
+/// The open menu's item labels, in order, and the index of the selected one
+/// (for scripts that pick an item by its text).
+pub fn open_menu(world: &mut World) -> Option<(Vec<String>, usize)> {
+    let mut menus = world.query::<(Entity, &Menu)>();
+    let (menu, selected) = menus.iter(world).next().map(|(e, m)| (e, m.selected))?;
+    let mut children = world.query::<&Children>();
+    let mut items = world.query_filtered::<&ChildOf, With<MenuItem>>();
+    let mut names = world.query::<&Name>();
+    let mut stack = vec![menu];
+    let mut labels = Vec::new();
+    while let Some(entity) = stack.pop() {
+        if let Ok(parent) = items.get(world, entity) {
+            let label = names
+                .get(world, parent.parent())
+                .map(|n| n.as_str().to_owned());
+            labels.push(label.unwrap_or_default());
+        }
+        if let Ok(kids) = children.get(world, entity) {
+            stack.extend(kids.iter().rev());
+        }
+    }
+    Some((labels, selected))
+}

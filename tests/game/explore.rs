@@ -102,10 +102,22 @@ fn he_climbs_the_stairs_to_the_west_catwalk() {
 }
 
 #[test]
-fn the_loading_bay_door_leads_to_the_streets_at_the_right_spawn_point() {
+fn the_loading_bay_door_is_shut_until_the_phone_rings_then_leads_to_the_streets() {
     let mut harness = new_game(60);
     place(&mut harness, Vec2::new(612.0, 16.0));
     harness.frames(2);
+    harness.press(Action::Interact);
+    harness.frames(harness.frames_in(1.0));
+    assert_eq!(
+        harness.level().as_deref(),
+        Some("warehouse"),
+        "the door is locked"
+    );
+    assert!(traced(&harness, "inspect: to_streets: Not yet."));
+    harness.press(Action::Interact); // closes the text
+    // 23:00 to 23:20 at half a game minute a second.
+    harness.frames(harness.frames_in(41.0));
+    assert!(traced(&harness, "story: phone_rings"));
     harness.press(Action::Interact);
     harness.frames(harness.frames_in(1.0));
     assert_eq!(harness.level().as_deref(), Some("streets"));
@@ -233,8 +245,8 @@ fn a_flag_trigger_fires_when_its_flag_is_set() {
     assert!(!traced(&harness, "story: mirror_remembered"));
     let world = harness.app().world_mut();
     world
-        .resource_mut::<long_exposure::story::StoryFlags>()
-        .0
+        .resource_mut::<long_exposure::story::StoryState>()
+        .flags
         .insert("shot_mirror".into());
     harness.frames(2);
     assert!(traced(

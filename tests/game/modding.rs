@@ -11,8 +11,8 @@ use long_exposure::input::Action;
 use long_exposure::levels::files;
 use long_exposure::levels::schema::Arrival;
 use long_exposure::levels::{NightData, StartOverride};
-use long_exposure::screens::Screen;
-use long_exposure::story::NightClock;
+use long_exposure::states::Screen;
+use long_exposure::story::StoryState;
 use long_exposure::testing::script::Script;
 use long_exposure::testing::{Failure, Harness, HeadlessConfig};
 
@@ -33,8 +33,8 @@ fn relative_levels_and_mods_folders_are_read_from_the_current_folder() {
     copy_levels(&work.path().join("my-levels"));
     let story = shipped_with("story.ron", |s| {
         s.replace(
-            r#"start: (level: "warehouse", spawn: "start")"#,
-            r#"start: (level: "streets", spawn: "from_warehouse")"#,
+            r#"level: "warehouse", spawn: "start","#,
+            r#"level: "streets", spawn: "from_warehouse","#,
         )
     });
     work.write("my-mods/story.ron", story);
@@ -233,10 +233,7 @@ fn the_first_mod_of_the_levels_readme_validates_and_its_script_walks_into_it() {
     first_mod(&work);
     let story = files::load_all(&shipped()).story.unwrap();
     assert!(
-        !story
-            .chapters
-            .iter()
-            .any(|c| c.levels.iter().any(|l| l == "rooftop")),
+        !story.chapters.iter().any(|c| c.level == "rooftop"),
         "the roof is reached by its door alone"
     );
 
@@ -324,7 +321,7 @@ fn start_begins_a_new_game_in_any_level_at_its_spawn_point_and_time() {
     harness.frames(2);
     assert_eq!(harness.screen(), Some(Screen::Playing));
     assert_eq!(harness.level().as_deref(), Some("clock_tower"));
-    let clock = harness.app().world().resource::<NightClock>().display();
+    let clock = harness.world().resource::<StoryState>().time().to_string();
     assert_eq!(clock, "23:55");
 
     let work = TempDir::new("start");

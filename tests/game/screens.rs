@@ -4,7 +4,7 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use long_exposure::input::Action;
-use long_exposure::screens::Screen;
+use long_exposure::states::Screen;
 use long_exposure::testing::{Harness, HeadlessConfig};
 use long_exposure::ui::menu::{Menu, MenuItem};
 

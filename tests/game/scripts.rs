@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use long_exposure::screens::Screen;
+use long_exposure::states::Screen;
 use long_exposure::testing::script::{Expectation, Script, Step};
 use long_exposure::testing::{Failure, Harness, HeadlessConfig, StepFailure};
 
@@ -93,10 +93,37 @@ fn steps_after_a_failure_do_not_run() {
 }
 
 #[test]
-fn a_negative_wait_is_a_failed_step_not_a_hang() {
-    let script = Script::parse(Path::new("t.ron"), "(steps: [WaitSeconds(-1.0)])").unwrap();
+fn a_wait_longer_than_the_night_or_negative_is_refused_at_its_position_not_a_hang() {
+    let cases = [
+        (
+            "(steps: [WaitSeconds(-1.0)])",
+            "t.ron:1:10: error: a wait of -1 seconds: give 0 to 3600 (longer than any night)",
+        ),
+        (
+            "(steps: [\n  Press(Confirm),\n  WaitSeconds(1e30),\n])",
+            "t.ron:3:3: error: a wait of 1000000000000000000000000000000 seconds: give 0 to 3600 \
+             (longer than any night)",
+        ),
+        (
+            "(steps: [WaitUntil(Screen(Ending), 4000)])",
+            "t.ron:1:10: error: a wait of 4000 seconds: give 0 to 3600 (longer than any night)",
+        ),
+        (
+            "(steps: [WaitFrames(4000000)])",
+            "t.ron:1:10: error: a wait of 4000000 frames is longer than any night: wait at most 216000",
+        ),
+    ];
+    for (text, expected) in cases {
+        let error = Script::parse(Path::new("t.ron"), text).unwrap_err();
+        assert_eq!(error.to_string(), expected);
+    }
+    // A script built in code is checked when it runs.
+    let script = Script {
+        description: String::new(),
+        steps: vec![Step::WaitSeconds(f32::INFINITY)],
+    };
     let failure = failed_step(run(&script));
-    assert_eq!(failure.message, "cannot wait -1 seconds: give 0 or more");
+    assert_eq!(failure.message, "cannot wait inf seconds: give 0 to 3600");
 }
 
 #[test]

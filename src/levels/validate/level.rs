@@ -204,7 +204,11 @@ impl LevelCheck<'_> {
                 }
                 _ => {}
             }
-            if trigger.event.trim().is_empty() {
+            if trigger
+                .event
+                .as_deref()
+                .is_some_and(|e| e.trim().is_empty())
+            {
                 self.findings
                     .error(format!("triggers[{i}].event"), "the event is empty");
             }

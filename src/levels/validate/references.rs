@@ -75,12 +75,9 @@ impl<'a> Night<'a> {
         }
         if let Some(story) = self.story {
             let mut f = Findings::default();
-            let start = &story.start;
-            self.arrival(&mut f, "start", &start.level, &start.spawn, "spawn");
             for (i, chapter) in story.chapters.iter().enumerate() {
-                for (j, id) in chapter.levels.iter().enumerate() {
-                    self.level_known(&mut f, format!("chapters[{i}].levels[{j}]"), id);
-                }
+                let path = format!("chapters[{i}]");
+                self.arrival(&mut f, &path, &chapter.level, &chapter.spawn, "spawn");
             }
             out.extend(f.0.into_iter().map(|f| (Owner::Story, f)));
         }
@@ -141,26 +138,23 @@ impl<'a> Night<'a> {
         }
     }
 
-    /// Warns of a level that nothing leads to: no chapter names it, no
-    /// exit of another level leads there, and the night does not start there.
+    /// Warns of a level that nothing leads to: no chapter begins in it and
+    /// no exit of another level leads there.
     fn reached(&self, f: &mut Findings, level: &Level) {
         let Some(story) = self.story else {
             return;
         };
         let id = level.id.as_str();
-        let named = story
-            .chapters
-            .iter()
-            .any(|c| c.levels.iter().any(|l| l == id));
+        let named = story.chapters.iter().any(|c| c.level == id);
         let entered = self
             .levels
             .iter()
             .filter(|other| other.id != id)
             .any(|other| other.exits.iter().any(|e| e.to_level == id));
-        if !(named || entered || story.start.level == id) {
+        if !(named || entered) {
             let message = format!(
                 "nothing leads to the level `{id}`: give another level an exit to it, \
-                 or name it in a chapter of story.ron"
+                 or begin a chapter of story.ron in it"
             );
             f.warning("id", message);
         }
@@ -201,7 +195,7 @@ fn times(f: &mut Findings, story: &Story, level: &Level) {
     // be outside the night: say nothing of them.
     let night = story.clock.start..=story.clock.dawn;
     for (i, trigger) in level.triggers.iter().enumerate() {
-        if let Condition::Time(time) = trigger.when
+        if let Condition::After(time) = trigger.when
             && !night.is_empty()
             && !night.contains(&time)
         {

@@ -25,11 +25,6 @@ pub fn check_story(story: &Story) -> Vec<Finding> {
         f.error("chapters", "the story needs at least one chapter");
     }
     f.unique("chapters", story.chapters.iter().map(|c| c.id.as_str()));
-    for (i, chapter) in story.chapters.iter().enumerate() {
-        if chapter.levels.is_empty() {
-            f.error(format!("chapters[{i}].levels"), "the chapter has no levels");
-        }
-    }
     let mut seen = HashSet::new();
     for (i, id) in story.dialogues.iter().enumerate() {
         if !seen.insert(id) {

@@ -4,8 +4,8 @@ mod night;
 
 use bevy::prelude::*;
 
-use super::Screen;
 use crate::levels::{DataStatus, NightData, StartOverride};
+use crate::states::Screen;
 use crate::ui::menu::Activate;
 use crate::ui::{theme, widget};
 

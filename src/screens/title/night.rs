@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 
 use crate::random::Random;
-use crate::screens::{Screen, VIEW, VIRTUAL_HEIGHT};
+use crate::states::{Screen, VIEW, VIRTUAL_HEIGHT};
 
 const WIDTH: f32 = VIEW.x;
 const HALF_W: f32 = WIDTH / 2.0;

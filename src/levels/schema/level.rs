@@ -1,145 +1,8 @@
-//! The level and story file formats: the serde types a `*.level.ron` or
-//! `story.ron` file is read into. `levels/README.md` documents every field.
-//!
-//! Units: positions and sizes in virtual pixels (the screen is 320x180),
-//! x to the right and y up from the level's bottom-left corner; in-game times
-//! as `"HH:MM"` on the night's clock.
-
-use std::fmt;
+//! A place of the night, read from a `*.level.ron` file.
 
 use serde::{Deserialize, Serialize};
 
-/// A point `(x, y)` in virtual pixels.
-pub type Point = (f32, f32);
-
-/// An axis-aligned rectangle: bottom-left corner `x, y`, size `w, h`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Area {
-    /// Left edge.
-    pub x: f32,
-    /// Bottom edge.
-    pub y: f32,
-    /// Width.
-    pub w: f32,
-    /// Height.
-    pub h: f32,
-}
-
-impl Area {
-    /// Whether `point` lies inside (edges included).
-    pub fn contains(&self, (px, py): Point) -> bool {
-        px >= self.x && px <= self.x + self.w && py >= self.y && py <= self.y + self.h
-    }
-
-    /// Whether all of `other` lies inside this area.
-    pub fn encloses(&self, other: &Area) -> bool {
-        self.contains((other.x, other.y)) && self.contains((other.x + other.w, other.y + other.h))
-    }
-
-    /// The centre point.
-    pub fn centre(&self) -> Point {
-        (self.x + self.w / 2.0, self.y + self.h / 2.0)
-    }
-}
-
-/// A colour written `"#rrggbb"` or `"#rrggbbaa"` (hexadecimal, like CSS).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Colour(pub [u8; 4]);
-
-impl TryFrom<String> for Colour {
-    type Error = String;
-
-    fn try_from(text: String) -> Result<Self, String> {
-        let bad = || format!("`{text}` is not a colour: write \"#rrggbb\" or \"#rrggbbaa\"");
-        let hex = text.strip_prefix('#').ok_or_else(bad)?;
-        if !(hex.len() == 6 || hex.len() == 8) || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(bad());
-        }
-        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| bad());
-        let alpha = if hex.len() == 8 { byte(6)? } else { 255 };
-        Ok(Colour([byte(0)?, byte(2)?, byte(4)?, alpha]))
-    }
-}
-
-impl From<Colour> for String {
-    fn from(Colour([r, g, b, a]): Colour) -> String {
-        if a == 255 {
-            format!("#{r:02x}{g:02x}{b:02x}")
-        } else {
-            format!("#{r:02x}{g:02x}{b:02x}{a:02x}")
-        }
-    }
-}
-
-/// A time on the night's clock, written `"23:40"`; times after midnight
-/// count as later than those before it (the night runs 18:00 to 17:59).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct ClockTime {
-    /// Minutes since 18:00 on the evening the night begins.
-    minutes: u32,
-}
-
-/// The hour the night's clock counts from.
-const NIGHT_STARTS_AT_HOUR: u32 = 18;
-
-impl ClockTime {
-    /// The time `hours:minutes`.
-    pub fn new(hours: u32, minutes: u32) -> Option<Self> {
-        (hours < 24 && minutes < 60).then(|| Self {
-            minutes: ((hours + 24 - NIGHT_STARTS_AT_HOUR) % 24) * 60 + minutes,
-        })
-    }
-
-    /// Minutes since 18:00 on the evening the night begins.
-    pub fn minutes_into_night(&self) -> u32 {
-        self.minutes
-    }
-}
-
-impl TryFrom<String> for ClockTime {
-    type Error = String;
-
-    fn try_from(text: String) -> Result<Self, String> {
-        let bad = || format!("`{text}` is not a time: write \"HH:MM\", for example \"23:40\"");
-        let (h, m) = text.split_once(':').ok_or_else(bad)?;
-        let digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
-        if !digits(h) || !digits(m) {
-            return Err(bad());
-        }
-        let (h, m) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
-        ClockTime::new(h, m).ok_or_else(bad)
-    }
-}
-
-impl From<ClockTime> for String {
-    fn from(time: ClockTime) -> String {
-        time.to_string()
-    }
-}
-
-impl fmt::Display for ClockTime {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let hours = (self.minutes / 60 + NIGHT_STARTS_AT_HOUR) % 24;
-        write!(f, "{hours:02}:{:02}", self.minutes % 60)
-    }
-}
-
-/// Which way something faces.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Facing {
-    /// Towards the left of the screen.
-    Left,
-    /// Towards the right of the screen.
-    #[default]
-    Right,
-    /// Towards the viewer.
-    Front,
-    /// Away from the viewer.
-    Back,
-}
+use super::{Area, ClockTime, Colour, Condition, Effect, Facing, Point};
 
 /// What a floor or stair is made of: it sets the footsteps' sound.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -242,6 +105,15 @@ pub struct Level {
     /// Photographs Lev means to take here.
     #[serde(default)]
     pub shot_list: Vec<ShotGoal>,
+}
+
+impl Level {
+    /// The floor under `at` (within half a pixel of its height), if any.
+    pub fn floor_at(&self, (x, y): Point) -> Option<usize> {
+        self.floors
+            .iter()
+            .position(|f| (y - f.y).abs() <= 0.5 && x >= f.x && x <= f.x + f.width)
+    }
 }
 
 fn one() -> u32 {
@@ -348,6 +220,19 @@ pub struct Exit {
     /// the area is enough.
     #[serde(default)]
     pub door: bool,
+    /// The door stays shut until its condition holds, and says why.
+    #[serde(default)]
+    pub locked: Option<Lock>,
+}
+
+/// What keeps a door shut, and the line it says when tried.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lock {
+    /// The door opens once this holds.
+    pub until: Condition,
+    /// Shown when Lev tries it while it is shut.
+    pub says: String,
 }
 
 /// Something drawn in the level.
@@ -447,6 +332,12 @@ pub struct Interactable {
     pub prompt: String,
     /// What interacting does.
     pub action: Interaction,
+    /// It can be reached only while this holds (the phone, once it rings).
+    #[serde(default)]
+    pub when: Option<Condition>,
+    /// What interacting also does to the story, in order.
+    #[serde(default)]
+    pub effects: Vec<Effect>,
 }
 
 /// What interacting with something does.
@@ -458,7 +349,8 @@ pub enum Interaction {
     Dialogue(String),
 }
 
-/// A story event fired when its condition first holds.
+/// Something that happens when its condition comes to hold while Lev is in
+/// the level: a story event, effects, or both.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Trigger {
@@ -467,22 +359,15 @@ pub struct Trigger {
     /// The condition.
     pub when: Condition,
     /// The story event it fires, for example `"phone_rings"`.
-    pub event: String,
+    #[serde(default)]
+    pub event: Option<String>,
+    /// What it does to the story, in order, before the event.
+    #[serde(default)]
+    pub effects: Vec<Effect>,
     /// Fire only the first time (`true`) or each time the condition
     /// becomes true again.
     #[serde(default = "yes")]
     pub once: bool,
-}
-
-/// When a trigger fires.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Condition {
-    /// Lev enters this area.
-    Area(Area),
-    /// The night's clock reaches this time.
-    Time(ClockTime),
-    /// This story flag becomes set.
-    Flag(String),
 }
 
 /// A person in the level.
@@ -541,69 +426,4 @@ pub enum ShotTarget {
     Subject(String),
     /// Any subject with this tag.
     Tag(String),
-}
-
-/// The night as a whole, read from `story.ron`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Story {
-    /// Where a new game begins.
-    pub start: Arrival,
-    /// Frames on the film roll.
-    pub film_roll: u32,
-    /// The night's clock.
-    pub clock: NightClock,
-    /// The chapters, in order.
-    pub chapters: Vec<Chapter>,
-    /// Ids of the night's dialogues; each lives in `dialogue/<id>.dialogue.ron`.
-    #[serde(default)]
-    pub dialogues: Vec<String>,
-    /// The possible endings.
-    pub endings: Vec<Ending>,
-}
-
-/// A level and a spawn point in it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Arrival {
-    /// Level id.
-    pub level: String,
-    /// Spawn point id in that level.
-    pub spawn: String,
-}
-
-/// How the night's clock runs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NightClock {
-    /// Time when a new game begins.
-    pub start: ClockTime,
-    /// Dawn: the clock stops here.
-    pub dawn: ClockTime,
-    /// In-game minutes that pass per second of play.
-    pub minutes_per_second: f32,
-}
-
-/// One chapter of the night.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Chapter {
-    /// Unique id.
-    pub id: String,
-    /// Title shown on the chapter card.
-    pub title: String,
-    /// The chapter's levels.
-    pub levels: Vec<String>,
-}
-
-/// One of the endings.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ending {
-    /// Unique id.
-    pub id: String,
-    /// Title shown at the end.
-    pub title: String,
-    /// What happens, in a sentence or two.
-    pub summary: String,
 }

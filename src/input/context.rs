@@ -1,0 +1,141 @@
+//! Input contexts: one owns input at a time, so one press never does two
+//! things. Enter confirms in a menu and interacts while exploring, never
+//! both; Space and the left mouse button shoot only in the viewfinder; Up in
+//! a menu never climbs a ladder.
+//!
+//! The context follows the screen and the pause (a menu), and otherwise the
+//! highest of the contexts that entities claim while they exist (the text
+//! being read, a fade, later the viewfinder, the album and dialogue);
+//! with no claim, Lev is exploring.
+
+use bevy::prelude::*;
+
+use super::{Action, ActionState, ActionSystems};
+use crate::states::{Pause, Screen};
+
+/// Who owns input now.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum InputContext {
+    /// Walking, climbing, interacting; the night's clock runs.
+    #[default]
+    Exploring,
+    /// A fade between levels: only the pause.
+    Busy,
+    /// Reading the text of something inspected.
+    Reading,
+    /// The camera raised.
+    Viewfinder,
+    /// The album open.
+    Album,
+    /// A conversation.
+    Dialogue,
+    /// A menu: the title, the pause menu, the ending.
+    Menu,
+}
+
+impl InputContext {
+    /// Whether `action` means anything in this context.
+    pub fn allows(self, action: Action) -> bool {
+        use Action::*;
+        match self {
+            InputContext::Exploring => matches!(
+                action,
+                Up | Down | Left | Right | Careful | Interact | Pause | Camera | Album
+            ),
+            InputContext::Busy => action == Pause,
+            InputContext::Reading => matches!(action, Interact | Confirm | Back | Pause),
+            InputContext::Viewfinder => matches!(
+                action,
+                Up | Down
+                    | Left
+                    | Right
+                    | Careful
+                    | Shutter
+                    | ZoomIn
+                    | ZoomOut
+                    | Camera
+                    | Back
+                    | Pause
+            ),
+            InputContext::Album => {
+                matches!(
+                    action,
+                    Up | Down | Left | Right | Confirm | Back | Album | Pause
+                )
+            }
+            InputContext::Dialogue => {
+                matches!(action, Up | Down | Confirm | Interact | Back | Pause)
+            }
+            InputContext::Menu => {
+                matches!(action, Up | Down | Left | Right | Confirm | Back | Pause)
+            }
+        }
+    }
+
+    /// Which context wins when several are claimed at once.
+    fn rank(self) -> u8 {
+        match self {
+            InputContext::Exploring => 0,
+            InputContext::Busy => 1,
+            InputContext::Reading => 2,
+            InputContext::Viewfinder => 3,
+            InputContext::Album => 4,
+            InputContext::Dialogue => 5,
+            InputContext::Menu => 6,
+        }
+    }
+}
+
+/// Put on an entity: while it exists, it claims this input context (the
+/// reading panel claims [`InputContext::Reading`]).
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClaimsInput(pub InputContext);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(PreUpdate, choose_context.after(ActionSystems));
+}
+
+/// Sets the context input is read in this frame.
+fn choose_context(
+    screen: Res<State<Screen>>,
+    pause: Option<Res<State<Pause>>>,
+    claims: Query<&ClaimsInput>,
+    mut actions: ResMut<ActionState>,
+) {
+    let paused = pause.is_some_and(|p| *p.get() == Pause::Paused);
+    let context = if *screen.get() != Screen::Playing || paused {
+        InputContext::Menu
+    } else {
+        claims
+            .iter()
+            .map(|c| c.0)
+            .max_by_key(|c| c.rank())
+            .unwrap_or_default()
+    };
+    if actions.context != context {
+        actions.context = context;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_press_means_one_thing_in_each_context() {
+        use Action::*;
+        let menu = InputContext::Menu;
+        assert!(menu.allows(Confirm) && !menu.allows(Interact) && !menu.allows(Shutter));
+        assert!(menu.allows(Up) && !menu.allows(Careful));
+        let exploring = InputContext::Exploring;
+        assert!(exploring.allows(Interact) && !exploring.allows(Confirm));
+        assert!(
+            !exploring.allows(Shutter),
+            "Space shoots only in the viewfinder"
+        );
+        let viewfinder = InputContext::Viewfinder;
+        assert!(viewfinder.allows(Shutter) && !viewfinder.allows(Interact));
+        assert!(!viewfinder.allows(Confirm));
+        assert!(InputContext::Busy.allows(Pause) && !InputContext::Busy.allows(Left));
+    }
+}

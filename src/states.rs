@@ -1,0 +1,51 @@
+//! The base every capability builds on: the screens as states, the pause,
+//! the set of systems that stop while paused, and the virtual resolution.
+//! It imports no capability, so any of them can gate on it.
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Height of the world view in virtual pixels (320x180 at 16:9).
+pub const VIRTUAL_HEIGHT: f32 = 180.0;
+/// The size of the world view, in virtual pixels.
+pub const VIEW: Vec2 = Vec2::new(VIRTUAL_HEIGHT * 16.0 / 9.0, VIRTUAL_HEIGHT);
+
+/// Which screen the game is on.
+#[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Screen {
+    /// The title and its menu.
+    #[default]
+    Title,
+    /// The night itself.
+    Playing,
+    /// Sunrise, the ending and the developed roll.
+    Ending,
+}
+
+/// Whether play is paused. Exists only while [`Screen::Playing`]; pausing
+/// stops virtual time, so the night clock and everything moving in it stop.
+#[derive(SubStates, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[source(Screen = Screen::Playing)]
+pub enum Pause {
+    /// The night goes on.
+    #[default]
+    Running,
+    /// The pause menu is open and time stands still.
+    Paused,
+}
+
+/// Systems of the night that run only while playing and not paused (in
+/// `Update` and `FixedUpdate`), as bevy_new_2d's `PausableSystems`.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PausableSystems;
+
+pub(super) fn plugin(app: &mut App) {
+    // `Pause` exists only while playing: running means playing, not paused.
+    app.init_state::<Screen>()
+        .add_sub_state::<Pause>()
+        .configure_sets(Update, PausableSystems.run_if(in_state(Pause::Running)))
+        .configure_sets(
+            FixedUpdate,
+            PausableSystems.run_if(in_state(Pause::Running)),
+        );
+}

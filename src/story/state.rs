@@ -1,0 +1,109 @@
+//! The story state: everything the night remembers, in one serialisable
+//! resource. A save is this state written out; every system reads and writes
+//! the story through it and keeps no copy of its own.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::levels::schema::{ClockTime, Point, Story, Value};
+
+/// The version of [`StoryState`]'s shape; a save of another version is
+/// read with care or refused.
+pub const STORY_STATE_VERSION: u32 = 1;
+
+/// Everything the night remembers.
+#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryState {
+    /// [`STORY_STATE_VERSION`] when written.
+    pub version: u32,
+    /// The id of the chapter the night is in.
+    pub chapter: String,
+    /// The night's clock, in minutes since 18:00 on the evening it begins.
+    pub minutes: f32,
+    /// Story flags that are set.
+    pub flags: BTreeSet<String>,
+    /// Story variables by name.
+    pub variables: BTreeMap<String, Value>,
+    /// How many times Lev has entered each level, by id.
+    pub visits: BTreeMap<String, u32>,
+    /// Triggers (`level/trigger`) that have fired.
+    pub fired: BTreeSet<String>,
+    /// Triggers whose condition held when last looked at: they fire again
+    /// (when not `once`) only after it stops holding.
+    pub holding: BTreeSet<String>,
+    /// Where Lev is, as exploration publishes it.
+    pub place: Place,
+    /// The ending the night came to, once it has.
+    pub ending: Option<String>,
+    /// The photographs of the night (filled by the camera).
+    pub album: Vec<PhotoRecord>,
+    /// Where a dialogue in progress stands (filled by the dialogue).
+    pub dialogue: Option<DialoguePosition>,
+}
+
+/// Where Lev is: the level and his feet.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// The level's id.
+    pub level: String,
+    /// His feet, in the level's virtual pixels.
+    pub at: Point,
+}
+
+/// One photograph of the night, as conditions and dialogue read it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhotoRecord {
+    /// Its number on the roll, from 1.
+    pub frame: u32,
+    /// The level it was taken in.
+    pub level: String,
+    /// When it was taken.
+    pub at: ClockTime,
+    /// The score of the photograph, 0 to 100.
+    pub score: u32,
+    /// Each subject in it (`level/subject`) with its own score.
+    pub subjects: Vec<(String, u32)>,
+}
+
+/// A dialogue in progress: which, and the id of the line it stands at.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DialoguePosition {
+    /// The dialogue's id.
+    pub dialogue: String,
+    /// The stable id of the line being shown.
+    pub line: String,
+}
+
+impl StoryState {
+    /// A new night of `story`, in its first chapter.
+    pub fn new(story: &Story) -> Self {
+        let first = story.chapters.first();
+        let start = first.and_then(|c| c.clock).unwrap_or(story.clock.start);
+        Self {
+            version: STORY_STATE_VERSION,
+            chapter: first.map(|c| c.id.clone()).unwrap_or_default(),
+            minutes: start.minutes_into_night() as f32,
+            flags: BTreeSet::new(),
+            variables: BTreeMap::new(),
+            visits: BTreeMap::new(),
+            fired: BTreeSet::new(),
+            holding: BTreeSet::new(),
+            place: Place::default(),
+            ending: None,
+            album: Vec::new(),
+            dialogue: None,
+        }
+    }
+
+    /// The clock as a time of the night.
+    pub fn time(&self) -> ClockTime {
+        ClockTime::from_minutes(self.minutes)
+    }
+
+    /// Whether the clock has reached `time`.
+    pub fn reached(&self, time: ClockTime) -> bool {
+        self.minutes >= time.minutes_into_night() as f32
+    }
+}
