@@ -1,10 +1,11 @@
 //! Benchmarks: headless updates per second of the full game in each case,
-//! with both schedule executors, and level load and spawn times. Run with
-//! `long-exposure bench`.
+//! with both schedule executors, the whole night played end to end, and
+//! level load and spawn times. Run with `long-exposure bench`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use bevy::diagnostic::FrameCount;
 use bevy::prelude::*;
 
 use crate::data::Diagnostic;
@@ -14,6 +15,7 @@ use crate::levels::Roots;
 use crate::levels::files::{self, read_level};
 use crate::levels::schema::{Area, Level};
 use crate::levels::spawn_level;
+use crate::testing::script::Script;
 use crate::testing::{Executor, Harness, HeadlessConfig};
 
 /// Frames run before timing starts, so start-up work is not measured.
@@ -159,6 +161,35 @@ pub fn measure(frames: u32, roots: &Roots) -> Vec<Measurement> {
     }
     let _ = std::fs::remove_dir_all(mods);
     results
+}
+
+/// The shipped playthrough of the whole night, beside the levels folder.
+pub fn whole_night_script(roots: &Roots) -> PathBuf {
+    let repo = roots.base.parent().unwrap_or(Path::new("."));
+    repo.join("playthroughs/whole-night.ron")
+}
+
+/// Plays `script` (the whole night) headless to its end with each
+/// executor, timing it from start-up to the title again.
+pub fn whole_night(roots: &Roots, script: &Path) -> Result<Vec<Measurement>, String> {
+    let script = Script::load(script).map_err(|problem| problem.to_string())?;
+    let mut results = Vec::new();
+    for executor in [Executor::SingleThreaded, Executor::MultiThreaded] {
+        let start = Instant::now();
+        let mut harness = Harness::new(HeadlessConfig {
+            executor,
+            roots: roots.clone(),
+            ..Default::default()
+        });
+        harness.run(&script, |_| {}).map_err(|f| f.to_string())?;
+        results.push(Measurement {
+            case: "whole night".into(),
+            executor,
+            frames: harness.world().resource::<FrameCount>().0,
+            seconds: start.elapsed().as_secs_f64(),
+        });
+    }
+    Ok(results)
 }
 
 /// The measurements as a table, one row each.

@@ -108,8 +108,10 @@ enum Command {
     Validate,
     /// Print headless frames per second of the full game at the title, in
     /// the warehouse, in the largest shipped level and in that level ten
-    /// times over, with the single- and multi-threaded executors; and the
-    /// time to load and spawn levels 1, 10 and 100 times the warehouse.
+    /// times over, and of playthroughs/whole-night.ron from start-up to the
+    /// title again (frames and wall time), with the single- and
+    /// multi-threaded executors; and the time to load and spawn levels 1,
+    /// 10 and 100 times the warehouse.
     Bench {
         /// Frames timed per case.
         #[arg(long, default_value_t = 2000)]
@@ -132,6 +134,11 @@ fn main() -> ExitCode {
         (Some(Command::Validate), _) => validate(&roots),
         (Some(Command::Bench { frames }), _) => {
             print!("{}", bench::report(&bench::measure(frames, &roots)));
+            let script = bench::whole_night_script(&roots);
+            match bench::whole_night(&roots, &script) {
+                Ok(rows) => print!("\n{}", bench::report(&rows)),
+                Err(problem) => eprintln!("whole-night benchmark skipped: {problem}"),
+            }
             match bench::level_loading(&roots) {
                 Ok(rows) => print!("\n{}", bench::level_report(&rows)),
                 Err(problem) => eprintln!("level benchmark skipped: {problem}"),

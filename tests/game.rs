@@ -9,5 +9,6 @@ mod game {
     mod modding;
     mod screens;
     mod scripts;
+    mod story;
     mod support;
 }

@@ -52,7 +52,9 @@ pub struct Body {
 impl Body {
     /// A body standing at `position`, on whatever is under it.
     pub fn standing_at(level: &Level, position: Vec2) -> Self {
-        let footing = floor_at(level, position).map_or(Footing::Air, Footing::Floor);
+        let footing = level
+            .floor_at(position.into())
+            .map_or(Footing::Air, Footing::Floor);
         Self {
             position,
             velocity: Vec2::ZERO,
@@ -80,14 +82,6 @@ pub struct Intent {
     pub y: f32,
     /// The slower, careful step.
     pub careful: bool,
-}
-
-/// The floor under `at` (within half a pixel of its height), if any.
-pub fn floor_at(level: &Level, at: Vec2) -> Option<usize> {
-    level
-        .floors
-        .iter()
-        .position(|f| (at.y - f.y).abs() <= 0.5 && at.x >= f.x && at.x <= f.x + f.width)
 }
 
 /// Moves `body` through `level` for `dt` seconds; returns the distance
@@ -196,7 +190,9 @@ fn walk(body: &mut Body, intent: Intent, level: &Level, dt: f32) {
     body.position.x = x;
     match body.footing {
         Footing::Floor(_) => {
-            body.footing = floor_at(level, body.position).map_or(Footing::Air, Footing::Floor);
+            body.footing = level
+                .floor_at(body.position.into())
+                .map_or(Footing::Air, Footing::Floor);
         }
         Footing::Air => fall(body, level, dt),
         _ => {}
@@ -248,7 +244,9 @@ fn on_stairs(body: &mut Body, intent: Intent, level: &Level, bottom: Vec2, top: 
     let t = t + towards_top * speed * dt / length;
     if t >= 1.0 || t <= 0.0 {
         body.position = if t >= 1.0 { top } else { bottom };
-        body.footing = floor_at(level, body.position).map_or(Footing::Air, Footing::Floor);
+        body.footing = level
+            .floor_at(body.position.into())
+            .map_or(Footing::Air, Footing::Floor);
     } else {
         body.position = bottom + run * t;
     }
@@ -260,7 +258,7 @@ fn on_ladder(body: &mut Body, intent: Intent, level: &Level, bottom: f32, top: f
     let at_end = (body.position.y - top).abs() < 0.01 || (body.position.y - bottom).abs() < 0.01;
     if at_end
         && intent.y != 0.0
-        && let Some(floor) = floor_at(level, body.position)
+        && let Some(floor) = level.floor_at(body.position.into())
     {
         body.footing = Footing::Floor(floor);
     }

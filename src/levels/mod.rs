@@ -13,6 +13,7 @@ mod night;
 mod problems;
 pub mod roots;
 pub mod schema;
+pub mod skyline;
 pub mod source;
 mod spawn;
 pub mod sprites;

@@ -10,6 +10,7 @@ use bevy::prelude::*;
 
 use super::NightData;
 use super::schema::{Area, Colour, Facing, Level, Paint, Surface};
+use super::skyline::{SkylineShape, WINDOW, skyline};
 use super::sprites;
 use crate::random::Random;
 use crate::states::{Screen, VIEW};
@@ -397,37 +398,23 @@ fn spawn_layer(
             lit,
             seed,
         } => {
-            let mut random = Random::new(*seed);
-            let mut x = b.x - VIEW.x;
+            let shape = SkylineShape {
+                from: b.x - VIEW.x,
+                to: b.x + b.w + VIEW.x,
+                ground: ground_line(level),
+                widths: 12.0..32.0,
+                heights: *min..*max,
+                gaps: 0.0..3.0,
+                lit: *lit,
+            };
             let window = Color::srgb(0.95, 0.62, 0.25);
-            let ground = ground_line(level);
-            while x < b.x + b.w + VIEW.x {
-                let width = 12.0 + random.unit() * 20.0;
-                let height = min + random.unit() * (max - min);
-                let corner = Vec2::new(x, ground);
-                let size = Vec2::new(width, height);
-                commands
-                    .spawn(block("Building", colour(*c), corner, size, z))
-                    .insert(ChildOf(root));
-                let mut wy = ground + 6.0;
-                while wy < ground + height - 4.0 {
-                    let mut wx = x + 3.0;
-                    while wx < x + width - 3.0 {
-                        if random.unit() < *lit {
-                            let light = block(
-                                "Window",
-                                window,
-                                Vec2::new(wx, wy),
-                                Vec2::new(2.0, 3.0),
-                                z + 0.1,
-                            );
-                            commands.spawn(light).insert(ChildOf(root));
-                        }
-                        wx += 5.0;
-                    }
-                    wy += 7.0;
+            for building in skyline(&shape, &mut Random::new(*seed)) {
+                let body = block("Building", colour(*c), building.corner, building.size, z);
+                commands.spawn(body).insert(ChildOf(root));
+                for (at, _) in building.windows {
+                    let light = block("Window", window, at, WINDOW, z + 0.1);
+                    commands.spawn(light).insert(ChildOf(root));
                 }
-                x += width + random.unit() * 3.0;
             }
         }
         Paint::Image(path) => {

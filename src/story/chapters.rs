@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use super::state::StoryState;
 use super::{StoryEvent, Travel, logic};
 use crate::levels::schema::{Chapter, ChapterEnd, Story};
-use crate::levels::{CurrentLevel, LevelBuilt, NightData, StartOverride};
+use crate::levels::{CurrentLevel, LevelBuilt, LevelSystems, NightData, StartOverride};
 use crate::states::Screen;
 
 /// A chapter has begun: its card shows.
@@ -37,7 +37,7 @@ pub(super) fn plugin(app: &mut App) {
         })
         .add_systems(
             Update,
-            (count_arrivals, end_on_flag).run_if(in_state(Screen::Playing)),
+            (count_arrivals.after(LevelSystems), end_on_flag).run_if(in_state(Screen::Playing)),
         );
 }
 
@@ -173,6 +173,7 @@ fn advance<'a>(story: &'a Story, state: &mut StoryState) -> Next<'a> {
 fn end_chapter(
     _: On<EndChapter>,
     data: Res<NightData>,
+    level: Option<Res<CurrentLevel>>,
     state: Option<ResMut<StoryState>>,
     mut screen: ResMut<NextState<Screen>>,
     mut commands: Commands,
@@ -185,7 +186,7 @@ fn end_chapter(
     }
     match advance(story, &mut state) {
         Next::Chapter(chapter) => {
-            if state.place.level != chapter.level {
+            if level.is_none_or(|l| l.id != chapter.level) {
                 commands.trigger(Travel {
                     level: chapter.level.clone(),
                     spawn: chapter.spawn.clone(),

@@ -1,12 +1,13 @@
 //! Screens and menus as a player meets them.
 
 use bevy::input::ButtonState;
-use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use long_exposure::input::Action;
 use long_exposure::states::Screen;
 use long_exposure::testing::{Harness, HeadlessConfig};
-use long_exposure::ui::menu::{Menu, MenuItem};
+use long_exposure::ui::menu::{Menu, open_menu};
+
+use super::support::send_key;
 
 fn harness() -> Harness {
     Harness::new(HeadlessConfig::default())
@@ -14,14 +15,9 @@ fn harness() -> Harness {
 
 /// The names of the menu items on screen, in order.
 fn menu_items(harness: &mut Harness) -> Vec<String> {
-    let world = harness.app().world_mut();
-    let mut items = world.query_filtered::<&ChildOf, With<MenuItem>>();
-    let mut names = world.query::<&Name>();
-    let wrappers: Vec<Entity> = items.iter(world).map(ChildOf::parent).collect();
-    wrappers
-        .into_iter()
-        .filter_map(|e| names.get(world, e).ok().map(|n| n.as_str().to_owned()))
-        .collect()
+    open_menu(harness.app().world_mut())
+        .map(|(items, _)| items)
+        .unwrap_or_default()
 }
 
 fn selected(harness: &mut Harness) -> usize {
@@ -39,18 +35,6 @@ fn virtual_seconds(harness: &mut Harness) -> f32 {
         .world()
         .resource::<Time<Virtual>>()
         .elapsed_secs()
-}
-
-/// Sends a key event as the window system would.
-fn send_key(harness: &mut Harness, key_code: KeyCode, state: ButtonState) {
-    harness.app().world_mut().write_message(KeyboardInput {
-        key_code,
-        logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
-        state,
-        text: None,
-        repeat: false,
-        window: Entity::PLACEHOLDER,
-    });
 }
 
 fn traced(harness: &Harness, text: &str) -> bool {
@@ -159,24 +143,10 @@ fn quitting_to_the_title_from_pause_leaves_time_running() {
 fn the_escape_key_pauses_through_the_default_bindings() {
     let mut harness = harness();
     harness.press(Action::Confirm);
-    let key = |state| KeyboardInput {
-        key_code: KeyCode::Escape,
-        logical_key: Key::Escape,
-        state,
-        text: None,
-        repeat: false,
-        window: Entity::PLACEHOLDER,
-    };
-    harness
-        .app()
-        .world_mut()
-        .write_message(key(ButtonState::Pressed));
+    send_key(&mut harness, KeyCode::Escape, ButtonState::Pressed);
     harness.frames(2);
     assert!(harness.paused());
-    harness
-        .app()
-        .world_mut()
-        .write_message(key(ButtonState::Released));
+    send_key(&mut harness, KeyCode::Escape, ButtonState::Released);
     harness.frames(2);
     assert!(harness.paused(), "letting go of the key does not resume");
 }

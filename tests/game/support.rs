@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
+use bevy::prelude::{Entity, KeyCode};
 use long_exposure::levels::Roots;
 use long_exposure::testing::{Harness, HeadlessConfig};
 
@@ -107,4 +110,24 @@ pub fn readme_blocks<const N: usize>(path: &str, marker: &str) -> [String; N] {
         rest = &rest[end..];
         block
     })
+}
+
+/// Sends a key event as the window system would.
+pub fn send_key(harness: &mut Harness, key_code: KeyCode, state: ButtonState) {
+    harness.app().world_mut().write_message(KeyboardInput {
+        key_code,
+        logical_key: Key::Unidentified(NativeKey::Unidentified),
+        state,
+        text: None,
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    });
+}
+
+/// A key pressed for a frame and let go, as a player taps it.
+pub fn tap_key(harness: &mut Harness, key_code: KeyCode) {
+    send_key(harness, key_code, ButtonState::Pressed);
+    harness.frames(1);
+    send_key(harness, key_code, ButtonState::Released);
+    harness.frames(1);
 }

@@ -1,9 +1,40 @@
-//! Checks of one level file that need no other file.
+//! Checks of one level file that need no other file, one small check per
+//! kind of problem, run in turn by [`check`].
 
+use super::logic::{self, Use};
 use super::{Finding, Findings, MAX_LEVEL_SIZE, MAX_SKYLINE, NOT_FINITE};
 use crate::data::suggest;
-use crate::levels::schema::{Area, Condition, Interaction, Level, Paint, Point, ShotTarget};
+use crate::levels::schema::{
+    Area, Condition, Effect, Interaction, Level, Paint, Point, ShotTarget,
+};
 use crate::levels::sprites;
+
+/// Checks one level on its own; `file_stem` is its file name without
+/// `.level.ron`, which its id must match.
+pub(super) fn check(level: &Level, file_stem: &str) -> Vec<Finding> {
+    let mut check = LevelCheck {
+        level,
+        findings: Findings::default(),
+    };
+    check.id(file_stem);
+    // Everything else is placed within the bounds: without good ones, stop.
+    if check.bounds() {
+        check.pixel_scale();
+        check.background();
+        check.floors();
+        check.walls_stairs_and_ladders();
+        check.exits();
+        check.props_and_people();
+        check.lights();
+        check.subjects();
+        check.interactables();
+        check.triggers();
+        check.conditions_and_effects();
+        check.spawns();
+        check.shot_list();
+    }
+    check.findings.0
+}
 
 /// Checks of one level that need no other file.
 struct LevelCheck<'a> {
@@ -12,6 +43,292 @@ struct LevelCheck<'a> {
 }
 
 impl LevelCheck<'_> {
+    fn id(&mut self, file_stem: &str) {
+        let id = &self.level.id;
+        if id != file_stem {
+            let message = format!("the id `{id}` must match the file name `{file_stem}`");
+            self.findings.error("id", message);
+        }
+    }
+
+    /// Whether the bounds are usable; spawning and drawing grow with the
+    /// level's size, so sizes that would stall the game are refused.
+    fn bounds(&mut self) -> bool {
+        let b = self.level.bounds;
+        if ![b.x, b.y, b.w, b.h].iter().all(|n| n.is_finite()) || b.w <= 0.0 || b.h <= 0.0 {
+            let message = "bounds need finite numbers and a width and height above 0";
+            self.findings.error("bounds", message);
+            return false;
+        }
+        if b.w > MAX_LEVEL_SIZE.x || b.h > MAX_LEVEL_SIZE.y {
+            let (w, h) = (MAX_LEVEL_SIZE.x, MAX_LEVEL_SIZE.y);
+            let message = format!("the level is too large: at most {w} wide and {h} high");
+            self.findings.error("bounds", message);
+            return false;
+        }
+        true
+    }
+
+    fn pixel_scale(&mut self) {
+        let scale = self.level.pixel_scale;
+        if !(1..=4).contains(&scale) {
+            let message = format!("pixel_scale {scale} must be 1 to 4");
+            self.findings.error("pixel_scale", message);
+        }
+    }
+
+    fn background(&mut self) {
+        let top = self.level.bounds.h.min(MAX_SKYLINE);
+        let f = &mut self.findings;
+        for (i, layer) in self.level.background.iter().enumerate() {
+            let path = format!("background[{i}]");
+            f.in_range(format!("{path}.parallax"), layer.parallax, 0.0, 1.0);
+            match &layer.paint {
+                Paint::Skyline { min, max, lit, .. } => {
+                    f.in_range(format!("{path}.paint.lit"), *lit, 0.0, 1.0);
+                    f.in_range(format!("{path}.paint.min"), *min, 0.0, top);
+                    f.in_range(format!("{path}.paint.max"), *max, *min, top.max(*min));
+                }
+                Paint::Image(file) => {
+                    if let Err(problem) = crate::levels::roots::check_relative_path(file) {
+                        f.error(format!("{path}.paint[0]"), problem);
+                    }
+                }
+                Paint::Gradient(..) => {}
+            }
+        }
+    }
+
+    fn floors(&mut self) {
+        if self.level.floors.is_empty() {
+            let message = "the level has no floors: Lev has nothing to stand on";
+            self.findings.warning("floors", message);
+        }
+        for (i, floor) in self.level.floors.iter().enumerate() {
+            let path = format!("floors[{i}]");
+            self.findings.positive(format!("{path}.width"), floor.width);
+            self.point(path.clone(), (floor.x, floor.y));
+            self.point(format!("{path}.width"), (floor.x + floor.width, floor.y));
+        }
+    }
+
+    fn walls_stairs_and_ladders(&mut self) {
+        let level = self.level;
+        for (i, wall) in level.walls.iter().enumerate() {
+            self.area(format!("walls[{i}]"), wall);
+        }
+        let above = "the top must be above the bottom";
+        for (i, stairs) in level.stairs.iter().enumerate() {
+            self.point(format!("stairs[{i}].bottom"), stairs.bottom);
+            self.point(format!("stairs[{i}].top"), stairs.top);
+            if stairs.top.1 <= stairs.bottom.1 {
+                self.findings.error(format!("stairs[{i}].top"), above);
+            }
+        }
+        for (i, ladder) in level.ladders.iter().enumerate() {
+            self.point(format!("ladders[{i}].bottom"), (ladder.x, ladder.bottom));
+            self.point(format!("ladders[{i}].top"), (ladder.x, ladder.top));
+            if ladder.top <= ladder.bottom {
+                self.findings.error(format!("ladders[{i}].top"), above);
+            }
+        }
+    }
+
+    fn exits(&mut self) {
+        let exits = &self.level.exits;
+        self.findings
+            .unique("exits", exits.iter().map(|e| e.id.as_str()));
+        for (i, exit) in exits.iter().enumerate() {
+            self.area(format!("exits[{i}].area"), &exit.area);
+            if exit
+                .locked
+                .as_ref()
+                .is_some_and(|l| l.says.trim().is_empty())
+            {
+                let path = format!("exits[{i}].locked.says");
+                self.findings
+                    .error(path, "a locked exit needs a line saying why");
+            }
+        }
+    }
+
+    fn props_and_people(&mut self) {
+        let level = self.level;
+        for (i, prop) in level.props.iter().enumerate() {
+            self.sprite(format!("props[{i}].sprite"), &prop.sprite);
+            self.point(format!("props[{i}].at"), prop.at);
+            if !prop.depth.is_finite() {
+                self.findings.error(format!("props[{i}].depth"), NOT_FINITE);
+            }
+        }
+        self.findings
+            .unique("npcs", level.npcs.iter().map(|n| n.id.as_str()));
+        for (i, npc) in level.npcs.iter().enumerate() {
+            self.sprite(format!("npcs[{i}].sprite"), &npc.sprite);
+            self.point(format!("npcs[{i}].at"), npc.at);
+        }
+    }
+
+    fn lights(&mut self) {
+        for (i, light) in self.level.lights.iter().enumerate() {
+            let path = format!("lights[{i}]");
+            self.point(format!("{path}.at"), light.at);
+            let f = &mut self.findings;
+            f.positive(format!("{path}.radius"), light.radius);
+            f.in_range(format!("{path}.intensity"), light.intensity, 0.0, 4.0);
+            if let Some(flicker) = light.flicker {
+                f.positive(format!("{path}.flicker.every"), flicker.every);
+                f.in_range(format!("{path}.flicker.depth"), flicker.depth, 0.0, 1.0);
+            }
+        }
+    }
+
+    fn subjects(&mut self) {
+        let subjects = &self.level.subjects;
+        self.findings
+            .unique("subjects", subjects.iter().map(|s| s.id.as_str()));
+        for (i, subject) in subjects.iter().enumerate() {
+            self.area(format!("subjects[{i}].area"), &subject.area);
+            if subject.name.trim().is_empty() {
+                self.findings
+                    .error(format!("subjects[{i}].name"), "the name is empty");
+            }
+            for (j, moment) in subject.moments.iter().enumerate() {
+                if moment.to <= moment.from {
+                    let path = format!("subjects[{i}].moments[{j}].to");
+                    let (from, to) = (moment.from, moment.to);
+                    let message = format!("the moment must end after it begins ({from} to {to})");
+                    self.findings.error(path, message);
+                }
+            }
+        }
+    }
+
+    fn interactables(&mut self) {
+        let things = &self.level.interactables;
+        self.findings
+            .unique("interactables", things.iter().map(|x| x.id.as_str()));
+        for (i, thing) in things.iter().enumerate() {
+            self.area(format!("interactables[{i}].area"), &thing.area);
+            if thing.prompt.trim().is_empty() {
+                self.findings
+                    .error(format!("interactables[{i}].prompt"), "the prompt is empty");
+            }
+            if let Interaction::Inspect(text) = &thing.action
+                && text.trim().is_empty()
+            {
+                let path = format!("interactables[{i}].action[0]");
+                self.findings.error(path, "the inspect text is empty");
+            }
+        }
+    }
+
+    fn triggers(&mut self) {
+        let triggers = &self.level.triggers;
+        self.findings
+            .unique("triggers", triggers.iter().map(|t| t.id.as_str()));
+        for (i, trigger) in triggers.iter().enumerate() {
+            match &trigger.event {
+                Some(event) if event.trim().is_empty() => {
+                    self.findings
+                        .error(format!("triggers[{i}].event"), "the event is empty");
+                }
+                None if trigger.effects.is_empty() => {
+                    let message = "the trigger does nothing: give it an event or effects";
+                    self.findings.warning(format!("triggers[{i}]"), message);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Each condition and effect on its own: names not empty, areas inside
+    /// the level, times in order.
+    fn conditions_and_effects(&mut self) {
+        for (path, used) in logic::in_level(self.level) {
+            match used {
+                Use::Condition(Condition::Area(area)) => self.area(format!("{path}[0]"), area),
+                Use::Condition(Condition::Between(from, to)) if to <= from => {
+                    let message = format!("{to} is not after {from}: give the earlier time first");
+                    self.findings.error(format!("{path}[1]"), message);
+                }
+                Use::Condition(
+                    Condition::Flag(name)
+                    | Condition::Var(name, _)
+                    | Condition::Visits(name, _)
+                    | Condition::Chapter(name),
+                )
+                | Use::Effect(
+                    Effect::SetFlag(name)
+                    | Effect::ClearFlag(name)
+                    | Effect::Set(name, _)
+                    | Effect::Add(name, _)
+                    | Effect::Event(name)
+                    | Effect::Dialogue(name),
+                ) if name.trim().is_empty() => {
+                    self.findings
+                        .error(format!("{path}[0]"), "the name is empty");
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn spawns(&mut self) {
+        let level = self.level;
+        if level.spawns.is_empty() {
+            let message = "the level needs at least one spawn point";
+            self.findings.error("spawns", message);
+        }
+        self.findings
+            .unique("spawns", level.spawns.iter().map(|s| s.id.as_str()));
+        for (i, spawn) in level.spawns.iter().enumerate() {
+            let path = format!("spawns[{i}].at");
+            self.point(path.clone(), spawn.at);
+            if level.walls.iter().any(|wall| wall.contains(spawn.at)) {
+                self.findings
+                    .error(path, "the spawn point is inside a wall");
+            } else if !stands_on_something(level, spawn.at) {
+                let message = "the spawn point is not on a floor: Lev will fall";
+                self.findings.warning(path, message);
+            }
+        }
+    }
+
+    fn shot_list(&mut self) {
+        let level = self.level;
+        self.findings
+            .unique("shot_list", level.shot_list.iter().map(|g| g.id.as_str()));
+        for (i, goal) in level.shot_list.iter().enumerate() {
+            let path = format!("shot_list[{i}]");
+            if goal.min_score > 100 {
+                let message = format!("min_score {} must be 0 to 100", goal.min_score);
+                self.findings.error(format!("{path}.min_score"), message);
+            }
+            match &goal.target {
+                ShotTarget::Subject(id) if !level.subjects.iter().any(|s| &s.id == id) => {
+                    let ids: Vec<&str> = level.subjects.iter().map(|s| s.id.as_str()).collect();
+                    let hint = suggest::hint(id, &ids, "subjects here");
+                    let message = format!("no subject `{id}` in this level{hint}");
+                    self.findings.error(format!("{path}.target[0]"), message);
+                }
+                ShotTarget::Tag(tag) if !level.subjects.iter().any(|s| s.tags.contains(tag)) => {
+                    let mut tags: Vec<&str> = level
+                        .subjects
+                        .iter()
+                        .flat_map(|s| s.tags.iter().map(String::as_str))
+                        .collect();
+                    tags.sort_unstable();
+                    tags.dedup();
+                    let hint = suggest::hint(tag, &tags, "tags here");
+                    let message = format!("no subject in this level has the tag `{tag}`{hint}");
+                    self.findings.error(format!("{path}.target[0]"), message);
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn point(&mut self, path: String, (x, y): Point) {
         if !(x.is_finite() && y.is_finite()) {
             self.findings.error(path, NOT_FINITE);
@@ -53,256 +370,24 @@ impl LevelCheck<'_> {
                 .error(path, format!("unknown sprite `{name}`{hint}"));
         }
     }
-
-    fn run(mut self, file_stem: &str) -> Vec<Finding> {
-        let level = self.level;
-        let f = &mut self.findings;
-        if level.id != file_stem {
-            f.error(
-                "id",
-                format!(
-                    "the id `{}` must match the file name `{file_stem}`",
-                    level.id
-                ),
-            );
-        }
-        let b = level.bounds;
-        if ![b.x, b.y, b.w, b.h].iter().all(|n| n.is_finite()) || b.w <= 0.0 || b.h <= 0.0 {
-            f.error(
-                "bounds",
-                "bounds need finite numbers and a width and height above 0",
-            );
-            return self.findings.0;
-        }
-        // Spawning and drawing grow with the level's size: refuse sizes that
-        // would stall the game rather than play.
-        if b.w > MAX_LEVEL_SIZE.x || b.h > MAX_LEVEL_SIZE.y {
-            let (w, h) = (MAX_LEVEL_SIZE.x, MAX_LEVEL_SIZE.y);
-            f.error(
-                "bounds",
-                format!("the level is too large: at most {w} wide and {h} high"),
-            );
-            return self.findings.0;
-        }
-        if !(1..=4).contains(&level.pixel_scale) {
-            f.error(
-                "pixel_scale",
-                format!("pixel_scale {} must be 1 to 4", level.pixel_scale),
-            );
-        }
-        for (i, layer) in level.background.iter().enumerate() {
-            let path = format!("background[{i}]");
-            f.in_range(format!("{path}.parallax"), layer.parallax, 0.0, 1.0);
-            match &layer.paint {
-                Paint::Skyline { min, max, lit, .. } => {
-                    f.in_range(format!("{path}.paint.lit"), *lit, 0.0, 1.0);
-                    let top = b.h.min(MAX_SKYLINE);
-                    f.in_range(format!("{path}.paint.min"), *min, 0.0, top);
-                    f.in_range(format!("{path}.paint.max"), *max, *min, top.max(*min));
-                }
-                Paint::Image(file) => {
-                    if let Err(problem) = crate::levels::roots::check_relative_path(file) {
-                        f.error(format!("{path}.paint[0]"), problem);
-                    }
-                }
-                Paint::Gradient(..) => {}
-            }
-        }
-        if level.floors.is_empty() {
-            f.warning(
-                "floors",
-                "the level has no floors: Lev has nothing to stand on",
-            );
-        }
-        for (i, floor) in level.floors.iter().enumerate() {
-            self.findings
-                .positive(format!("floors[{i}].width"), floor.width);
-            self.point(format!("floors[{i}]"), (floor.x, floor.y));
-            self.point(
-                format!("floors[{i}].width"),
-                (floor.x + floor.width, floor.y),
-            );
-        }
-        for (i, wall) in level.walls.iter().enumerate() {
-            self.area(format!("walls[{i}]"), wall);
-        }
-        for (i, stairs) in level.stairs.iter().enumerate() {
-            self.point(format!("stairs[{i}].bottom"), stairs.bottom);
-            self.point(format!("stairs[{i}].top"), stairs.top);
-            if stairs.top.1 <= stairs.bottom.1 {
-                self.findings.error(
-                    format!("stairs[{i}].top"),
-                    "the top must be above the bottom",
-                );
-            }
-        }
-        for (i, ladder) in level.ladders.iter().enumerate() {
-            self.point(format!("ladders[{i}].bottom"), (ladder.x, ladder.bottom));
-            self.point(format!("ladders[{i}].top"), (ladder.x, ladder.top));
-            if ladder.top <= ladder.bottom {
-                self.findings.error(
-                    format!("ladders[{i}].top"),
-                    "the top must be above the bottom",
-                );
-            }
-        }
-        self.findings
-            .unique("exits", level.exits.iter().map(|e| e.id.as_str()));
-        for (i, exit) in level.exits.iter().enumerate() {
-            self.area(format!("exits[{i}].area"), &exit.area);
-        }
-        for (i, prop) in level.props.iter().enumerate() {
-            self.sprite(format!("props[{i}].sprite"), &prop.sprite);
-            self.point(format!("props[{i}].at"), prop.at);
-            if !prop.depth.is_finite() {
-                self.findings.error(format!("props[{i}].depth"), NOT_FINITE);
-            }
-        }
-        for (i, light) in level.lights.iter().enumerate() {
-            let path = format!("lights[{i}]");
-            self.point(format!("{path}.at"), light.at);
-            let f = &mut self.findings;
-            f.positive(format!("{path}.radius"), light.radius);
-            f.in_range(format!("{path}.intensity"), light.intensity, 0.0, 4.0);
-            if let Some(flicker) = light.flicker {
-                f.positive(format!("{path}.flicker.every"), flicker.every);
-                f.in_range(format!("{path}.flicker.depth"), flicker.depth, 0.0, 1.0);
-            }
-        }
-        self.findings
-            .unique("subjects", level.subjects.iter().map(|s| s.id.as_str()));
-        for (i, subject) in level.subjects.iter().enumerate() {
-            self.area(format!("subjects[{i}].area"), &subject.area);
-            if subject.name.trim().is_empty() {
-                self.findings
-                    .error(format!("subjects[{i}].name"), "the name is empty");
-            }
-        }
-        let ids = level.interactables.iter().map(|x| x.id.as_str());
-        self.findings.unique("interactables", ids);
-        for (i, thing) in level.interactables.iter().enumerate() {
-            self.area(format!("interactables[{i}].area"), &thing.area);
-            if thing.prompt.trim().is_empty() {
-                self.findings
-                    .error(format!("interactables[{i}].prompt"), "the prompt is empty");
-            }
-            if let Interaction::Inspect(text) = &thing.action
-                && text.trim().is_empty()
-            {
-                let path = format!("interactables[{i}].action[0]");
-                self.findings.error(path, "the inspect text is empty");
-            }
-        }
-        self.findings
-            .unique("triggers", level.triggers.iter().map(|t| t.id.as_str()));
-        for (i, trigger) in level.triggers.iter().enumerate() {
-            match &trigger.when {
-                Condition::Area(area) => self.area(format!("triggers[{i}].when[0]"), area),
-                Condition::Flag(flag) if flag.trim().is_empty() => {
-                    self.findings
-                        .error(format!("triggers[{i}].when[0]"), "the flag is empty");
-                }
-                _ => {}
-            }
-            if trigger
-                .event
-                .as_deref()
-                .is_some_and(|e| e.trim().is_empty())
-            {
-                self.findings
-                    .error(format!("triggers[{i}].event"), "the event is empty");
-            }
-        }
-        self.findings
-            .unique("npcs", level.npcs.iter().map(|n| n.id.as_str()));
-        for (i, npc) in level.npcs.iter().enumerate() {
-            self.sprite(format!("npcs[{i}].sprite"), &npc.sprite);
-            self.point(format!("npcs[{i}].at"), npc.at);
-        }
-        if level.spawns.is_empty() {
-            self.findings
-                .error("spawns", "the level needs at least one spawn point");
-        }
-        self.findings
-            .unique("spawns", level.spawns.iter().map(|s| s.id.as_str()));
-        for (i, spawn) in level.spawns.iter().enumerate() {
-            self.point(format!("spawns[{i}].at"), spawn.at);
-            if level.walls.iter().any(|wall| wall.contains(spawn.at)) {
-                self.findings.error(
-                    format!("spawns[{i}].at"),
-                    "the spawn point is inside a wall",
-                );
-            } else if !stands_on_something(level, spawn.at) {
-                let message = "the spawn point is not on a floor: Lev will fall";
-                self.findings.warning(format!("spawns[{i}].at"), message);
-            }
-        }
-        self.findings
-            .unique("shot_list", level.shot_list.iter().map(|g| g.id.as_str()));
-        for (i, goal) in level.shot_list.iter().enumerate() {
-            let path = format!("shot_list[{i}]");
-            if goal.min_score > 100 {
-                let message = format!("min_score {} must be 0 to 100", goal.min_score);
-                self.findings.error(format!("{path}.min_score"), message);
-            }
-            match &goal.target {
-                ShotTarget::Subject(id) if !level.subjects.iter().any(|s| &s.id == id) => {
-                    let ids: Vec<&str> = level.subjects.iter().map(|s| s.id.as_str()).collect();
-                    let hint = suggest::hint(id, &ids, "subjects here");
-                    let message = format!("no subject `{id}` in this level{hint}");
-                    self.findings.error(format!("{path}.target[0]"), message);
-                }
-                ShotTarget::Tag(tag) if !level.subjects.iter().any(|s| s.tags.contains(tag)) => {
-                    let mut tags: Vec<&str> = level
-                        .subjects
-                        .iter()
-                        .flat_map(|s| s.tags.iter().map(String::as_str))
-                        .collect();
-                    tags.sort_unstable();
-                    tags.dedup();
-                    let hint = suggest::hint(tag, &tags, "tags here");
-                    let message = format!("no subject in this level has the tag `{tag}`{hint}");
-                    self.findings.error(format!("{path}.target[0]"), message);
-                }
-                _ => {}
-            }
-        }
-        self.findings.0
-    }
 }
 
 /// Whether `at` is on a floor or a flight of stairs (within half a pixel).
 fn stands_on_something(level: &Level, (x, y): Point) -> bool {
-    let on_floor = level
-        .floors
-        .iter()
-        .any(|f| (y - f.y).abs() <= 0.5 && x >= f.x && x <= f.x + f.width);
     let on_stairs = level.stairs.iter().any(|s| {
         let (low, high) = if s.bottom.0 <= s.top.0 {
             (s.bottom, s.top)
         } else {
             (s.top, s.bottom)
         };
-        x >= low.0 && x <= high.0 && {
-            let t = if high.0 > low.0 {
-                (x - low.0) / (high.0 - low.0)
-            } else {
-                0.0
-            };
-            (y - (low.1 + t * (high.1 - low.1))).abs() <= 0.5
-        }
+        let t = if high.0 > low.0 {
+            (x - low.0) / (high.0 - low.0)
+        } else {
+            0.0
+        };
+        x >= low.0 && x <= high.0 && (y - (low.1 + t * (high.1 - low.1))).abs() <= 0.5
     });
-    on_floor || on_stairs
-}
-
-/// Checks one level on its own; `file_stem` is its file name without
-/// `.level.ron`, which its id must match.
-pub(super) fn check(level: &Level, file_stem: &str) -> Vec<Finding> {
-    LevelCheck {
-        level,
-        findings: Findings::default(),
-    }
-    .run(file_stem)
+    level.floor_at((x, y)).is_some() || on_stairs
 }
 
 /// `x 0 to 320, y 0 to 180`.

@@ -4,6 +4,7 @@
 //! the offending value, which [`Located`] turns into `file:line:column`.
 
 mod level;
+mod logic;
 mod references;
 mod story;
 
@@ -62,6 +63,15 @@ pub const MAX_SKYLINE: f32 = 400.0;
 
 /// What is said of a number too large to use (RON reads `1e39` as infinity).
 const NOT_FINITE: &str = "the number is too large to use";
+
+/// Which file a cross-file finding belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Owner {
+    /// The story file.
+    Story,
+    /// The level with this id.
+    Level(String),
+}
 
 /// Collects findings.
 #[derive(Default)]

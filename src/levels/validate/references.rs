@@ -4,18 +4,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Finding, Findings, Located};
+use super::logic::Use;
+use super::{Finding, Findings, Located, Owner};
 use crate::data::{Diagnostic, suggest};
-use crate::levels::schema::{Condition, Interaction, Level, Story};
-
-/// Which file a cross-file finding belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Owner {
-    /// The story file.
-    Story,
-    /// The level with this id.
-    Level(String),
-}
+use crate::levels::schema::{ClockTime, Condition, Interaction, Level, Story};
 
 /// Checks what files say about each other: levels and spawn points that
 /// exits and the story name, exits into walls, dialogue ids, levels nothing
@@ -80,6 +72,7 @@ impl<'a> Night<'a> {
                 self.arrival(&mut f, &path, &chapter.level, &chapter.spawn, "spawn");
             }
             out.extend(f.0.into_iter().map(|f| (Owner::Story, f)));
+            out.extend(super::logic::Between::new(story, self.levels).findings());
         }
         out
     }
@@ -189,22 +182,41 @@ fn dialogues(f: &mut Findings, story: &Story, level: &Level) {
     }
 }
 
-/// Times of triggers should fall within the night.
+/// Times in conditions and subjects' moments should fall within the night:
+/// the clock never shows the others.
 fn times(f: &mut Findings, story: &Story, level: &Level) {
     // With dawn before the start (an error of the story), every time would
     // be outside the night: say nothing of them.
     let night = story.clock.start..=story.clock.dawn;
-    for (i, trigger) in level.triggers.iter().enumerate() {
-        if let Condition::After(time) = trigger.when
-            && !night.is_empty()
-            && !night.contains(&time)
-        {
-            let message = format!(
-                "{time} is outside the night ({} to {})",
-                night.start(),
-                night.end()
+    if night.is_empty() {
+        return;
+    }
+    let mut outside = |path: String, time: ClockTime| {
+        if !night.contains(&time) {
+            let (start, dawn) = (night.start(), night.end());
+            f.warning(
+                path,
+                format!("{time} is outside the night ({start} to {dawn})"),
             );
-            f.warning(format!("triggers[{i}].when[0]"), message);
+        }
+    };
+    for (path, used) in super::logic::in_level(level) {
+        match used {
+            Use::Condition(Condition::Before(time) | Condition::After(time)) => {
+                outside(format!("{path}[0]"), *time);
+            }
+            Use::Condition(Condition::Between(from, to)) => {
+                outside(format!("{path}[0]"), *from);
+                outside(format!("{path}[1]"), *to);
+            }
+            _ => {}
+        }
+    }
+    for (i, subject) in level.subjects.iter().enumerate() {
+        for (j, moment) in subject.moments.iter().enumerate() {
+            let path = format!("subjects[{i}].moments[{j}]");
+            outside(format!("{path}.from"), moment.from);
+            outside(format!("{path}.to"), moment.to);
         }
     }
 }

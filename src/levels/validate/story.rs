@@ -25,6 +25,7 @@ pub fn check_story(story: &Story) -> Vec<Finding> {
         f.error("chapters", "the story needs at least one chapter");
     }
     f.unique("chapters", story.chapters.iter().map(|c| c.id.as_str()));
+    chapter_clocks(&mut f, story);
     let mut seen = HashSet::new();
     for (i, id) in story.dialogues.iter().enumerate() {
         if !seen.insert(id) {
@@ -43,5 +44,36 @@ pub fn check_story(story: &Story) -> Vec<Finding> {
         _ => {}
     }
     f.unique("endings", story.endings.iter().map(|e| e.id.as_str()));
+    if let Some(last) = story.endings.len().checked_sub(1)
+        && story.endings[last].when.is_some()
+    {
+        let message = "the last ending has a condition: when none holds, the night ends in none";
+        f.warning(format!("endings[{last}].when"), message);
+    }
     f.0
+}
+
+/// Each chapter's clock and hold fall within the night, the hold not
+/// before the clock.
+fn chapter_clocks(f: &mut Findings, story: &Story) {
+    let night = story.clock.start..=story.clock.dawn;
+    if night.is_empty() {
+        return;
+    }
+    for (i, chapter) in story.chapters.iter().enumerate() {
+        for (field, time) in [("clock", chapter.clock), ("hold", chapter.hold)] {
+            if let Some(time) = time.filter(|t| !night.contains(t)) {
+                let (start, dawn) = (night.start(), night.end());
+                let message = format!("{time} is outside the night ({start} to {dawn})");
+                f.error(format!("chapters[{i}].{field}"), message);
+            }
+        }
+        if let (Some(clock), Some(hold)) = (chapter.clock, chapter.hold)
+            && hold < clock
+        {
+            let message =
+                format!("the chapter holds the clock at {hold}, before it begins at {clock}");
+            f.error(format!("chapters[{i}].hold"), message);
+        }
+    }
 }

@@ -4,6 +4,7 @@
 
 use bevy::prelude::*;
 
+use crate::levels::skyline::{SkylineShape, WINDOW as WINDOW_SIZE, skyline};
 use crate::random::Random;
 use crate::states::{Screen, VIEW, VIRTUAL_HEIGHT};
 
@@ -57,31 +58,35 @@ pub(super) fn spawn(mut commands: Commands) {
         let star = STAR.with_alpha(seed.range(0.3, 0.9));
         commands.spawn(rect(star, at, Vec2::ONE, 1.0));
     }
-    // Far skyline.
-    let mut x = -HALF_W;
-    while x < HALF_W {
-        let width = seed.range(10.0, 26.0);
-        let height = seed.range(40.0, 85.0);
-        commands.spawn(rect(
-            FAR,
-            Vec2::new(x, GROUND),
-            Vec2::new(width, height),
-            2.0,
-        ));
-        x += width + seed.range(0.0, 3.0);
+    // Far skyline, then the near blocks with lit windows around the tower.
+    let far = SkylineShape {
+        from: -HALF_W,
+        to: HALF_W,
+        ground: GROUND,
+        widths: 10.0..26.0,
+        heights: 40.0..85.0,
+        gaps: 0.0..3.0,
+        lit: 0.0,
+    };
+    for building in skyline(&far, &mut seed) {
+        commands.spawn(rect(FAR, building.corner, building.size, 2.0));
     }
     spawn_clock_tower(&mut commands, Vec2::new(70.0, GROUND));
-    // Near blocks with lit windows.
-    let mut x = -HALF_W;
-    while x < HALF_W {
-        let width = seed.range(22.0, 44.0);
-        let height = seed.range(20.0, 58.0);
-        let corner = Vec2::new(x, GROUND);
-        if !(50.0..100.0).contains(&(x + width / 2.0)) {
-            commands.spawn(rect(NEAR, corner, Vec2::new(width, height), 5.0));
-            spawn_windows(&mut commands, &mut seed, corner, Vec2::new(width, height));
+    let near = SkylineShape {
+        widths: 22.0..44.0,
+        heights: 20.0..58.0,
+        gaps: 1.0..6.0,
+        lit: 0.22,
+        ..far
+    };
+    for building in skyline(&near, &mut seed) {
+        if (50.0..100.0).contains(&(building.corner.x + building.size.x / 2.0)) {
+            continue;
         }
-        x += width + seed.range(1.0, 6.0);
+        commands.spawn(rect(NEAR, building.corner, building.size, 5.0));
+        for (at, brightness) in building.windows {
+            commands.spawn(rect(WINDOW.with_alpha(brightness), at, WINDOW_SIZE, 6.0));
+        }
     }
     commands.spawn(rect(
         NEAR,
@@ -98,21 +103,6 @@ pub(super) fn spawn(mut commands: Commands) {
             Raindrop,
             rect(RAIN, at, Vec2::new(1.0, 4.0 + (i % 3) as f32), 8.0),
         ));
-    }
-}
-
-fn spawn_windows(commands: &mut Commands, seed: &mut Random, corner: Vec2, size: Vec2) {
-    let mut y = corner.y + 5.0;
-    while y < corner.y + size.y - 5.0 {
-        let mut x = corner.x + 3.0;
-        while x < corner.x + size.x - 4.0 {
-            if seed.unit() < 0.22 {
-                let glow = WINDOW.with_alpha(seed.range(0.5, 1.0));
-                commands.spawn(rect(glow, Vec2::new(x, y), Vec2::new(2.0, 3.0), 6.0));
-            }
-            x += 5.0;
-        }
-        y += 7.0;
     }
 }
 

@@ -1,0 +1,283 @@
+//! Finding every condition and effect in the data, with the path where it
+//! is written, for the checks that read them: a file's own (empty names,
+//! areas, times in order) and those between files (flags read but never
+//! set, variables of two types, unknown chapters, levels and dialogues).
+
+use super::{Finding, Owner};
+use crate::data::{Severity, suggest};
+use crate::levels::schema::{ChapterEnd, Compare, Condition, Effect, Level, Story};
+
+/// A condition or effect of the data, where it is written.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Use<'a> {
+    /// A condition (each one inside `All`, `Any` and `Not` too).
+    Condition(&'a Condition),
+    /// An effect.
+    Effect(&'a Effect),
+}
+
+/// Every condition and effect of `level`, by path.
+pub(super) fn in_level(level: &Level) -> Vec<(String, Use<'_>)> {
+    let mut uses = Vec::new();
+    for (i, trigger) in level.triggers.iter().enumerate() {
+        condition(&mut uses, format!("triggers[{i}].when"), &trigger.when);
+        effects(
+            &mut uses,
+            &format!("triggers[{i}].effects"),
+            &trigger.effects,
+        );
+    }
+    for (i, thing) in level.interactables.iter().enumerate() {
+        if let Some(when) = &thing.when {
+            condition(&mut uses, format!("interactables[{i}].when"), when);
+        }
+        effects(
+            &mut uses,
+            &format!("interactables[{i}].effects"),
+            &thing.effects,
+        );
+    }
+    for (i, exit) in level.exits.iter().enumerate() {
+        if let Some(lock) = &exit.locked {
+            condition(&mut uses, format!("exits[{i}].locked.until"), &lock.until);
+        }
+    }
+    uses
+}
+
+/// Every condition of `story` (its endings'), by path.
+pub(super) fn in_story(story: &Story) -> Vec<(String, Use<'_>)> {
+    let mut uses = Vec::new();
+    for (i, ending) in story.endings.iter().enumerate() {
+        if let Some(when) = &ending.when {
+            condition(&mut uses, format!("endings[{i}].when"), when);
+        }
+    }
+    uses
+}
+
+/// The flag a chapter's end waits for, by path.
+pub(super) fn chapter_flags(story: &Story) -> impl Iterator<Item = (String, &str)> {
+    story
+        .chapters
+        .iter()
+        .enumerate()
+        .filter_map(|(i, chapter)| match &chapter.ends {
+            Some(ChapterEnd::Flag(flag)) => Some((format!("chapters[{i}].ends[0]"), flag.as_str())),
+            _ => None,
+        })
+}
+
+fn condition<'a>(uses: &mut Vec<(String, Use<'a>)>, path: String, condition: &'a Condition) {
+    match condition {
+        Condition::Not(inner) => self::condition(uses, format!("{path}[0]"), inner),
+        Condition::All(list) | Condition::Any(list) => {
+            for (i, inner) in list.iter().enumerate() {
+                self::condition(uses, format!("{path}[0][{i}]"), inner);
+            }
+        }
+        _ => {}
+    }
+    uses.push((path, Use::Condition(condition)));
+}
+
+fn effects<'a>(uses: &mut Vec<(String, Use<'a>)>, path: &str, effects: &'a [Effect]) {
+    for (i, effect) in effects.iter().enumerate() {
+        uses.push((format!("{path}[{i}]"), Use::Effect(effect)));
+    }
+}
+
+/// What the night's conditions and effects say about each other: flags
+/// read but never set, variables of two kinds, chapters, levels, spawn
+/// points and dialogues that do not exist, areas where no one stands, and
+/// chapters nothing ends.
+pub(super) struct Between<'a> {
+    story: &'a Story,
+    levels: &'a [&'a Level],
+    /// Every use, with the file it belongs to.
+    uses: Vec<(Owner, String, Use<'a>)>,
+}
+
+impl<'a> Between<'a> {
+    /// The uses of `story` and `levels`.
+    pub(super) fn new(story: &'a Story, levels: &'a [&'a Level]) -> Self {
+        let mut uses: Vec<(Owner, String, Use<'a>)> = in_story(story)
+            .into_iter()
+            .map(|(path, used)| (Owner::Story, path, used))
+            .collect();
+        for level in levels {
+            let owner = Owner::Level(level.id.clone());
+            uses.extend(
+                in_level(level)
+                    .into_iter()
+                    .map(|(p, u)| (owner.clone(), p, u)),
+            );
+        }
+        Self {
+            story,
+            levels,
+            uses,
+        }
+    }
+
+    /// Every finding, with the file it belongs to.
+    pub(super) fn findings(&self) -> Vec<(Owner, Finding)> {
+        let mut out = Vec::new();
+        self.flags(&mut out);
+        self.variables(&mut out);
+        self.names(&mut out);
+        self.chapters_end(&mut out);
+        out
+    }
+
+    /// Flags read (by a condition or a chapter's end) that nothing sets.
+    fn flags(&self, out: &mut Vec<(Owner, Finding)>) {
+        let mut set: Vec<&str> = self
+            .levels
+            .iter()
+            .flat_map(|l| l.shot_list.iter().map(|g| g.sets_flag.as_str()))
+            .collect();
+        set.extend(self.uses.iter().filter_map(|(_, _, used)| match used {
+            Use::Effect(Effect::SetFlag(flag)) => Some(flag.as_str()),
+            _ => None,
+        }));
+        set.sort_unstable();
+        set.dedup();
+        let reads = self
+            .uses
+            .iter()
+            .filter_map(|(owner, path, used)| match used {
+                Use::Condition(Condition::Flag(flag)) => {
+                    Some((owner.clone(), format!("{path}[0]"), flag.as_str()))
+                }
+                _ => None,
+            });
+        let chapter_reads =
+            chapter_flags(self.story).map(|(path, flag)| (Owner::Story, path, flag));
+        for (owner, path, flag) in reads.chain(chapter_reads) {
+            if flag.trim().is_empty() || set.contains(&flag) {
+                continue;
+            }
+            let hint = match suggest::nearest(flag, set.iter().copied()) {
+                Some(near) => format!(": did you mean `{near}`?"),
+                None => " (set it with a SetFlag effect or a shot goal's sets_flag)".into(),
+            };
+            let message = format!("the flag `{flag}` is read here but nothing sets it{hint}");
+            out.push((owner, warning(path, message)));
+        }
+    }
+
+    /// Each variable must hold one kind of value: the first use found
+    /// decides, later uses of another kind are errors.
+    fn variables(&self, out: &mut Vec<(Owner, Finding)>) {
+        let mut kinds: Vec<(&str, &str)> = Vec::new();
+        for (owner, path, used) in &self.uses {
+            let (name, kind) = match used {
+                Use::Effect(Effect::Set(name, value)) => (name, value.kind()),
+                Use::Effect(Effect::Add(name, _)) => (name, "number"),
+                Use::Condition(Condition::Var(name, Compare::Is(v) | Compare::IsNot(v))) => {
+                    (name, v.kind())
+                }
+                Use::Condition(Condition::Var(name, _)) => (name, "number"),
+                _ => continue,
+            };
+            match kinds.iter().find(|(n, _)| *n == name.as_str()) {
+                None => kinds.push((name, kind)),
+                Some((_, first)) if *first != kind => {
+                    let message = format!(
+                        "the variable `{name}` holds a {first} elsewhere: here it is used as a {kind}"
+                    );
+                    out.push((owner.clone(), error(format!("{path}[1]"), message)));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// Chapters, levels, spawn points and dialogues named by conditions and
+    /// effects must exist; areas mean nothing in the story's conditions.
+    fn names(&self, out: &mut Vec<(Owner, Finding)>) {
+        let chapters: Vec<&str> = self.story.chapters.iter().map(|c| c.id.as_str()).collect();
+        let mut levels: Vec<&str> = self.levels.iter().map(|l| l.id.as_str()).collect();
+        levels.sort_unstable();
+        let dialogues: Vec<&str> = self.story.dialogues.iter().map(String::as_str).collect();
+        let unknown = |what: &str, name: &str, known: &[&str], list: &str| {
+            format!(
+                "unknown {what} `{name}`{}",
+                suggest::hint(name, known, list)
+            )
+        };
+        for (owner, path, used) in &self.uses {
+            let (at, message) = match used {
+                Use::Condition(Condition::Chapter(id)) if !chapters.contains(&id.as_str()) => {
+                    (0, unknown("chapter", id, &chapters, "chapters"))
+                }
+                Use::Condition(Condition::Visits(id, _)) if !levels.contains(&id.as_str()) => {
+                    (0, unknown("level", id, &levels, "levels"))
+                }
+                Use::Effect(Effect::GoTo(id, _)) if !levels.contains(&id.as_str()) => {
+                    (0, unknown("level", id, &levels, "levels"))
+                }
+                Use::Effect(Effect::GoTo(id, spawn)) => {
+                    let Some(level) = self.levels.iter().find(|l| l.id == *id) else {
+                        continue;
+                    };
+                    let spawns: Vec<&str> = level.spawns.iter().map(|s| s.id.as_str()).collect();
+                    if spawns.contains(&spawn.as_str()) {
+                        continue;
+                    }
+                    let hint = suggest::hint(spawn, &spawns, "its spawn points");
+                    (1, format!("level `{id}` has no spawn point `{spawn}`{hint}"))
+                }
+                Use::Effect(Effect::Dialogue(id)) if !dialogues.contains(&id.as_str()) => {
+                    (0, unknown("dialogue", id, &dialogues, "story.ron lists"))
+                }
+                Use::Condition(Condition::Area(_)) if *owner == Owner::Story => (
+                    0,
+                    "an area means nothing here: only a level's own conditions know where Lev stands"
+                        .to_owned(),
+                ),
+                _ => continue,
+            };
+            out.push((owner.clone(), error(format!("{path}[{at}]"), message)));
+        }
+    }
+
+    /// A chapter with no `ends` goes on until an `EndChapter` effect ends
+    /// it: warn when there is none anywhere.
+    fn chapters_end(&self, out: &mut Vec<(Owner, Finding)>) {
+        let any_end = self
+            .uses
+            .iter()
+            .any(|(_, _, used)| matches!(used, Use::Effect(Effect::EndChapter)));
+        if any_end {
+            return;
+        }
+        for (i, chapter) in self.story.chapters.iter().enumerate() {
+            if chapter.ends.is_none() {
+                let message =
+                    "nothing ends this chapter: give it `ends`, or use an EndChapter effect";
+                out.push((
+                    Owner::Story,
+                    warning(format!("chapters[{i}]"), message.into()),
+                ));
+            }
+        }
+    }
+}
+
+fn error(path: String, message: String) -> Finding {
+    Finding {
+        severity: Severity::Error,
+        path,
+        message,
+    }
+}
+
+fn warning(path: String, message: String) -> Finding {
+    Finding {
+        severity: Severity::Warning,
+        path,
+        message,
+    }
+}
