@@ -149,13 +149,16 @@ pub(super) fn show_text(commands: &mut Commands, id: &str, text: &str) {
         for entity in open.iter(world).collect::<Vec<_>>() {
             world.despawn(entity);
         }
-        world.spawn((
-            Name::new("Reading"),
-            Reading,
-            ClaimsInput(InputContext::Reading),
-            ChildOf(bar),
-            widget::panel_text(text.clone()),
-        ));
+        // Above the prompt, which then says how to close it.
+        let reading = world
+            .spawn((
+                Name::new("Reading"),
+                Reading,
+                ClaimsInput(InputContext::Reading),
+                widget::panel_text(text.clone()),
+            ))
+            .id();
+        world.entity_mut(bar).insert_children(0, &[reading]);
         world.trigger(Inspected { id, text });
     });
 }
@@ -185,9 +188,11 @@ fn interact(
     let target =
         target_in_reach(level, feet, story).filter(|_| transition.is_none() && reading.is_empty());
     let key = bindings.label(Action::Interact, *device);
-    let shown = target
-        .as_ref()
-        .map(|t| format!("[{key}] {}", prompt_text(level, t)));
+    let shown = match &target {
+        Some(target) => Some(format!("[{key}] {}", prompt_text(level, target))),
+        None if !reading.is_empty() => Some(format!("[{key}] Close")),
+        None => None,
+    };
     if let Ok(mut v) = visibility.get_mut(prompt) {
         v.set_if_neq(if shown.is_some() {
             Visibility::Inherited
