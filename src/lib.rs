@@ -11,6 +11,7 @@ pub mod data;
 pub mod explore;
 pub mod input;
 pub mod levels;
+pub mod photo;
 pub mod random;
 pub mod screens;
 pub mod states;
@@ -36,6 +37,7 @@ impl Plugin for GamePlugin {
             screens::plugin,
             levels::plugin,
             explore::plugin,
+            photo::plugin,
             story::plugin,
         ));
     }

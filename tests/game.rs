@@ -7,6 +7,7 @@ mod game {
     mod explore;
     mod levels;
     mod modding;
+    mod photo;
     mod screens;
     mod scripts;
     mod story;

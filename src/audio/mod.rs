@@ -22,6 +22,12 @@ pub enum Sfx {
     MenuConfirm,
     /// A footstep on this surface.
     Footstep(Surface),
+    /// The camera's shutter: a photograph taken.
+    Shutter,
+    /// The film wound on to the next frame.
+    FilmAdvance,
+    /// The shutter pressed on a finished roll: a dry click.
+    DryClick,
 }
 
 /// Asks for a sound effect on the effects channel.

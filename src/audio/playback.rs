@@ -28,6 +28,9 @@ pub struct Effects;
 struct EffectSounds {
     menu_move: Handle<AudioSource>,
     menu_confirm: Handle<AudioSource>,
+    shutter: Handle<AudioSource>,
+    film_advance: Handle<AudioSource>,
+    dry_click: Handle<AudioSource>,
     /// Concrete, metal, wet street, wood.
     footsteps: [Handle<AudioSource>; 4],
     /// In the order of [`AMBIENCES`].
@@ -74,6 +77,9 @@ fn synthesize_sounds(mut sources: ResMut<Assets<AudioSource>>, mut commands: Com
     commands.insert_resource(EffectSounds {
         menu_move: add(synth::tick(1400.0, 0.05)),
         menu_confirm: add(synth::shutter(0.07)),
+        shutter: add(synth::shutter(0.12)),
+        film_advance: add(synth::film_advance()),
+        dry_click: add(synth::tick(320.0, 0.04)),
         footsteps: SURFACES.map(|surface| add(synth::footstep(surface))),
         ambiences: AMBIENCES.map(|kind| add(synth::ambience(kind))),
         scores: SCORES.map(|kind| add(synth::music(kind))),
@@ -101,6 +107,9 @@ fn play_effects(
         let handle = match sfx {
             Sfx::MenuMove => &sounds.menu_move,
             Sfx::MenuConfirm => &sounds.menu_confirm,
+            Sfx::Shutter => &sounds.shutter,
+            Sfx::FilmAdvance => &sounds.film_advance,
+            Sfx::DryClick => &sounds.dry_click,
             Sfx::Footstep(surface) => {
                 let index = SURFACES.iter().position(|s| s == surface).unwrap_or(0);
                 &sounds.footsteps[index]

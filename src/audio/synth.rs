@@ -38,6 +38,32 @@ pub fn shutter(gap: f32) -> Vec<f32> {
         .collect()
 }
 
+/// The film winding on after a shot: a quick ratchet of soft clicks under
+/// a short whirr, a tenth of a second after the shutter.
+pub fn film_advance() -> Vec<f32> {
+    let delay = (0.1 * SAMPLE_RATE as f32) as usize;
+    let clicks = 6;
+    let spacing = (0.035 * SAMPLE_RATE as f32) as usize;
+    let mut noise = Random::new(0x5EED_F11E);
+    let count = delay + clicks * spacing + (0.05 * SAMPLE_RATE as f32) as usize;
+    (0..count)
+        .map(|i| {
+            let Some(since) = i.checked_sub(delay) else {
+                return 0.0;
+            };
+            let phase = (since % spacing) as f32 / SAMPLE_RATE as f32;
+            let click = if since / spacing < clicks {
+                (-phase * 400.0).exp()
+            } else {
+                0.0
+            };
+            let t = since as f32 / SAMPLE_RATE as f32;
+            let whirr = 0.08 * (-t * 8.0).exp() * (std::f32::consts::TAU * 180.0 * t).sin();
+            0.3 * click * noise.range(-1.0, 1.0) + whirr
+        })
+        .collect()
+}
+
 /// A footstep on `surface`: a heel strike shaped by what it lands on.
 pub fn footstep(surface: Surface) -> Vec<f32> {
     // (seconds, noise decay per second, tone Hz, tone decay, tone level)
@@ -274,6 +300,18 @@ mod tests {
         assert!(peak(&shutter[..200]) > 0.2);
         assert!(peak(&shutter[second..second + 200]) > 0.1);
         assert!(peak(&shutter[second - 300..second]) < 0.05);
+    }
+
+    #[test]
+    fn the_film_winds_on_after_the_shutter_in_a_ratchet_of_clicks() {
+        let advance = film_advance();
+        let delay = (0.1 * 44_100.0) as usize;
+        assert!(
+            peak(&advance[..delay]) == 0.0,
+            "silent while the shutter sounds"
+        );
+        assert!(peak(&advance) <= 1.0 && peak(&advance[delay..delay + 200]) > 0.1);
+        assert!(peak(&advance[advance.len() - 200..]) < 0.05, "it fades out");
     }
 
     /// Each loop is `seconds` long, audible, below clipping and unlike the others.

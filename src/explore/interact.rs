@@ -185,8 +185,10 @@ fn interact(
     };
     let feet = body.0.position;
     let story = story.as_deref();
-    let target =
-        target_in_reach(level, feet, story).filter(|_| transition.is_none() && reading.is_empty());
+    // Only Lev exploring reaches for things: not with the camera raised.
+    let exploring = actions.context() == InputContext::Exploring;
+    let target = target_in_reach(level, feet, story)
+        .filter(|_| transition.is_none() && reading.is_empty() && exploring);
     let key = bindings.label(Action::Interact, *device);
     let shown = match &target {
         Some(target) => Some(format!("[{key}] {}", prompt_text(level, target))),

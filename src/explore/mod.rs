@@ -16,7 +16,7 @@ pub use interact::InteractionTarget;
 
 use bevy::prelude::*;
 
-use crate::input::{Action, ActionState};
+use crate::input::{Action, ActionState, InputContext};
 use crate::levels::{self, ActiveLevel, LEV_Z, LevelBuilt, LevelSystems};
 use crate::states::{PausableSystems, Screen};
 use crate::story::{Place, StoryState};
@@ -81,12 +81,26 @@ pub(super) fn plugin(app: &mut App) {
         ));
 }
 
-/// The walking and climbing the player asks for this step.
+/// The walking and climbing the player asks for this step. With the
+/// camera raised he only steps carefully, and not while the careful step
+/// pans the frame instead.
 fn intent(actions: &ActionState) -> motion::Intent {
     let axis = |negative, positive| {
         f32::from(u8::from(actions.pressed(positive)))
             - f32::from(u8::from(actions.pressed(negative)))
     };
+    if actions.context() == InputContext::Viewfinder {
+        let panning = actions.pressed(Action::Careful);
+        return motion::Intent {
+            x: if panning {
+                0.0
+            } else {
+                axis(Action::Left, Action::Right)
+            },
+            y: 0.0,
+            careful: true,
+        };
+    }
     motion::Intent {
         x: axis(Action::Left, Action::Right),
         y: axis(Action::Down, Action::Up),

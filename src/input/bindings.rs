@@ -9,6 +9,8 @@ use super::Action;
 
 /// How far a stick must lean before it counts as a press.
 const STICK_THRESHOLD: f32 = 0.5;
+/// How far the right stick must lean before it aims.
+const STICK_DEAD_ZONE: f32 = 0.15;
 
 /// One physical input that can trigger an action.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,6 +44,18 @@ pub struct Devices<'w, 's> {
     keys: Res<'w, ButtonInput<KeyCode>>,
     mouse: Res<'w, ButtonInput<MouseButton>>,
     gamepads: Query<'w, 's, &'static Gamepad>,
+}
+
+impl Devices<'_, '_> {
+    /// The right stick of the first gamepad that leans it past the dead
+    /// zone, each axis -1 to 1.
+    pub fn right_stick(&self) -> Vec2 {
+        self.gamepads
+            .iter()
+            .map(Gamepad::right_stick)
+            .find(|stick| stick.length() > STICK_DEAD_ZONE)
+            .unwrap_or(Vec2::ZERO)
+    }
 }
 
 impl Binding {

@@ -59,6 +59,7 @@ pub struct ActionState {
     just_pressed: HashSet<Action>,
     just_released: HashSet<Action>,
     context: InputContext,
+    aim: Vec2,
 }
 
 impl ActionState {
@@ -80,6 +81,16 @@ impl ActionState {
     /// The context input is read in this frame.
     pub fn context(&self) -> InputContext {
         self.context
+    }
+
+    /// The right stick's lean, each axis -1 to 1, for aiming the
+    /// viewfinder (zero outside it).
+    pub fn aim(&self) -> Vec2 {
+        if self.context == InputContext::Viewfinder {
+            self.aim
+        } else {
+            Vec2::ZERO
+        }
     }
 
     fn set_pressed(&mut self, now: HashSet<Action>) {
@@ -129,6 +140,7 @@ fn update_actions(
         }
     }
     state.set_pressed(now);
+    state.aim = devices.right_stick();
     if let Some(device) = used {
         last_device.set_if_neq(device);
     }

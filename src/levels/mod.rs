@@ -7,6 +7,7 @@
 //! of errors ([`NightData`]), spawns the current level and shows data
 //! problems on screen.
 
+mod draw;
 pub mod files;
 mod loader;
 mod night;
@@ -19,12 +20,13 @@ mod spawn;
 pub mod sprites;
 pub mod validate;
 
+pub use draw::{colour, spawn_level};
 pub use loader::{DataAsset, DataLoader, LevelAsset, ProblemBoard, StoryAsset};
 pub use night::{DataStatus, NightData, StartOverride};
 pub use roots::Roots;
 pub use spawn::{
-    CurrentLevel, LEV_Z, LIGHT_Z, LevelBuilt, LevelEntity, LevelLight, LevelSystems, Parallax,
-    Person, colour, spawn_level,
+    CurrentLevel, LEV_Z, LIGHT_Z, LevelBuilt, LevelEntity, LevelLight, LevelSystems, Occluding,
+    Parallax, Person, PhotoSubject,
 };
 
 use bevy::ecs::system::SystemParam;

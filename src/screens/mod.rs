@@ -9,8 +9,10 @@ mod playing;
 mod title;
 
 use bevy::camera::ScalingMode;
+use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 
+use crate::photo::OVERLAY_LAYER;
 use crate::states::VIRTUAL_HEIGHT;
 use crate::ui::theme;
 
@@ -31,6 +33,10 @@ fn spawn_camera(mut commands: Commands) {
     commands.spawn((
         Name::new("Camera"),
         Camera2d,
+        // The world and, on its own layer, the viewfinder's overlay, which
+        // a photograph's camera does not see; the UI draws here too.
+        RenderLayers::from_layers(&[0, OVERLAY_LAYER]),
+        IsDefaultUiCamera,
         Projection::Orthographic(OrthographicProjection {
             scaling_mode: ScalingMode::FixedVertical {
                 viewport_height: VIRTUAL_HEIGHT,

@@ -2,6 +2,7 @@
 
 use bevy::prelude::*;
 
+use crate::photo::OpenAlbum;
 use crate::states::{Pause, Screen};
 use crate::ui::menu::Activate;
 use crate::ui::{theme, widget};
@@ -20,6 +21,7 @@ fn spawn_pause_menu(mut commands: Commands) {
             widget::label("Paused", theme::TITLE_SIZE * 0.75, theme::PAPER),
             widget::menu(children![
                 widget::button("Resume", resume),
+                widget::button("Album", album),
                 widget::button("Quit to title", quit_to_title),
             ]),
         ],
@@ -36,6 +38,12 @@ fn start_time(mut time: ResMut<Time<Virtual>>) {
 
 fn resume(_: On<Activate>, mut next: ResMut<NextState<Pause>>) {
     next.set(Pause::Running);
+}
+
+/// Resumes the night with the album open (it holds the clock itself).
+fn album(_: On<Activate>, mut next: ResMut<NextState<Pause>>, mut commands: Commands) {
+    next.set(Pause::Running);
+    commands.trigger(OpenAlbum);
 }
 
 fn quit_to_title(_: On<Activate>, mut next: ResMut<NextState<Screen>>) {

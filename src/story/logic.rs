@@ -4,7 +4,7 @@
 
 use crate::levels::schema::{Compare, Condition, Effect, Ending, Story, Value};
 
-use super::state::StoryState;
+use super::state::{PhotoRecord, StoryState, SubjectShot};
 
 /// What an effect asks of the game beyond changing the state.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,7 +37,35 @@ pub fn holds(condition: &Condition, state: &StoryState, level: &str) -> bool {
         Condition::After(time) => state.reached(*time),
         Condition::Between(from, to) => state.reached(*from) && !state.reached(*to),
         Condition::Chapter(id) => state.chapter == *id,
+        Condition::Photographed(key) => state.album.iter().any(|p| shows(p, |s| s.key == *key)),
+        Condition::BestScore(key, compare) => {
+            let best = state
+                .album
+                .iter()
+                .flat_map(|p| p.subjects.iter())
+                .filter(|s| s.key == *key)
+                .map(|s| s.score)
+                .max()
+                .unwrap_or(0);
+            compares(Some(&Value::Number(f64::from(best))), compare)
+        }
+        Condition::Photos(compare) => {
+            compares(Some(&Value::Number(state.album.len() as f64)), compare)
+        }
+        Condition::PhotosTagged(tag, compare) => {
+            let count = state
+                .album
+                .iter()
+                .filter(|p| shows(p, |s| s.tags.contains(tag)))
+                .count();
+            compares(Some(&Value::Number(count as f64)), compare)
+        }
     }
+}
+
+/// Whether the photograph shows a subject such that `is`.
+fn shows(photo: &PhotoRecord, is: impl Fn(&SubjectShot) -> bool) -> bool {
+    photo.subjects.iter().any(is)
 }
 
 /// Whether `value` (`None`: never set) compares so. A value never set is 0,
@@ -246,6 +274,53 @@ mod tests {
                 Outcome::EndChapter,
             ]
         );
+    }
+
+    #[test]
+    fn album_queries_read_the_photographs_taken() {
+        let mut s = state();
+        let none = |c: Condition| holds(&c, &s.clone(), "");
+        assert!(!none(Condition::Photographed("warehouse/mirror".into())));
+        assert!(none(Condition::Photos(Compare::Is(Value::Number(0.0)))));
+        let photo: PhotoRecord = crate::data::parse_ron(
+            std::path::Path::new("photo"),
+            r#"(number: 1, level: "warehouse", at: "23:12", frame: (x: 0, y: 0, w: 60, h: 40),
+               focal: 50, score: 72, image: None, subjects: [
+                   (key: "warehouse/mirror", name: "The cracked mirror", tags: ["mirror"], score: 72,
+                    breakdown: (in_frame: 1, clear: 1, size: 0.8, composition: 1, on_third: false, facing: 1, moment: None)),
+                   (key: "warehouse/lamp", name: "The lamp", tags: ["light"], score: 20,
+                    breakdown: (in_frame: 0.5, clear: 1, size: 0.4, composition: 0.6, on_third: false, facing: 1, moment: None)),
+               ])"#,
+        )
+        .unwrap();
+        s.album.push(photo.clone());
+        let mut better = photo;
+        better.subjects[1].score = 61;
+        s.album.push(better);
+        let has = |c: Condition| holds(&c, &s, "");
+        assert!(has(Condition::Photographed("warehouse/mirror".into())));
+        assert!(!has(Condition::Photographed("warehouse/pigeons".into())));
+        assert!(has(Condition::BestScore(
+            "warehouse/lamp".into(),
+            Compare::AtLeast(60.0)
+        )));
+        assert!(!has(Condition::BestScore(
+            "warehouse/lamp".into(),
+            Compare::AtLeast(62.0)
+        )));
+        assert!(has(Condition::BestScore(
+            "streets/tram".into(),
+            Compare::Is(Value::Number(0.0))
+        )));
+        assert!(has(Condition::Photos(Compare::AtLeast(2.0))));
+        assert!(has(Condition::PhotosTagged(
+            "light".into(),
+            Compare::Is(Value::Number(2.0))
+        )));
+        assert!(!has(Condition::PhotosTagged(
+            "animal".into(),
+            Compare::AtLeast(1.0)
+        )));
     }
 
     #[test]

@@ -14,7 +14,7 @@ mod triggers;
 
 pub use chapters::ChapterBegan;
 pub use clock::NightTime;
-pub use state::{Place, STORY_STATE_VERSION, StoryState};
+pub use state::{Breakdown, PhotoRecord, Place, STORY_STATE_VERSION, StoryState, SubjectShot};
 
 use bevy::prelude::*;
 

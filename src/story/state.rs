@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::levels::schema::{ClockTime, Point, Story, Value};
+use crate::levels::schema::{Area, ClockTime, Point, Story, Value};
 
 /// The version of [`StoryState`]'s shape; a save of another version is
 /// read with care or refused.
@@ -52,19 +52,61 @@ pub struct Place {
     pub at: Point,
 }
 
-/// One photograph of the night, as conditions and dialogue read it.
+/// One photograph of the night, as the album shows it and conditions and
+/// dialogue read it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PhotoRecord {
     /// Its number on the roll, from 1.
-    pub frame: u32,
+    pub number: u32,
     /// The level it was taken in.
     pub level: String,
-    /// When it was taken.
+    /// The night's clock when it was taken.
     pub at: ClockTime,
-    /// The score of the photograph, 0 to 100.
+    /// The frame, in the level's virtual pixels.
+    pub frame: Area,
+    /// The focal length it was taken at, in millimetres.
+    pub focal: u32,
+    /// The photograph's score, 0 to 100: its best subject's.
     pub score: u32,
-    /// Each subject in it (`level/subject`) with its own score.
-    pub subjects: Vec<(String, u32)>,
+    /// The subjects in it, best first.
+    pub subjects: Vec<SubjectShot>,
+    /// The image file written for it, where a renderer ran.
+    pub image: Option<String>,
+}
+
+/// A subject as a photograph caught it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubjectShot {
+    /// `level/subject`, unique across the night.
+    pub key: String,
+    /// Its name, as the level gives it.
+    pub name: String,
+    /// Its tags.
+    pub tags: Vec<String>,
+    /// Its score, 0 to 100.
+    pub score: u32,
+    /// How the score was made.
+    pub breakdown: Breakdown,
+}
+
+/// What a subject's score is made of: each factor from 0 to 1, multiplied
+/// together (see `photo::judge` and levels/README.md).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Breakdown {
+    /// The share of the subject inside the frame.
+    pub in_frame: f32,
+    /// The share of what is in frame that nothing hides.
+    pub clear: f32,
+    /// The size factor, from how much of the frame it fills.
+    pub size: f32,
+    /// The composition factor, from how near the centre or a third it sits.
+    pub composition: f32,
+    /// Whether it sits on a third.
+    pub on_third: bool,
+    /// The facing factor: towards the camera, sideways, away.
+    pub facing: f32,
+    /// Caught in one of its moments (`None`: it has none).
+    pub moment: Option<bool>,
 }
 
 /// A dialogue in progress: which, and the id of the line it stands at.
@@ -100,6 +142,11 @@ impl StoryState {
     /// The clock as a time of the night.
     pub fn time(&self) -> ClockTime {
         ClockTime::from_minutes(self.minutes)
+    }
+
+    /// Frames left on the roll of `story`.
+    pub fn film_left(&self, story: &Story) -> u32 {
+        story.film_roll.saturating_sub(self.album.len() as u32)
     }
 
     /// Whether the clock has reached `time`.

@@ -307,6 +307,10 @@ impl Harness {
             | Expectation::Before(_)
             | Expectation::After(_)
             | Expectation::Ending(_) => self.check_story(expectation),
+            Expectation::Photos(_)
+            | Expectation::PhotoOf(..)
+            | Expectation::FilmLeft(_)
+            | Expectation::GoalDone(_) => self.check_photos(expectation),
             Expectation::At(x, y, tolerance) => {
                 let want = Vec2::new(*x, *y);
                 match self.lev().map(|b| b.position) {
@@ -380,6 +384,8 @@ impl Harness {
             Step::WaitSeconds(seconds) => self.frames(self.frames_in(*seconds)),
             Step::WaitUntil(expectation, seconds) => self.wait_until(expectation, *seconds)?,
             Step::Select(label) => self.select(label)?,
+            Step::Aim(x, y) => self.aim(Vec2::new(*x, *y))?,
+            Step::Zoom(millimetres) => self.zoom(*millimetres)?,
             Step::Press(action) => self.press(*action),
             Step::Hold(action) => self.hold(*action),
             Step::Release(action) => self.release(*action),

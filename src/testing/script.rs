@@ -51,6 +51,12 @@ pub enum Step {
     /// Let frames pass until the expectation holds, failing after this
     /// many seconds.
     WaitUntil(Expectation, f32),
+    /// With the camera raised, put the frame's centre at this point of the
+    /// level (as the mouse would), as near as Lev can reach.
+    Aim(f32, f32),
+    /// With the camera raised, set the focal length in millimetres (one of
+    /// 24, 35, 50, 70, 85).
+    Zoom(u32),
     /// Fail the script unless this holds now.
     Expect(Expectation),
 }
@@ -89,6 +95,15 @@ pub enum Expectation {
     After(ClockTime),
     /// The night has come to this ending.
     Ending(String),
+    /// The album holds this many photographs.
+    Photos(u32),
+    /// Some photograph shows this subject (`level/subject`) with at least
+    /// this score.
+    PhotoOf(String, u32),
+    /// This many frames are left on the roll.
+    FilmLeft(u32),
+    /// The shot-list goal with this id (in any level) is done.
+    GoalDone(String),
 }
 
 impl Script {

@@ -12,6 +12,7 @@ use crate::explore::motion::Footing;
 use crate::explore::{Body, Lev};
 use crate::levels::schema::Value;
 use crate::levels::{CurrentLevel, DataStatus, ProblemBoard};
+use crate::photo::{PhotoTaken, RollFinished};
 use crate::states::{Pause, Screen};
 use crate::story::{ChapterBegan, DialogueRequested, Inspected, StoryEvent, StoryState};
 
@@ -48,6 +49,30 @@ pub(super) fn plugin(app: &mut App) {
     })
     .add_observer(|event: On<ChapterBegan>, mut recorder: Recorder| {
         recorder.push(format!("chapter: {} ({})", event.id, event.title));
+    })
+    .add_observer(
+        |taken: On<PhotoTaken>, state: Option<Res<StoryState>>, mut recorder: Recorder| {
+            let Some(photo) = state.and_then(|s| s.album.last().cloned()) else {
+                return;
+            };
+            let subjects: Vec<String> = photo
+                .subjects
+                .iter()
+                .map(|s| format!("{} {}", s.key, s.score))
+                .collect();
+            let what = if subjects.is_empty() {
+                "nothing".to_owned()
+            } else {
+                subjects.join(", ")
+            };
+            recorder.push(format!(
+                "photo: {} at {} scored {}: {what}",
+                taken.number, photo.at, photo.score
+            ));
+        },
+    )
+    .add_observer(|_: On<RollFinished>, mut recorder: Recorder| {
+        recorder.push("photo: the roll is finished".into());
     });
     app.init_resource::<Trace>()
         .init_resource::<TimedFrames>()

@@ -290,7 +290,6 @@ fn a_levels_pixel_scale_zooms_the_view_and_the_title_resets_it() {
     harness.frames(2);
     assert_eq!(scale(&mut harness), 0.5);
     harness.press(Action::Pause);
-    harness.press(Action::Down);
-    harness.press(Action::Confirm);
+    harness.select("Quit to title").unwrap();
     assert_eq!(scale(&mut harness), 1.0);
 }

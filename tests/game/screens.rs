@@ -89,7 +89,10 @@ fn pausing_stops_the_night_and_resuming_restarts_it() {
 
     harness.press(Action::Pause);
     assert!(harness.paused());
-    assert_eq!(menu_items(&mut harness), ["Resume", "Quit to title"]);
+    assert_eq!(
+        menu_items(&mut harness),
+        ["Resume", "Album", "Quit to title"]
+    );
     let paused_at = virtual_seconds(&mut harness);
     harness.frames(120);
     assert_eq!(
@@ -126,7 +129,7 @@ fn quitting_to_the_title_from_pause_leaves_time_running() {
     let mut harness = harness();
     harness.press(Action::Confirm);
     harness.press(Action::Pause);
-    harness.press(Action::Down);
+    harness.press(Action::Up); // the selection wraps to the last item
     harness.press(Action::Confirm); // "Quit to title"
     assert_eq!(harness.screen(), Some(Screen::Title));
     assert!(!harness.paused());

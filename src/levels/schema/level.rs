@@ -302,6 +302,10 @@ pub struct Subject {
     /// Times when it does its thing (pigeons take off, a tram passes).
     #[serde(default)]
     pub moments: Vec<Moment>,
+    /// Drawing order as for props: a nearer subject (greater depth) hides
+    /// the ones behind it in a photograph.
+    #[serde(default)]
+    pub depth: f32,
 }
 
 fn front() -> Facing {

@@ -38,6 +38,16 @@ pub enum Condition {
     Between(ClockTime, ClockTime),
     /// The night is in the chapter with this id.
     Chapter(String),
+    /// A photograph of the night shows this subject (`level/subject`).
+    Photographed(String),
+    /// The best score of this subject (`level/subject`) in any photograph
+    /// compares so (0 if never photographed): `BestScore("warehouse/pigeons", AtLeast(60))`.
+    BestScore(String, Compare),
+    /// The number of photographs taken compares so: `Photos(AtLeast(5))`.
+    Photos(Compare),
+    /// The number of photographs showing a subject with this tag compares
+    /// so: `PhotosTagged("animal", AtLeast(1))`.
+    PhotosTagged(String, Compare),
 }
 
 /// How a variable (or a count) is compared.

@@ -256,7 +256,10 @@ impl LevelCheck<'_> {
                     Condition::Flag(name)
                     | Condition::Var(name, _)
                     | Condition::Visits(name, _)
-                    | Condition::Chapter(name),
+                    | Condition::Chapter(name)
+                    | Condition::Photographed(name)
+                    | Condition::BestScore(name, _)
+                    | Condition::PhotosTagged(name, _),
                 )
                 | Use::Effect(
                     Effect::SetFlag(name)

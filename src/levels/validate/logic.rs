@@ -194,13 +194,31 @@ impl<'a> Between<'a> {
         }
     }
 
-    /// Chapters, levels, spawn points and dialogues named by conditions and
-    /// effects must exist; areas mean nothing in the story's conditions.
+    /// Chapters, levels, spawn points, dialogues, subjects (`level/subject`)
+    /// and tags named by conditions and effects must exist; areas mean
+    /// nothing in the story's conditions.
     fn names(&self, out: &mut Vec<(Owner, Finding)>) {
         let chapters: Vec<&str> = self.story.chapters.iter().map(|c| c.id.as_str()).collect();
         let mut levels: Vec<&str> = self.levels.iter().map(|l| l.id.as_str()).collect();
         levels.sort_unstable();
         let dialogues: Vec<&str> = self.story.dialogues.iter().map(String::as_str).collect();
+        let keys: Vec<String> = self
+            .levels
+            .iter()
+            .flat_map(|l| l.subjects.iter().map(move |s| format!("{}/{}", l.id, s.id)))
+            .collect();
+        let subjects: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let mut tags: Vec<&str> = self
+            .levels
+            .iter()
+            .flat_map(|l| {
+                l.subjects
+                    .iter()
+                    .flat_map(|s| s.tags.iter().map(String::as_str))
+            })
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
         let unknown = |what: &str, name: &str, known: &[&str], list: &str| {
             format!(
                 "unknown {what} `{name}`{}",
@@ -231,6 +249,14 @@ impl<'a> Between<'a> {
                 }
                 Use::Effect(Effect::Dialogue(id)) if !dialogues.contains(&id.as_str()) => {
                     (0, unknown("dialogue", id, &dialogues, "story.ron lists"))
+                }
+                Use::Condition(Condition::Photographed(key) | Condition::BestScore(key, _))
+                    if !subjects.contains(&key.as_str()) =>
+                {
+                    (0, unknown("subject", key, &subjects, "subjects"))
+                }
+                Use::Condition(Condition::PhotosTagged(tag, _)) if !tags.contains(&tag.as_str()) => {
+                    (0, format!("no subject of any level has the tag `{tag}`{}", suggest::hint(tag, &tags, "tags")))
                 }
                 Use::Condition(Condition::Area(_)) if *owner == Owner::Story => (
                     0,

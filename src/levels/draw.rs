@@ -1,0 +1,263 @@
+//! Drawing a level's data as entities: placeholder rectangles in the
+//! sprites' colours until the art lands, positions and sizes the data's.
+
+use bevy::prelude::*;
+
+use super::schema::{Area, Colour, Level, Paint, Surface};
+use super::skyline::{SkylineShape, WINDOW, skyline};
+use super::spawn::{
+    LEV_Z, LIGHT_Z, LevelEntity, LevelLight, Occluding, Parallax, Person, PhotoSubject,
+};
+use super::sprites;
+use crate::random::Random;
+use crate::states::{Screen, VIEW};
+
+/// A data colour as a Bevy colour.
+pub fn colour(Colour([r, g, b, a]): Colour) -> Color {
+    Color::srgba_u8(r, g, b, a)
+}
+
+/// A level part: a rectangle of `size` with its bottom-left at `corner`.
+fn block(name: &'static str, color: Color, corner: Vec2, size: Vec2, z: f32) -> impl Bundle {
+    (
+        Name::new(name),
+        LevelEntity,
+        Sprite::from_color(color, size),
+        Transform::from_translation((corner + size / 2.0).extend(z)),
+        DespawnOnExit(Screen::Playing),
+    )
+}
+
+fn area_block(name: &'static str, color: Color, area: &Area, z: f32) -> impl Bundle {
+    block(
+        name,
+        color,
+        Vec2::new(area.x, area.y),
+        Vec2::new(area.w, area.h),
+        z,
+    )
+}
+
+fn surface_colour(surface: Surface) -> Color {
+    match surface {
+        Surface::Concrete => Color::srgb(0.30, 0.30, 0.33),
+        Surface::Metal => Color::srgb(0.36, 0.40, 0.46),
+        Surface::WetStreet => Color::srgb(0.20, 0.24, 0.30),
+        Surface::Wood => Color::srgb(0.40, 0.30, 0.20),
+    }
+}
+
+/// Spawns every part of `level` as [`LevelEntity`]s; image layers load
+/// through `assets`, and lights use the `glow` texture, when given.
+pub fn spawn_level(
+    commands: &mut Commands,
+    level: &Level,
+    assets: Option<&AssetServer>,
+    glow: Option<Handle<Image>>,
+) {
+    for (i, layer) in level.background.iter().enumerate() {
+        let z = -100.0 + i as f32;
+        spawn_layer(commands, level, &layer.paint, layer.parallax, z, assets);
+    }
+    let wall = Color::srgb(0.09, 0.10, 0.13);
+    for area in &level.walls {
+        commands.spawn(area_block("Wall", wall, area, 2.0));
+    }
+    for floor in &level.floors {
+        let size = Vec2::new(floor.width, 3.0);
+        let corner = Vec2::new(floor.x, floor.y - 3.0);
+        commands.spawn(block(
+            "Floor",
+            surface_colour(floor.surface),
+            corner,
+            size,
+            3.0,
+        ));
+    }
+    for stairs in &level.stairs {
+        let (from, to) = (Vec2::from(stairs.bottom), Vec2::from(stairs.top));
+        let steps = ((to.y - from.y) / 4.0).ceil().max(1.0) as usize;
+        for step in 0..steps {
+            let t = step as f32 / steps as f32;
+            let at = from.lerp(to, t);
+            let width = ((to.x - from.x).abs() / steps as f32).max(2.0);
+            let corner = Vec2::new(at.x.min(at.x + (to.x - from.x).signum() * width), at.y);
+            let tread = Vec2::new(width, 2.0);
+            commands.spawn(block(
+                "Stair",
+                surface_colour(stairs.surface),
+                corner,
+                tread,
+                3.0,
+            ));
+        }
+    }
+    let rail = Color::srgb(0.45, 0.40, 0.30);
+    for ladder in &level.ladders {
+        let size = Vec2::new(4.0, ladder.top - ladder.bottom);
+        let corner = Vec2::new(ladder.x - 2.0, ladder.bottom);
+        commands.spawn(block("Ladder", rail.with_alpha(0.8), corner, size, 4.0));
+    }
+    let door = Color::srgb(0.16, 0.12, 0.10);
+    for exit in level.exits.iter().filter(|e| e.door) {
+        commands.spawn(area_block("Door", door, &exit.area, 4.0));
+    }
+    for prop in &level.props {
+        if let Some(sprite) = sprites::find(&prop.sprite) {
+            let size = Vec2::from(sprite.size);
+            let corner = Vec2::new(prop.at.0 - size.x / 2.0, prop.at.1);
+            let z = LEV_Z + prop.depth.clamp(-9.0, 9.0);
+            let mut entity = commands.spawn(block("Prop", colour(sprite.colour), corner, size, z));
+            if prop.occludes {
+                entity.insert(Occluding {
+                    area: Area {
+                        x: corner.x,
+                        y: corner.y,
+                        w: size.x,
+                        h: size.y,
+                    },
+                    depth: prop.depth,
+                });
+            }
+        }
+    }
+    for npc in &level.npcs {
+        if let Some(sprite) = sprites::find(&npc.sprite) {
+            let size = Vec2::from(sprite.size);
+            let corner = Vec2::new(npc.at.0 - size.x / 2.0, npc.at.1);
+            let person = Person {
+                id: npc.id.clone(),
+                facing: npc.facing,
+            };
+            let color = colour(sprite.colour);
+            let mut entity =
+                commands.spawn((block("Person", color, corner, size, LEV_Z - 0.5), person));
+            // A person who is also a subject is one entity.
+            if let Some(subject) = level.subjects.iter().find(|s| s.id == npc.id) {
+                entity.insert(PhotoSubject::of(level, subject));
+            }
+        }
+    }
+    let people: Vec<&str> = level.npcs.iter().map(|n| n.id.as_str()).collect();
+    for subject in level
+        .subjects
+        .iter()
+        .filter(|s| !people.contains(&s.id.as_str()))
+    {
+        commands.spawn((
+            Name::new("Subject"),
+            LevelEntity,
+            PhotoSubject::of(level, subject),
+            Transform::from_translation(Vec2::from(subject.area.centre()).extend(0.0)),
+            DespawnOnExit(Screen::Playing),
+        ));
+    }
+    for (index, light) in level.lights.iter().enumerate() {
+        let [r, g, b, _] = light.colour.0;
+        let alpha = (0.25 * light.intensity).clamp(0.0, 0.8);
+        let tint = Color::srgba_u8(r, g, b, 255).with_alpha(alpha);
+        let size = Vec2::splat(light.radius * 2.0);
+        let corner = Vec2::from(light.at) - size / 2.0;
+        let mut entity = commands.spawn(block("Light", tint, corner, size, LIGHT_Z));
+        entity.insert(LevelLight { index, alpha });
+        if let Some(glow) = &glow {
+            entity.insert(Sprite {
+                image: glow.clone(),
+                color: tint,
+                custom_size: Some(size),
+                ..default()
+            });
+        }
+    }
+}
+
+/// The height most of the level's floor stands at (its street or ground
+/// floor), where a skyline's buildings stand.
+fn ground_line(level: &Level) -> f32 {
+    let mut heights: Vec<(f32, f32)> = Vec::new();
+    for floor in &level.floors {
+        match heights.iter_mut().find(|(y, _)| *y == floor.y) {
+            Some((_, width)) => *width += floor.width,
+            None => heights.push((floor.y, floor.width)),
+        }
+    }
+    heights
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or(level.bounds.y, |(y, _)| y)
+}
+
+fn spawn_layer(
+    commands: &mut Commands,
+    level: &Level,
+    paint: &Paint,
+    parallax: f32,
+    z: f32,
+    assets: Option<&AssetServer>,
+) {
+    let root = commands
+        .spawn((
+            Name::new("Background layer"),
+            LevelEntity,
+            Parallax(parallax),
+            Transform::default(),
+            Visibility::default(),
+            DespawnOnExit(Screen::Playing),
+        ))
+        .id();
+    let b = level.bounds;
+    match paint {
+        Paint::Gradient(top, bottom) => {
+            // Bands span the level plus a screen on each side, so they
+            // cover the view at any parallax.
+            let (top, bottom) = (colour(*top), colour(*bottom));
+            let bands = 16;
+            let height = (b.h + VIEW.y * 2.0) / bands as f32;
+            for i in 0..bands {
+                let t = i as f32 / (bands - 1) as f32;
+                let corner = Vec2::new(b.x - VIEW.x, b.y - VIEW.y + i as f32 * height);
+                let size = Vec2::new(b.w + VIEW.x * 2.0, height + 0.5);
+                let band = block("Sky", bottom.mix(&top, t), corner, size, z);
+                commands.spawn(band).insert(ChildOf(root));
+            }
+        }
+        Paint::Skyline {
+            colour: c,
+            min,
+            max,
+            lit,
+            seed,
+        } => {
+            let shape = SkylineShape {
+                from: b.x - VIEW.x,
+                to: b.x + b.w + VIEW.x,
+                ground: ground_line(level),
+                widths: 12.0..32.0,
+                heights: *min..*max,
+                gaps: 0.0..3.0,
+                lit: *lit,
+            };
+            let window = Color::srgb(0.95, 0.62, 0.25);
+            for building in skyline(&shape, &mut Random::new(*seed)) {
+                let body = block("Building", colour(*c), building.corner, building.size, z);
+                commands.spawn(body).insert(ChildOf(root));
+                for (at, _) in building.windows {
+                    let light = block("Window", window, at, WINDOW, z + 0.1);
+                    commands.spawn(light).insert(ChildOf(root));
+                }
+            }
+        }
+        Paint::Image(path) => {
+            if let Some(assets) = assets {
+                let image = assets.load(format!("{}://{path}", super::source::SOURCE));
+                let centre = Vec2::from(b.centre());
+                commands.spawn((
+                    LevelEntity,
+                    ChildOf(root),
+                    Sprite::from_image(image),
+                    Transform::from_translation(centre.extend(z)),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The shutter: in the viewfinder it spends a frame of film, judges what
+//! the frame holds, keeps the photograph in the album (the story state),
+//! marks the level's shot-list goals it meets and sets their flags. An
+//! empty roll clicks dry and says so. Where a renderer runs, the picture
+//! itself is captured (see `capture`).
+
+use bevy::prelude::*;
+
+use super::judge::{Occluder, Shot, SubjectView, judge};
+use super::viewfinder::Viewfinder;
+use crate::audio::{PlaySfx, Sfx};
+use crate::input::{Action, ActionState, InputContext};
+use crate::levels::schema::{Level, ShotTarget};
+use crate::levels::{ActiveLevel, NightData, Occluding, PhotoSubject};
+use crate::states::{PausableSystems, Screen};
+use crate::story::{PhotoRecord, StoryState};
+
+/// A photograph was taken: its number on the roll (its record is the
+/// album's last).
+#[derive(Event, Debug, Clone, PartialEq)]
+pub struct PhotoTaken {
+    /// Its number on the roll.
+    pub number: u32,
+    /// The frame, in level pixels.
+    pub frame: crate::levels::schema::Area,
+}
+
+/// The shutter was pressed with no film left.
+#[derive(Event, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RollFinished;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        shoot
+            .after(super::viewfinder::ViewfinderSystems)
+            .in_set(PausableSystems)
+            .run_if(in_state(Screen::Playing)),
+    );
+}
+
+fn shoot(
+    actions: Res<ActionState>,
+    viewfinder: Res<Viewfinder>,
+    level: ActiveLevel,
+    data: Res<NightData>,
+    state: Option<ResMut<StoryState>>,
+    subjects: Query<&PhotoSubject>,
+    occluders: Query<&Occluding>,
+    mut sfx: MessageWriter<PlaySfx>,
+    mut commands: Commands,
+) {
+    if actions.context() != InputContext::Viewfinder || !actions.just_pressed(Action::Shutter) {
+        return;
+    }
+    let (Some(level), Some(story), Some(mut state)) = (level.get(), &data.story, state) else {
+        return;
+    };
+    if state.film_left(story) == 0 {
+        sfx.write(PlaySfx(Sfx::DryClick));
+        commands.trigger(RollFinished);
+        return;
+    }
+    let frame = viewfinder.frame(state.place.at.into(), level);
+    let views: Vec<SubjectView> = subjects
+        .iter()
+        .map(|s| SubjectView {
+            key: &s.key,
+            name: &s.subject.name,
+            tags: &s.subject.tags,
+            area: s.subject.area,
+            facing: s.subject.facing,
+            depth: s.subject.depth,
+            moments: &s.subject.moments,
+        })
+        .collect();
+    let hiders: Vec<Occluder> = occluders
+        .iter()
+        .map(|o| Occluder {
+            area: o.area,
+            depth: o.depth,
+        })
+        .collect();
+    let judged = judge(&Shot {
+        frame,
+        camera_x: state.place.at.0,
+        time: state.time(),
+        subjects: &views,
+        occluders: &hiders,
+    });
+    let number = state.album.len() as u32 + 1;
+    let record = PhotoRecord {
+        number,
+        level: level.id.clone(),
+        at: state.time(),
+        frame,
+        focal: viewfinder.focal_length(),
+        score: judged.score,
+        subjects: judged.subjects,
+        image: None,
+    };
+    meet_goals(level, &record, &mut state);
+    state.album.push(record);
+    sfx.write(PlaySfx(Sfx::Shutter));
+    sfx.write(PlaySfx(Sfx::FilmAdvance));
+    commands.trigger(PhotoTaken { number, frame });
+}
+
+/// Sets the flag of each of `level`'s shot-list goals that `photo` meets.
+fn meet_goals(level: &Level, photo: &PhotoRecord, state: &mut StoryState) {
+    for goal in &level.shot_list {
+        let met = photo.subjects.iter().any(|s| {
+            s.score >= goal.min_score
+                && match &goal.target {
+                    ShotTarget::Subject(id) => s.key == format!("{}/{id}", level.id),
+                    ShotTarget::Tag(tag) => s.tags.contains(tag),
+                }
+        });
+        if met && !state.flags.contains(&goal.sets_flag) {
+            state.flags.insert(goal.sets_flag.clone());
+        }
+    }
+}

@@ -1,0 +1,353 @@
+//! The viewfinder: raising the camera gives input to the viewfinder
+//! context (the clock slows, Lev only steps carefully), dims the world
+//! outside a 3:2 frame and shows the focal length and the frames left.
+//! The frame moves within reach of Lev's eye: Up and Down raise and lower
+//! it, the careful step with Left and Right pans it (without it, Left and
+//! Right walk him carefully and the frame goes with him), the mouse and
+//! the right stick move it anywhere in reach; the zoom steps through the
+//! focal lengths, which change the frame's size.
+
+use bevy::camera::visibility::RenderLayers;
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+
+use crate::input::{Action, ActionState, ClaimsInput, InputContext};
+use crate::levels::schema::{Area, Level};
+use crate::levels::{ActiveLevel, LIGHT_Z, NightData};
+use crate::states::{PausableSystems, Screen, VIEW};
+use crate::story::StoryState;
+use crate::ui::{theme, widget};
+
+/// The focal lengths the zoom steps through, in millimetres.
+pub const FOCAL_LENGTHS: [u32; 5] = [24, 35, 50, 70, 85];
+/// The focal length the camera comes up at.
+const START_FOCAL: usize = 1;
+/// How high above his feet Lev's eye is.
+pub const EYE: f32 = 18.0;
+/// How far the frame's centre may stray from his eye, at pixel scale 1.
+pub const REACH: Vec2 = Vec2::new(110.0, 60.0);
+/// How fast keys and the stick move the frame, pixels a second.
+const AIM_SPEED: f32 = 90.0;
+/// The render layer of the overlay: the player's camera sees it, a
+/// photograph's camera does not.
+pub const OVERLAY_LAYER: usize = 1;
+/// How dark the world is outside the frame.
+const DIM: f32 = 0.75;
+
+/// The camera as Lev holds it.
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct Viewfinder {
+    /// Whether it is raised to his eye.
+    pub raised: bool,
+    /// The frame's centre, from his eye.
+    pub offset: Vec2,
+    /// Index into [`FOCAL_LENGTHS`].
+    pub focal: usize,
+}
+
+impl Default for Viewfinder {
+    fn default() -> Self {
+        Self {
+            raised: false,
+            offset: Vec2::new(40.0, 0.0),
+            focal: START_FOCAL,
+        }
+    }
+}
+
+impl Viewfinder {
+    /// The focal length, in millimetres.
+    pub fn focal_length(&self) -> u32 {
+        FOCAL_LENGTHS[self.focal.min(FOCAL_LENGTHS.len() - 1)]
+    }
+
+    /// The frame's size in `level` (3:2; longer lenses see less, and so
+    /// does a level zoomed by its pixel scale).
+    pub fn frame_size(&self, level: &Level) -> Vec2 {
+        let scale = level.pixel_scale.clamp(1, 4) as f32;
+        let width = VIEW.x * 0.675 * 24.0 / self.focal_length() as f32 / scale;
+        Vec2::new(width, width * 2.0 / 3.0)
+    }
+
+    /// How far the frame may stray from the eye in `level`.
+    fn reach(level: &Level) -> Vec2 {
+        REACH / level.pixel_scale.clamp(1, 4) as f32
+    }
+
+    /// Moves the frame to `offset` from the eye, kept within reach.
+    pub fn aim_at(&mut self, offset: Vec2, level: &Level) {
+        let reach = Self::reach(level);
+        self.offset = offset.clamp(-reach, reach);
+    }
+
+    /// The frame in `level` with Lev's feet at `feet`, kept inside the level.
+    pub fn frame(&self, feet: Vec2, level: &Level) -> Area {
+        let size = self.frame_size(level);
+        let b = level.bounds;
+        let centre = feet + Vec2::new(0.0, EYE) + self.offset;
+        let low = Vec2::new(b.x, b.y) + size / 2.0;
+        let high = Vec2::new(b.x + b.w, b.y + b.h) - size / 2.0;
+        let centre = centre.clamp(low.min(high), high.max(low));
+        Area {
+            x: centre.x - size.x / 2.0,
+            y: centre.y - size.y / 2.0,
+            w: size.x,
+            h: size.y,
+        }
+    }
+}
+
+/// The overlay's root, which claims the viewfinder context while it exists.
+#[derive(Component)]
+struct Overlay;
+
+/// One of the overlay's pieces: the four dim panes and the frame's edges.
+#[derive(Component, Clone, Copy)]
+enum Piece {
+    /// Dark panes left, right, below and above the frame.
+    Pane(usize),
+    /// The frame's thin edges: left, right, bottom, top.
+    Edge(usize),
+}
+
+/// The line showing the focal length and the frames left.
+#[derive(Component)]
+pub(super) struct CameraReadout;
+
+pub(super) fn plugin(app: &mut App) {
+    // Headless there is no window, and no cursor to move: the message is
+    // registered so that aiming reads none.
+    app.init_resource::<Viewfinder>()
+        .add_message::<CursorMoved>()
+        .add_systems(OnEnter(Screen::Playing), |mut v: ResMut<Viewfinder>| {
+            *v = Viewfinder::default();
+        })
+        .add_systems(
+            Update,
+            (raise_and_lower, aim, zoom, show)
+                .chain()
+                .in_set(ViewfinderSystems)
+                .in_set(PausableSystems)
+                .run_if(in_state(Screen::Playing)),
+        );
+}
+
+/// Raises, aims and zooms the camera; the shutter fires after.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct ViewfinderSystems;
+
+/// The Camera action raises the camera while exploring, and lowers it
+/// (as does Back) in the viewfinder.
+fn raise_and_lower(
+    actions: Res<ActionState>,
+    mut viewfinder: ResMut<Viewfinder>,
+    overlay: Query<Entity, With<Overlay>>,
+    mut commands: Commands,
+) {
+    let lower = viewfinder.raised
+        && (actions.just_pressed(Action::Camera) || actions.just_pressed(Action::Back));
+    if actions.context() == InputContext::Exploring && actions.just_pressed(Action::Camera) {
+        viewfinder.raised = true;
+        spawn_overlay(&mut commands);
+    } else if lower {
+        viewfinder.raised = false;
+        for entity in &overlay {
+            commands.entity(entity).despawn();
+        }
+    }
+}
+
+fn spawn_overlay(commands: &mut Commands) {
+    let layer = RenderLayers::layer(OVERLAY_LAYER);
+    let dim = Color::BLACK.with_alpha(DIM);
+    commands
+        .spawn((
+            Name::new("Viewfinder"),
+            Overlay,
+            ClaimsInput(InputContext::Viewfinder),
+            Transform::default(),
+            Visibility::default(),
+            DespawnOnExit(Screen::Playing),
+        ))
+        .with_children(|root| {
+            for i in 0..4 {
+                root.spawn((
+                    Piece::Pane(i),
+                    Sprite::from_color(dim, Vec2::ONE),
+                    layer.clone(),
+                ));
+                let edge = theme::PAPER.with_alpha(0.8);
+                root.spawn((
+                    Piece::Edge(i),
+                    Sprite::from_color(edge, Vec2::ONE),
+                    layer.clone(),
+                ));
+            }
+        });
+    commands.spawn((
+        Name::new("Camera readout"),
+        Overlay,
+        Node {
+            position_type: PositionType::Absolute,
+            bottom: px(12),
+            width: percent(100),
+            justify_content: JustifyContent::Center,
+            ..default()
+        },
+        DespawnOnExit(Screen::Playing),
+        children![(CameraReadout, widget::hint(""))],
+    ));
+}
+
+/// Keys, the right stick and the mouse move the frame within reach.
+fn aim(
+    actions: Res<ActionState>,
+    time: Res<Time>,
+    level: ActiveLevel,
+    state: Option<Res<StoryState>>,
+    mut viewfinder: ResMut<Viewfinder>,
+    mut cursor: MessageReader<CursorMoved>,
+    window: Query<&Window, With<PrimaryWindow>>,
+    camera: Query<(&Camera, &GlobalTransform), With<Camera2d>>,
+) {
+    let (Some(level), Some(state)) = (level.get(), state) else {
+        cursor.clear();
+        return;
+    };
+    if !viewfinder.raised || actions.context() != InputContext::Viewfinder {
+        cursor.clear();
+        return;
+    }
+    let axis = |negative, positive| {
+        f32::from(u8::from(actions.pressed(positive)))
+            - f32::from(u8::from(actions.pressed(negative)))
+    };
+    let panning = if actions.pressed(Action::Careful) {
+        axis(Action::Left, Action::Right)
+    } else {
+        0.0
+    };
+    let keys = Vec2::new(panning, axis(Action::Down, Action::Up));
+    let mut offset = viewfinder.offset + (keys + actions.aim()) * AIM_SPEED * time.delta_secs();
+    let eye = Vec2::from(state.place.at) + Vec2::new(0.0, EYE);
+    if cursor.read().last().is_some()
+        && let (Ok(window), Some((camera, at))) =
+            (window.single(), camera.iter().find(|(c, _)| c.is_active))
+        && let Some(point) = window.cursor_position()
+        && let Ok(world) = camera.viewport_to_world_2d(at, point)
+    {
+        offset = world - eye;
+    }
+    if offset != viewfinder.offset {
+        viewfinder.aim_at(offset, level);
+    }
+}
+
+/// The zoom steps through the focal lengths.
+fn zoom(actions: Res<ActionState>, mut viewfinder: ResMut<Viewfinder>) {
+    if !viewfinder.raised {
+        return;
+    }
+    let last = FOCAL_LENGTHS.len() - 1;
+    if actions.just_pressed(Action::ZoomIn) && viewfinder.focal < last {
+        viewfinder.focal += 1;
+    }
+    if actions.just_pressed(Action::ZoomOut) && viewfinder.focal > 0 {
+        viewfinder.focal -= 1;
+    }
+}
+
+/// Lays the overlay around the frame, and writes the readout.
+fn show(
+    viewfinder: Res<Viewfinder>,
+    level: ActiveLevel,
+    data: Res<NightData>,
+    state: Option<Res<StoryState>>,
+    mut pieces: Query<(&Piece, &mut Sprite, &mut Transform)>,
+    readouts: Query<&Children, With<CameraReadout>>,
+    mut texts: Query<&mut Text>,
+) {
+    let (Some(level), Some(state), Some(story)) = (level.get(), state, &data.story) else {
+        return;
+    };
+    if !viewfinder.raised {
+        return;
+    }
+    let frame = viewfinder.frame(state.place.at.into(), level);
+    let (low, high) = (
+        Vec2::new(frame.x, frame.y),
+        Vec2::new(frame.x + frame.w, frame.y + frame.h),
+    );
+    // The panes reach a screen past the frame on every side.
+    let far = VIEW * 2.0;
+    for (piece, mut sprite, mut transform) in &mut pieces {
+        let (corner, size) = match *piece {
+            Piece::Pane(0) => (
+                Vec2::new(low.x - far.x, low.y - far.y),
+                Vec2::new(far.x, frame.h + far.y * 2.0),
+            ),
+            Piece::Pane(1) => (
+                Vec2::new(high.x, low.y - far.y),
+                Vec2::new(far.x, frame.h + far.y * 2.0),
+            ),
+            Piece::Pane(2) => (Vec2::new(low.x, low.y - far.y), Vec2::new(frame.w, far.y)),
+            Piece::Pane(_) => (Vec2::new(low.x, high.y), Vec2::new(frame.w, far.y)),
+            Piece::Edge(0) => (low - Vec2::X, Vec2::new(1.0, frame.h)),
+            Piece::Edge(1) => (Vec2::new(high.x, low.y), Vec2::new(1.0, frame.h)),
+            Piece::Edge(2) => (low - Vec2::Y, Vec2::new(frame.w, 1.0)),
+            Piece::Edge(_) => (Vec2::new(low.x, high.y), Vec2::new(frame.w, 1.0)),
+        };
+        sprite.custom_size = Some(size);
+        transform.translation = (corner + size / 2.0).extend(LIGHT_Z + 5.0);
+    }
+    let left = state.film_left(story);
+    let line = match left {
+        0 => format!("{} mm   the roll is finished", viewfinder.focal_length()),
+        1 => format!("{} mm   1 frame left", viewfinder.focal_length()),
+        n => format!("{} mm   {n} frames left", viewfinder.focal_length()),
+    };
+    for children in &readouts {
+        for child in children.iter() {
+            if let Ok(mut text) = texts.get_mut(child)
+                && text.0 != line
+            {
+                text.0.clone_from(&line);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn level() -> Level {
+        crate::data::parse_ron(
+            std::path::Path::new("l"),
+            r#"(id: "l", name: "L", bounds: (x: 0, y: 0, w: 640, h: 270), spawns: [(id: "s", at: (40, 16))])"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_frame_is_three_by_two_and_longer_lenses_see_less() {
+        let level = level();
+        let mut viewfinder = Viewfinder::default();
+        let wide = viewfinder.frame_size(&level);
+        assert!((wide.x / wide.y - 1.5).abs() < 1e-4);
+        viewfinder.focal = FOCAL_LENGTHS.len() - 1;
+        let long = viewfinder.frame_size(&level);
+        assert!(long.x < wide.x / 2.0, "{long} against {wide}");
+    }
+
+    #[test]
+    fn the_frame_stays_within_reach_and_inside_the_level() {
+        let level = level();
+        let mut viewfinder = Viewfinder::default();
+        viewfinder.aim_at(Vec2::new(500.0, -300.0), &level);
+        assert_eq!(viewfinder.offset, Vec2::new(REACH.x, -REACH.y));
+        let frame = viewfinder.frame(Vec2::new(40.0, 16.0), &level);
+        assert!(frame.x >= 0.0 && frame.y >= 0.0, "{frame:?}");
+        assert!(frame.x + frame.w <= 640.0 && frame.y + frame.h <= 270.0);
+    }
+}
