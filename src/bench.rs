@@ -192,6 +192,67 @@ pub fn whole_night(roots: &Roots, script: &Path) -> Result<Vec<Measurement>, Str
     Ok(results)
 }
 
+/// Judging one photograph in a level of `count` subjects (and as many
+/// occluding props) spread 40 px apart, a few of them in the frame, timed
+/// over `rounds`: seconds per judgement.
+pub fn judging(count: usize, rounds: u32) -> f64 {
+    use crate::levels::schema::{ClockTime, Facing, Moment};
+    use crate::photo::judge::{Occluder, Shot, SubjectView, judge};
+    let frame = Area {
+        x: 0.0,
+        y: 0.0,
+        w: 148.0,
+        h: 99.0,
+    };
+    let moments = [Moment {
+        name: "now".into(),
+        from: ClockTime::from_minutes(300.0),
+        to: ClockTime::from_minutes(310.0),
+    }];
+    let tags = ["light".to_owned()];
+    let keys: Vec<String> = (0..count).map(|i| format!("bench/s{i}")).collect();
+    let area = |i: usize| Area {
+        x: (i * 40) as f32,
+        y: (i * 13 % 90) as f32,
+        w: 24.0,
+        h: 18.0,
+    };
+    let subjects: Vec<SubjectView> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| SubjectView {
+            key,
+            name: key,
+            tags: &tags,
+            area: area(i),
+            facing: Facing::Front,
+            depth: (i % 3) as f32,
+            moments: &moments,
+        })
+        .collect();
+    let occluders: Vec<Occluder> = (0..count)
+        .map(|i| Occluder {
+            area: Area {
+                x: area(i).x + 12.0,
+                ..area(i)
+            },
+            depth: 1.0,
+        })
+        .collect();
+    let shot = Shot {
+        frame,
+        camera_x: 0.0,
+        time: ClockTime::from_minutes(305.0),
+        subjects: &subjects,
+        occluders: &occluders,
+    };
+    let start = Instant::now();
+    for _ in 0..rounds {
+        std::hint::black_box(judge(std::hint::black_box(&shot)));
+    }
+    start.elapsed().as_secs_f64() / f64::from(rounds.max(1))
+}
+
 /// The measurements as a table, one row each.
 pub fn report(results: &[Measurement]) -> String {
     let mut out = format!(

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use long_exposure::levels::schema::ClockTime;
 use long_exposure::levels::{Roots, StartOverride, files};
+use long_exposure::photo::PhotoFolder;
 use long_exposure::testing::{Failure, Harness, HeadlessConfig, script::Script};
 use long_exposure::{bench, windowed};
 
@@ -54,6 +55,11 @@ struct Cli {
     /// its first one: for looking at a level while making it.
     #[arg(long, value_name = "LEVEL[:SPAWN]")]
     start: Option<String>,
+
+    /// The player's folder: photographs are written under DIR/photos.
+    /// [default: photographs go to the pictures folder, "Long Exposure" inside it]
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
 
     /// The night's clock when the game begins, for example 23:55.
     #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
@@ -139,6 +145,11 @@ fn main() -> ExitCode {
                 Ok(rows) => print!("\n{}", bench::report(&rows)),
                 Err(problem) => eprintln!("whole-night benchmark skipped: {problem}"),
             }
+            println!("\njudging a photograph");
+            for (count, rounds) in [(1, 10_000), (100, 100), (10_000, 2)] {
+                let seconds = bench::judging(count, rounds);
+                println!("{count:>6} subjects {:>12.3} ms", seconds * 1e3);
+            }
             match bench::level_loading(&roots) {
                 Ok(rows) => print!("\n{}", bench::level_report(&rows)),
                 Err(problem) => eprintln!("level benchmark skipped: {problem}"),
@@ -146,7 +157,12 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         (None, Some(path)) => run_script(&path, cli.fps, roots, start),
-        (None, None) => match windowed::run(roots, start, cli.log_fps) {
+        (None, None) => match windowed::run(
+            roots,
+            start,
+            PhotoFolder::choose(cli.data_dir.as_deref()),
+            cli.log_fps,
+        ) {
             bevy::app::AppExit::Success => ExitCode::SUCCESS,
             bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
         },

@@ -1,5 +1,6 @@
 //! The base every capability builds on: the screens as states, the pause,
-//! the set of systems that stop while paused, and the virtual resolution.
+//! the set of systems that stop while paused, the virtual resolution and
+//! the render layers.
 //! It imports no capability, so any of them can gate on it.
 
 use bevy::prelude::*;
@@ -9,6 +10,14 @@ use serde::{Deserialize, Serialize};
 pub const VIRTUAL_HEIGHT: f32 = 180.0;
 /// The size of the world view, in virtual pixels.
 pub const VIEW: Vec2 = Vec2::new(VIRTUAL_HEIGHT * 16.0 / 9.0, VIRTUAL_HEIGHT);
+
+/// The render layer of the world: what a photograph shows.
+pub const WORLD_LAYER: usize = 0;
+/// The render layer of the viewfinder's overlay: the player sees it, a
+/// photograph does not.
+pub const OVERLAY_LAYER: usize = 1;
+/// The render layer of Lev himself: he is not in his own photographs.
+pub const PHOTOGRAPHER_LAYER: usize = 2;
 
 /// Which screen the game is on.
 #[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

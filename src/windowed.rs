@@ -11,6 +11,7 @@ use bevy::prelude::*;
 use crate::GamePlugin;
 use crate::audio::playback;
 use crate::levels::{self, Roots, StartOverride};
+use crate::photo::PhotoFolder;
 
 /// Set once the first frame runs; panics before that are start-up failures.
 static STARTED: AtomicBool = AtomicBool::new(false);
@@ -19,10 +20,10 @@ static STARTED: AtomicBool = AtomicBool::new(false);
 const NO_WINDOW_HINT: &str = "run `long-exposure --headless --script FILE` to play without \
                               a display, GPU or sound card";
 
-/// The game in a window, with sound, reading data from `roots` and
-/// beginning new games at `start`; with `log_fps`, frame rate and frame
-/// time are logged every second.
-pub fn app(roots: Roots, start: StartOverride, log_fps: bool) -> App {
+/// The game in a window, with sound, reading data from `roots`, beginning
+/// new games at `start` and writing photographs to `photos`; with
+/// `log_fps`, frame rate and frame time are logged every second.
+pub fn app(roots: Roots, start: StartOverride, photos: Option<PhotoFolder>, log_fps: bool) -> App {
     let mut app = App::new();
     levels::register(&mut app, roots);
     app.add_plugins(
@@ -40,6 +41,9 @@ pub fn app(roots: Roots, start: StartOverride, log_fps: bool) -> App {
     .add_plugins((GamePlugin, playback::plugin))
     .insert_resource(start)
     .add_systems(First, mark_started.run_if(run_once));
+    if let Some(photos) = photos {
+        app.insert_resource(photos);
+    }
     if log_fps {
         app.add_plugins((
             FrameTimeDiagnosticsPlugin::default(),
@@ -51,7 +55,12 @@ pub fn app(roots: Roots, start: StartOverride, log_fps: bool) -> App {
 
 /// Plays the game in a window until the player quits. A missing display or
 /// GPU gives one line on stderr and a failing exit code.
-pub fn run(roots: Roots, start: StartOverride, log_fps: bool) -> AppExit {
+pub fn run(
+    roots: Roots,
+    start: StartOverride,
+    photos: Option<PhotoFolder>,
+    log_fps: bool,
+) -> AppExit {
     if let Some(problem) = missing_display() {
         eprintln!("long-exposure: {problem}; {NO_WINDOW_HINT}");
         return AppExit::error();
@@ -72,7 +81,7 @@ pub fn run(roots: Roots, start: StartOverride, log_fps: bool) -> AppExit {
             std::process::exit(1);
         }
     }));
-    app(roots, start, log_fps).run()
+    app(roots, start, photos, log_fps).run()
 }
 
 fn mark_started() {

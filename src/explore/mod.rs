@@ -14,11 +14,12 @@ pub mod motion;
 pub use exits::Transition;
 pub use interact::InteractionTarget;
 
+use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 
 use crate::input::{Action, ActionState, InputContext};
 use crate::levels::{self, ActiveLevel, LEV_Z, LevelBuilt, LevelSystems};
-use crate::states::{PausableSystems, Screen};
+use crate::states::{PHOTOGRAPHER_LAYER, PausableSystems, Screen};
 use crate::story::{Place, StoryState};
 
 /// Lev Kalmurzaev, the player character.
@@ -55,6 +56,7 @@ pub fn lev_bundle(level: &levels::schema::Level, at: Vec2) -> impl Bundle {
         },
         bevy::sprite::Anchor::BOTTOM_CENTER,
         Transform::from_translation(at.extend(LEV_Z)),
+        RenderLayers::layer(PHOTOGRAPHER_LAYER),
     )
 }
 

@@ -84,7 +84,7 @@ fn open(
             row_gap: px(12),
             ..default()
         },
-        BackgroundColor(theme::NIGHT.with_alpha(0.97)),
+        BackgroundColor(theme::NIGHT),
         GlobalZIndex(40),
         DespawnOnExit(Screen::Playing),
     ));

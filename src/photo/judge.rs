@@ -84,12 +84,18 @@ const FULL_SIZE: f32 = 0.2;
 /// The most samples per side when measuring how much is hidden.
 const SAMPLES: f32 = 32.0;
 
-/// Judges `shot`.
+/// Judges `shot`. Only what touches the frame is looked at, so judging
+/// costs the same in a level of ten subjects or ten thousand.
 pub fn judge(shot: &Shot) -> Judgement {
-    let mut subjects: Vec<SubjectShot> = shot
+    let touches = |area: &Area| intersection(area, &shot.frame).is_some();
+    let near = Near {
+        subjects: shot.subjects.iter().filter(|s| touches(&s.area)).collect(),
+        occluders: shot.occluders.iter().filter(|o| touches(&o.area)).collect(),
+    };
+    let mut subjects: Vec<SubjectShot> = near
         .subjects
         .iter()
-        .filter_map(|subject| judge_subject(shot, subject))
+        .filter_map(|subject| judge_subject(shot, &near, subject))
         .collect();
     subjects.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
     Judgement {
@@ -98,12 +104,18 @@ pub fn judge(shot: &Shot) -> Judgement {
     }
 }
 
-fn judge_subject(shot: &Shot, subject: &SubjectView) -> Option<SubjectShot> {
+/// The subjects and occluders that touch the frame.
+struct Near<'a> {
+    subjects: Vec<&'a SubjectView<'a>>,
+    occluders: Vec<&'a Occluder>,
+}
+
+fn judge_subject(shot: &Shot, near: &Near, subject: &SubjectView) -> Option<SubjectShot> {
     let area = subject.area;
     let whole = area.w * area.h;
     let seen = intersection(&area, &shot.frame).filter(|_| whole > 0.0)?;
     let in_frame = seen.w * seen.h / whole;
-    let clear = 1.0 - hidden(shot, subject, &seen);
+    let clear = 1.0 - hidden(near, subject, &seen);
     if in_frame * clear < MIN_VISIBLE {
         return None;
     }
@@ -149,14 +161,14 @@ fn intersection(a: &Area, b: &Area) -> Option<Area> {
 /// The share of `seen` (the subject's part in frame) that occluders at its
 /// depth or nearer, and nearer subjects, hide: sampled on a grid of at most
 /// 32 by 32 points, one per pixel for small subjects.
-fn hidden(shot: &Shot, subject: &SubjectView, seen: &Area) -> f32 {
-    let hiders: Vec<Area> = shot
+fn hidden(near: &Near, subject: &SubjectView, seen: &Area) -> f32 {
+    let hiders: Vec<Area> = near
         .occluders
         .iter()
         .filter(|o| o.depth >= subject.depth)
         .map(|o| o.area)
         .chain(
-            shot.subjects
+            near.subjects
                 .iter()
                 .filter(|other| other.depth > subject.depth)
                 .map(|other| other.area),

@@ -4,14 +4,16 @@
 //! where a renderer runs, the picture itself is kept as a PNG.
 
 mod album;
+mod capture;
 mod goals;
 pub mod judge;
 mod shutter;
 mod viewfinder;
 
 pub use album::{AlbumImages, OpenAlbum};
+pub use capture::{PIXELS_PER_POINT, PhotoFolder};
 pub use shutter::{PhotoTaken, RollFinished};
-pub use viewfinder::{EYE, FOCAL_LENGTHS, OVERLAY_LAYER, REACH, Viewfinder};
+pub use viewfinder::{EYE, FOCAL_LENGTHS, REACH, Viewfinder};
 
 use bevy::prelude::*;
 
@@ -21,5 +23,6 @@ pub(super) fn plugin(app: &mut App) {
         shutter::plugin,
         album::plugin,
         goals::plugin,
+        capture::plugin,
     ));
 }

@@ -14,7 +14,7 @@ use bevy::window::PrimaryWindow;
 use crate::input::{Action, ActionState, ClaimsInput, InputContext};
 use crate::levels::schema::{Area, Level};
 use crate::levels::{ActiveLevel, LIGHT_Z, NightData};
-use crate::states::{PausableSystems, Screen, VIEW};
+use crate::states::{OVERLAY_LAYER, PausableSystems, Screen, VIEW};
 use crate::story::StoryState;
 use crate::ui::{theme, widget};
 
@@ -28,9 +28,6 @@ pub const EYE: f32 = 18.0;
 pub const REACH: Vec2 = Vec2::new(110.0, 60.0);
 /// How fast keys and the stick move the frame, pixels a second.
 const AIM_SPEED: f32 = 90.0;
-/// The render layer of the overlay: the player's camera sees it, a
-/// photograph's camera does not.
-pub const OVERLAY_LAYER: usize = 1;
 /// How dark the world is outside the frame.
 const DIM: f32 = 0.75;
 

@@ -12,8 +12,7 @@ use bevy::camera::ScalingMode;
 use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 
-use crate::photo::OVERLAY_LAYER;
-use crate::states::VIRTUAL_HEIGHT;
+use crate::states::{OVERLAY_LAYER, PHOTOGRAPHER_LAYER, VIRTUAL_HEIGHT, WORLD_LAYER};
 use crate::ui::theme;
 
 pub(super) fn plugin(app: &mut App) {
@@ -33,9 +32,9 @@ fn spawn_camera(mut commands: Commands) {
     commands.spawn((
         Name::new("Camera"),
         Camera2d,
-        // The world and, on its own layer, the viewfinder's overlay, which
-        // a photograph's camera does not see; the UI draws here too.
-        RenderLayers::from_layers(&[0, OVERLAY_LAYER]),
+        // The world, Lev and the viewfinder's overlay (a photograph's
+        // camera sees only the world); the UI draws here too.
+        RenderLayers::from_layers(&[WORLD_LAYER, PHOTOGRAPHER_LAYER, OVERLAY_LAYER]),
         IsDefaultUiCamera,
         Projection::Orthographic(OrthographicProjection {
             scaling_mode: ScalingMode::FixedVertical {

@@ -58,6 +58,9 @@ fn begin_night(data: Res<NightData>, start: Res<StartOverride>, mut commands: Co
         return;
     };
     let mut state = StoryState::new(story);
+    state.night = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     let chapter = opening(story, &start);
     if let Some(chapter) = chapter {
         state.chapter = chapter.id.clone();

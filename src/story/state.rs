@@ -18,6 +18,10 @@ pub const STORY_STATE_VERSION: u32 = 1;
 pub struct StoryState {
     /// [`STORY_STATE_VERSION`] when written.
     pub version: u32,
+    /// When the night began, in seconds since 1970 (it names the night's
+    /// photographs on disk).
+    #[serde(default)]
+    pub night: u64,
     /// The id of the chapter the night is in.
     pub chapter: String,
     /// The night's clock, in minutes since 18:00 on the evening it begins.
@@ -125,6 +129,7 @@ impl StoryState {
         let start = first.and_then(|c| c.clock).unwrap_or(story.clock.start);
         Self {
             version: STORY_STATE_VERSION,
+            night: 0,
             chapter: first.map(|c| c.id.clone()).unwrap_or_default(),
             minutes: start.minutes_into_night() as f32,
             flags: BTreeSet::new(),
