@@ -9,16 +9,16 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 
-use super::script::{Expectation, MAX_WAIT_SECONDS, Script, Step};
+use super::checks;
+use super::player::{Progress, ScriptPlayer};
+use super::script::{Expectation, Script, Step};
 use super::trace::{self, Trace, TraceLine};
 use crate::GamePlugin;
 use crate::data::Diagnostic;
-use crate::explore::{Body, Lev, motion};
+use crate::explore::motion;
 use crate::input::{Action, ScriptedActions};
-use crate::levels::{
-    self, CurrentLevel, DataStatus, NightData, ProblemBoard, Roots, StartOverride,
-};
-use crate::states::{Pause, Screen};
+use crate::levels::{self, DataStatus, NightData, ProblemBoard, Roots, StartOverride};
+use crate::states::Screen;
 
 /// The longest [`Harness::settle_loading`] waits for data to load.
 pub const LOAD_TIMEOUT: Duration = Duration::from_secs(10);
@@ -191,9 +191,7 @@ impl Harness {
 
     /// Lev's body, while he is in a level.
     pub fn lev(&mut self) -> Option<motion::Body> {
-        let world = self.app.world_mut();
-        let mut query = world.query_filtered::<&Body, With<Lev>>();
-        query.single(world).ok().map(|body| body.0)
+        checks::lev(self.app.world_mut())
     }
 
     /// The game's world, to read.
@@ -242,24 +240,17 @@ impl Harness {
 
     /// The current screen.
     pub fn screen(&self) -> Option<Screen> {
-        self.app
-            .world()
-            .get_resource::<State<Screen>>()
-            .map(|state| *state.get())
+        checks::screen(self.app.world())
     }
 
     /// The id of the level Lev is in, once it is built.
     pub fn level(&self) -> Option<String> {
-        let current = self.app.world().get_resource::<CurrentLevel>()?;
-        current.spawned.then(|| current.id.clone())
+        checks::level(self.app.world())
     }
 
     /// Whether the pause menu is open.
     pub fn paused(&self) -> bool {
-        self.app
-            .world()
-            .get_resource::<State<Pause>>()
-            .is_some_and(|state| *state.get() == Pause::Paused)
+        checks::paused(self.app.world())
     }
 
     /// Everything recorded so far.
@@ -269,131 +260,48 @@ impl Harness {
 
     /// Whether `expectation` holds now; if not, says what was found instead.
     pub fn check(&mut self, expectation: &Expectation) -> Result<(), String> {
-        match expectation {
-            Expectation::Screen(want) => match self.screen() {
-                Some(found) if found == *want => Ok(()),
-                found => Err(format!("expected screen {want:?}, found {found:?}")),
-            },
-            Expectation::Paused(want) => match self.paused() {
-                found if found == *want => Ok(()),
-                found => Err(format!("expected paused = {want}, found paused = {found}")),
-            },
-            Expectation::Level(want) => match self.level() {
-                Some(found) if found == *want => Ok(()),
-                found => Err(format!("expected level `{want}`, found {found:?}")),
-            },
-            Expectation::Happened(text) => match self.times(text) {
-                0 => Err(format!("expected a line containing `{text}`; none so far")),
-                _ => Ok(()),
-            },
-            Expectation::NotHappened(text) => match self.times(text) {
-                0 => Ok(()),
-                n => Err(format!("expected no line containing `{text}`; found {n}")),
-            },
-            Expectation::HappenedTimes(text, want) => match self.times(text) {
-                n if n == *want as usize => Ok(()),
-                n => Err(format!(
-                    "expected {want} lines containing `{text}`; found {n}"
-                )),
-            },
-            Expectation::Exited => match self.app.should_exit() {
-                Some(_) => Ok(()),
-                None => Err("expected the game to have quit, it is still running".into()),
-            },
-            Expectation::Flag(_)
-            | Expectation::NotFlag(_)
-            | Expectation::Var(..)
-            | Expectation::Chapter(_)
-            | Expectation::Before(_)
-            | Expectation::After(_)
-            | Expectation::Ending(_) => self.check_story(expectation),
-            Expectation::Photos(_)
-            | Expectation::PhotoOf(..)
-            | Expectation::FilmLeft(_)
-            | Expectation::GoalDone(_) => self.check_photos(expectation),
-            Expectation::At(x, y, tolerance) => {
-                let want = Vec2::new(*x, *y);
-                match self.lev().map(|b| b.position) {
-                    Some(at) if (at - want).abs().max_element() <= *tolerance => Ok(()),
-                    Some(at) => Err(format!(
-                        "expected Lev at {} within {tolerance}, found him at {}",
-                        trace::point(want),
-                        trace::point(at)
-                    )),
-                    None => Err("expected Lev in a level; he is not in one".into()),
-                }
-            }
-        }
-    }
-
-    /// How many lines printed so far contain `text`.
-    fn times(&self, text: &str) -> usize {
-        self.trace()
-            .iter()
-            .filter(|l| l.text.contains(text))
-            .count()
+        checks::check(self.app.world_mut(), expectation)
     }
 
     /// Runs frames until `expectation` holds, for at most `seconds` of play.
     pub fn wait_until(&mut self, expectation: &Expectation, seconds: f32) -> Result<(), String> {
-        for _ in 0..self.frames_in(seconds) {
-            if self.check(expectation).is_ok() {
-                return Ok(());
-            }
-            self.frames(1);
-        }
-        self.check(expectation)
-            .map_err(|why| format!("still not so after {seconds} seconds: {why}"))
+        self.run_step(&Step::WaitUntil(expectation.clone(), seconds))
     }
 
     /// Picks the open menu's item labelled `label`: moves the selection to
     /// it, as a player would, and confirms it.
     pub fn select(&mut self, label: &str) -> Result<(), String> {
-        let Some((labels, _)) = crate::ui::menu::open_menu(self.app.world_mut()) else {
-            return Err(format!("no menu is open to select `{label}` in"));
-        };
-        let Some(index) = labels.iter().position(|l| l == label) else {
-            let all: Vec<&str> = labels.iter().map(String::as_str).collect();
-            return Err(format!(
-                "the menu has no item `{label}`{}",
-                crate::data::suggest::hint(label, &all, "items")
-            ));
-        };
-        for _ in 0..labels.len() {
-            match crate::ui::menu::open_menu(self.app.world_mut()) {
-                Some((_, selected)) if selected == index => break,
-                Some((_, selected)) if selected < index => self.press(Action::Down),
-                _ => self.press(Action::Up),
-            }
-        }
-        self.press(Action::Confirm);
-        Ok(())
+        self.run_step(&Step::Select(label.to_owned()))
+    }
+
+    /// Walks Lev to `x` as a player would, stopping within half a pixel;
+    /// fails if he cannot get there (a wall, the level's edge, a ladder).
+    pub fn walk_to(&mut self, x: f32) -> Result<(), String> {
+        self.run_step(&Step::WalkTo(x))
+    }
+
+    /// With the camera raised, puts the frame's centre at `at`, as near as
+    /// Lev can reach.
+    pub fn aim(&mut self, at: Vec2) -> Result<(), String> {
+        self.run_step(&Step::Aim(at.x, at.y))
+    }
+
+    /// With the camera raised, sets the focal length in millimetres.
+    pub fn zoom(&mut self, millimetres: u32) -> Result<(), String> {
+        self.run_step(&Step::Zoom(millimetres))
     }
 
     /// Runs one step of a script.
     pub fn run_step(&mut self, step: &Step) -> Result<(), String> {
-        match step {
-            Step::WaitFrames(count) => self.frames(*count),
-            Step::WaitSeconds(seconds) | Step::WaitUntil(_, seconds)
-                if !(0.0..=MAX_WAIT_SECONDS).contains(seconds) =>
-            {
-                return Err(format!(
-                    "cannot wait {seconds} seconds: give 0 to {MAX_WAIT_SECONDS}"
-                ));
-            }
-            Step::WaitSeconds(seconds) => self.frames(self.frames_in(*seconds)),
-            Step::WaitUntil(expectation, seconds) => self.wait_until(expectation, *seconds)?,
-            Step::Select(label) => self.select(label)?,
-            Step::Aim(x, y) => self.aim(Vec2::new(*x, *y))?,
-            Step::Zoom(millimetres) => self.zoom(*millimetres)?,
-            Step::Press(action) => self.press(*action),
-            Step::Hold(action) => self.hold(*action),
-            Step::Release(action) => self.release(*action),
-            Step::WalkTo(x) if x.is_finite() => self.walk_to(*x)?,
-            Step::WalkTo(x) => return Err(format!("cannot walk to x {x}")),
-            Step::Expect(expectation) => self.check(expectation)?,
+        let script = Script {
+            description: String::new(),
+            steps: vec![step.clone()],
+        };
+        match self.play(&script, |_| {}) {
+            Ok(()) => Ok(()),
+            Err(Failure::Step(failure)) => Err(failure.message),
+            Err(failure) => Err(failure.to_string()),
         }
-        Ok(())
     }
 
     /// Runs `script` to its end or its first failing step, handing each new
@@ -407,25 +315,29 @@ impl Harness {
         for line in self.trace() {
             on_line(line);
         }
+        self.play(script, on_line)
+    }
+
+    /// Plays `script` frame by frame with a [`ScriptPlayer`], handing each
+    /// trace line recorded meanwhile to `on_line`.
+    fn play(
+        &mut self,
+        script: &Script,
+        mut on_line: impl FnMut(&TraceLine),
+    ) -> Result<(), Failure> {
         let mut shown = self.trace().len();
-        let errors = self.data_errors();
-        if !errors.is_empty() {
-            return Err(Failure::Data(errors));
-        }
-        for (index, step) in script.steps.iter().enumerate() {
-            let result = self.run_step(step);
+        let mut player =
+            ScriptPlayer::new(script.clone()).with_frames_of(frame_time(self.fps).as_secs_f64());
+        loop {
+            let progress = player.tick(self.app.world_mut());
+            if let Progress::Finished(result) = progress {
+                return result;
+            }
+            self.app.update();
             for line in &self.trace()[shown..] {
                 on_line(line);
             }
             shown = self.trace().len();
-            result.map_err(|message| {
-                Failure::Step(StepFailure {
-                    step: index + 1,
-                    step_text: ron::to_string(step).unwrap_or_else(|_| format!("{step:?}")),
-                    message,
-                })
-            })?;
         }
-        Ok(())
     }
 }

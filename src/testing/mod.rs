@@ -5,11 +5,13 @@
 //! benchmarks all use [`Harness`], so a modder checks a mod exactly as the
 //! test suite checks the game.
 
+mod checks;
 mod harness;
+mod player;
 pub mod script;
-mod story;
 mod trace;
 mod walk;
 
 pub use harness::{Executor, Failure, Harness, HeadlessConfig, StepFailure, headless_app};
+pub use player::{Progress, ScriptPlayer};
 pub use trace::{Trace, TraceLine};

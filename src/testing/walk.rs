@@ -3,9 +3,7 @@
 //! target, let go early enough to slow to a stop on it, and finish with the
 //! careful step. Plain Rust over the motion core's body.
 
-use super::{Harness, trace};
 use crate::explore::motion::{self, Body};
-use crate::input::Action;
 
 /// How near the target Lev must stop, in virtual pixels.
 pub const ARRIVED: f32 = 0.5;
@@ -48,65 +46,6 @@ pub fn decide(body: &Body, x: f32) -> Decision {
     Decision::Walk {
         direction: dx.signum(),
         careful: dx.abs() < CAREFUL_WITHIN,
-    }
-}
-
-impl Harness {
-    /// Walks Lev to `x` as a player would, stopping within half a pixel;
-    /// fails if he cannot get there (a wall, the level's edge, a ladder).
-    pub fn walk_to(&mut self, x: f32) -> Result<(), String> {
-        let start = self.lev().ok_or("Lev is not in a level")?;
-        let distance = (x - start.position.x).abs();
-        let limit = self.frames_in(distance / motion::CAREFUL_SPEED + 5.0);
-        let patience = self.frames_in(2.0);
-        let (mut nearest, mut since_nearer) = (distance, 0);
-        let mut at = start.position.x;
-        for _ in 0..limit {
-            let Some(body) = self.lev() else {
-                self.let_go();
-                return Err("Lev left the level".into());
-            };
-            at = body.position.x;
-            if (x - at).abs() < nearest - 0.05 {
-                (nearest, since_nearer) = ((x - at).abs(), 0);
-            } else if since_nearer > patience {
-                break;
-            } else {
-                since_nearer += 1;
-            }
-            let (direction, careful) = match decide(&body, x) {
-                Decision::Arrived => {
-                    self.let_go();
-                    return Ok(());
-                }
-                Decision::Coast => (0.0, false),
-                Decision::Walk { direction, careful } => (direction, careful),
-            };
-            self.set_held(Action::Left, direction < 0.0);
-            self.set_held(Action::Right, direction > 0.0);
-            self.set_held(Action::Careful, careful);
-            self.frames(1);
-        }
-        self.let_go();
-        Err(format!(
-            "Lev cannot get to x {x}: he stopped at x {} (a wall, the level's edge, or a \
-             ladder he is on is in the way)",
-            trace::rounded(at)
-        ))
-    }
-
-    fn set_held(&mut self, action: Action, held: bool) {
-        if held {
-            self.hold(action);
-        } else {
-            self.release(action);
-        }
-    }
-
-    fn let_go(&mut self) {
-        for action in [Action::Left, Action::Right, Action::Careful] {
-            self.release(action);
-        }
     }
 }
 
