@@ -2,6 +2,9 @@
 # Screenshot of the game in a real window under Xvfb with Mesa's software
 # Vulkan renderer (lavapipe): what a player sees, on a machine with no GPU.
 #   scripts/screenshot.sh [--start LEVEL[:SPAWN]] [--at HH:MM] OUT.png [SECONDS] [KEY...]
+#   scripts/screenshot.sh --script FILE.ron
+# The second form plays a script in the window instead (its Screenshot
+# steps write the pictures) and exits with the script's status.
 # --start and --at go to the game: a new game begins at once in that level
 # (see `long-exposure --help`). Waits SECONDS (default 8) for the window,
 # presses each KEY (xdotool names, for example Return Escape) a second apart,
@@ -12,15 +15,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 game_args=()
+script=""
 while [ $# -gt 0 ]; do
     case $1 in
         --start|--at) game_args+=("$1" "$2"); shift 2 ;;
+        --script) script=$2; shift 2 ;;
         *) break ;;
     esac
 done
-out=$1
-wait=${2:-8}
-shift $(( $# < 2 ? $# : 2 ))
 scripts/setup.sh xvfb xauth mesa-vulkan-drivers libvulkan1 imagemagick xdotool
 
 # The target folder: the one cargo is told to use, else the first that
@@ -42,6 +44,14 @@ Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp &
 xvfb=$!
 trap 'kill ${game:-} "$xvfb" 2>/dev/null || true' EXIT
 sleep 1
+if [ -n "$script" ]; then
+    # shellcheck disable=SC2086 # GAME_ARGS is split into words on purpose.
+    DISPLAY=$display "$bin" "${game_args[@]}" ${GAME_ARGS:-} --script "$script"
+    exit $?
+fi
+out=$1
+wait=${2:-8}
+shift $(( $# < 2 ? $# : 2 ))
 # shellcheck disable=SC2086 # GAME_ARGS is split into words on purpose.
 DISPLAY=$display "$bin" "${game_args[@]}" ${GAME_ARGS:-} &
 game=$!

@@ -27,9 +27,11 @@ struct Cli {
     #[arg(long, requires = "script")]
     headless: bool,
 
-    /// Scripted-input file (RON) to run headless: steps that press actions,
-    /// wait and expect things of the game. See playthroughs/README.md.
-    #[arg(long, value_name = "FILE", requires = "headless")]
+    /// Scripted-input file (RON): steps that press actions, wait and expect
+    /// things of the game (see playthroughs/README.md). With --headless it
+    /// runs with no window; without, the same steps drive the game in a
+    /// window, which quits when the script ends.
+    #[arg(long, value_name = "FILE")]
     script: Option<PathBuf>,
 
     /// Simulated frames per second of a headless run; each frame advances
@@ -156,16 +158,22 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        (None, Some(path)) => run_script(&path, cli.fps, roots, start),
-        (None, None) => match windowed::run(
-            roots,
-            start,
-            PhotoFolder::choose(cli.data_dir.as_deref()),
-            cli.log_fps,
-        ) {
-            bevy::app::AppExit::Success => ExitCode::SUCCESS,
-            bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
-        },
+        (None, Some(path)) if cli.headless => run_script(&path, cli.fps, roots, start),
+        (None, script) => {
+            let script = match script.map(|path| Script::load(&path).map(|s| (s, path))) {
+                Some(Ok((script, path))) => Some((script, path.display().to_string())),
+                Some(Err(error)) => {
+                    eprintln!("{error}");
+                    return ExitCode::from(2);
+                }
+                None => None,
+            };
+            let photos = PhotoFolder::choose(cli.data_dir.as_deref());
+            match windowed::run(roots, start, photos, cli.log_fps, script) {
+                bevy::app::AppExit::Success => ExitCode::SUCCESS,
+                bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
+            }
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use crate::GamePlugin;
 use crate::audio::playback;
 use crate::levels::{self, Roots, StartOverride};
 use crate::photo::PhotoFolder;
+use crate::testing::script::Script;
 
 /// Set once the first frame runs; panics before that are start-up failures.
 static STARTED: AtomicBool = AtomicBool::new(false);
@@ -24,6 +25,17 @@ const NO_WINDOW_HINT: &str = "run `long-exposure --headless --script FILE` to pl
 /// new games at `start` and writing photographs to `photos`; with
 /// `log_fps`, frame rate and frame time are logged every second.
 pub fn app(roots: Roots, start: StartOverride, photos: Option<PhotoFolder>, log_fps: bool) -> App {
+    app_with(roots, start, photos, log_fps, None)
+}
+
+/// As [`app`], playing `script` (with its name for the verdict) in the window.
+pub fn app_with(
+    roots: Roots,
+    start: StartOverride,
+    photos: Option<PhotoFolder>,
+    log_fps: bool,
+    script: Option<(Script, String)>,
+) -> App {
     let mut app = App::new();
     levels::register(&mut app, roots);
     app.add_plugins(
@@ -44,6 +56,9 @@ pub fn app(roots: Roots, start: StartOverride, photos: Option<PhotoFolder>, log_
     if let Some(photos) = photos {
         app.insert_resource(photos);
     }
+    if let Some((script, name)) = script {
+        crate::testing::play_in_window(&mut app, script, name);
+    }
     if log_fps {
         app.add_plugins((
             FrameTimeDiagnosticsPlugin::default(),
@@ -60,6 +75,7 @@ pub fn run(
     start: StartOverride,
     photos: Option<PhotoFolder>,
     log_fps: bool,
+    script: Option<(Script, String)>,
 ) -> AppExit {
     if let Some(problem) = missing_display() {
         eprintln!("long-exposure: {problem}; {NO_WINDOW_HINT}");
@@ -81,7 +97,7 @@ pub fn run(
             std::process::exit(1);
         }
     }));
-    app(roots, start, photos, log_fps).run()
+    app_with(roots, start, photos, log_fps, script).run()
 }
 
 fn mark_started() {

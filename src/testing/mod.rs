@@ -15,3 +15,59 @@ mod walk;
 pub use harness::{Executor, Failure, Harness, HeadlessConfig, StepFailure, headless_app};
 pub use player::{Progress, ScriptPlayer};
 pub use trace::{Trace, TraceLine};
+
+use bevy::prelude::*;
+
+/// Plays `script` in the window of `app` (a windowed game): the same steps
+/// as headless, driving the real renderer. What happens is printed as it
+/// happens; the game quits when the script ends, with a failing status if a
+/// step failed. `name` names the script in the verdict.
+pub fn play_in_window(app: &mut App, script: script::Script, name: String) {
+    let steps = script.steps.len();
+    app.add_plugins(trace::plugin)
+        .insert_resource(ScriptPlayer::new(script))
+        .insert_resource(ScriptName(name, steps))
+        .add_systems(First, tick_in_window.after(bevy::time::TimeSystems));
+}
+
+/// The script's file and its number of steps, for the verdict.
+#[derive(Resource)]
+struct ScriptName(String, usize);
+
+/// Prints the lines of the last frame and carries the script on.
+fn tick_in_window(world: &mut World, mut printed: Local<usize>) {
+    let lines = &world.resource::<Trace>().0;
+    for line in &lines[(*printed).min(lines.len())..] {
+        println!(
+            "[frame {:>6} {:>8.3}s] {}",
+            line.frame, line.seconds, line.text
+        );
+    }
+    *printed = lines.len();
+    if !world.contains_resource::<ScriptPlayer>() {
+        return;
+    }
+    let progress = world.resource_scope(|world, mut player: Mut<ScriptPlayer>| player.tick(world));
+    let Progress::Finished(result) = progress else {
+        return;
+    };
+    let ScriptName(name, steps) = world.resource::<ScriptName>();
+    let (name, steps) = (name.clone(), *steps);
+    let exit = match result {
+        Ok(()) => {
+            println!("{name}: all {steps} steps passed");
+            AppExit::Success
+        }
+        Err(failure) => {
+            if let Failure::Data(errors) = &failure {
+                for error in errors {
+                    eprintln!("{error}");
+                }
+            }
+            eprintln!("{name}: {failure}");
+            AppExit::error()
+        }
+    };
+    world.write_message(exit);
+    world.remove_resource::<ScriptPlayer>();
+}

@@ -4,6 +4,7 @@
 //! (a wait, a press, a walk), and says when the script has finished and how.
 
 use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
 use super::checks::{self, check};
 use super::harness::{Failure, StepFailure};
@@ -15,6 +16,8 @@ use crate::ui::menu::open_menu;
 
 /// How long a walk may make no progress before it gives up, in seconds.
 const PATIENCE: f64 = 2.0;
+/// How long a screenshot may take to be written, in seconds.
+const SCREENSHOT_SECONDS: f64 = 10.0;
 
 /// What a tick of the player comes to.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +68,8 @@ enum Doing {
     Moving { label: String, action: Action },
     /// Picking a menu item: the selection moved, a frame to let pass.
     Moved(String),
+    /// A screenshot being written to this file.
+    Screenshot { file: String, until: f64 },
 }
 
 impl ScriptPlayer {
@@ -191,6 +196,30 @@ impl ScriptPlayer {
                 return self.go_on(world, walk);
             }
             Step::Select(label) => return self.go_on(world, Doing::Select(label.clone())),
+            Step::Screenshot(file) => {
+                if !world.contains_resource::<Assets<Image>>() {
+                    return Err(
+                        "there is no window to take a screenshot of: run the script \
+                                without --headless"
+                            .into(),
+                    );
+                }
+                // A file left from before must not pass for the new one.
+                let _ = std::fs::remove_file(file);
+                world
+                    .spawn(Screenshot::primary_window())
+                    .observe(save_to_disk(file.clone()));
+                let mut cameras = world.query_filtered::<&Transform, With<IsDefaultUiCamera>>();
+                if let Ok(view) = cameras.single(world) {
+                    let (x, y) = (view.translation.x, view.translation.y);
+                    let text = format!("screenshot: {file}, the view centred at ({x}, {y})");
+                    super::trace::push(world, text);
+                }
+                Some(Doing::Screenshot {
+                    file: file.clone(),
+                    until: now + SCREENSHOT_SECONDS,
+                })
+            }
         })
     }
 
@@ -245,7 +274,8 @@ impl ScriptPlayer {
                         super::trace::rounded(body.position.x)
                     ));
                 }
-                let (direction, careful) = match walk::decide(&body, x) {
+                let tolerance = walk::tolerance(frame);
+                let (direction, careful) = match walk::decide(&body, x, tolerance) {
                     Decision::Arrived => {
                         let_go(world);
                         return Ok(None);
@@ -291,6 +321,15 @@ impl ScriptPlayer {
                 Some(Doing::Moved(label))
             }
             Doing::Moved(label) => return self.go_on(world, Doing::Select(label)),
+            Doing::Screenshot { file, until } => {
+                if std::path::Path::new(&file).is_file() {
+                    None
+                } else if now >= until {
+                    return Err(format!("the screenshot {file} was not written"));
+                } else {
+                    Some(Doing::Screenshot { file, until })
+                }
+            }
         })
     }
 }

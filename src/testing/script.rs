@@ -57,6 +57,9 @@ pub enum Step {
     /// With the camera raised, set the focal length in millimetres (one of
     /// 24, 35, 50, 70, 85).
     Zoom(u32),
+    /// In a window, save what it shows as a PNG at this path (relative to
+    /// the folder the game runs in), waiting until it is written.
+    Screenshot(String),
     /// Fail the script unless this holds now.
     Expect(Expectation),
 }

@@ -65,9 +65,19 @@ pub(super) fn plugin(app: &mut App) {
             } else {
                 subjects.join(", ")
             };
+            let f = photo.frame;
             recorder.push(format!(
                 "photo: {} at {} scored {}: {what}",
                 taken.number, photo.at, photo.score
+            ));
+            recorder.push(format!(
+                "photo: {} frame ({}, {}, {}, {}) at {} mm",
+                taken.number,
+                rounded(f.x),
+                rounded(f.y),
+                rounded(f.w),
+                rounded(f.h),
+                photo.focal
             ));
         },
     )
@@ -114,6 +124,19 @@ impl Recorder<'_> {
             text,
         };
         self.trace.0.push(line);
+    }
+}
+
+/// Appends a line to the trace from outside a system (the script player).
+pub(super) fn push(world: &mut World, text: String) {
+    let frame = world.get_resource::<TimedFrames>().map_or(0, |f| f.0);
+    let seconds = world.resource::<Time<Real>>().elapsed_secs_f64();
+    if let Some(mut trace) = world.get_resource_mut::<Trace>() {
+        trace.0.push(TraceLine {
+            frame,
+            seconds,
+            text,
+        });
     }
 }
 

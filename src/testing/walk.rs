@@ -5,8 +5,16 @@
 
 use crate::explore::motion::{self, Body};
 
-/// How near the target Lev must stop, in virtual pixels.
+/// How near the target Lev must stop, in virtual pixels, at a frame rate
+/// fine enough (see [`tolerance`]).
 pub const ARRIVED: f32 = 0.5;
+
+/// How near the target Lev can be brought when each frame lasts
+/// `frame_seconds`: input changes once a frame, and a slow frame (a
+/// software renderer's) carries him further than half a pixel.
+pub fn tolerance(frame_seconds: f64) -> f32 {
+    ARRIVED.max(motion::CAREFUL_SPEED * frame_seconds as f32)
+}
 /// Nearer than this, he takes the careful step.
 const CAREFUL_WITHIN: f32 = 12.0;
 /// Fixed steps per second of the motion core (Bevy's default fixed rate).
@@ -28,11 +36,11 @@ pub enum Decision {
     Arrived,
 }
 
-/// What to hold this frame to bring `body` to `x`.
-pub fn decide(body: &Body, x: f32) -> Decision {
+/// What to hold this frame to bring `body` within `tolerance` of `x`.
+pub fn decide(body: &Body, x: f32, tolerance: f32) -> Decision {
     let dx = x - body.position.x;
     let v = body.velocity.x;
-    if dx.abs() <= ARRIVED {
+    if dx.abs() <= tolerance {
         return if v == 0.0 {
             Decision::Arrived
         } else {
@@ -40,7 +48,7 @@ pub fn decide(body: &Body, x: f32) -> Decision {
         };
     }
     let moving_away = v != 0.0 && v.signum() != dx.signum();
-    if moving_away || (v != 0.0 && dx.abs() <= coasting_distance(v.abs()) + ARRIVED / 2.0) {
+    if moving_away || (v != 0.0 && dx.abs() <= coasting_distance(v.abs()) + tolerance / 2.0) {
         return Decision::Coast;
     }
     Decision::Walk {
@@ -80,7 +88,7 @@ mod tests {
         let mut body = Body::standing_at(level, Vec2::new(from, 16.0));
         let mut steps_done = 0u32;
         for frame in 1..2000u32 {
-            let intent = match decide(&body, x) {
+            let intent = match decide(&body, x, ARRIVED) {
                 Decision::Arrived => return (body.position.x, frame),
                 Decision::Coast => motion::Intent::default(),
                 Decision::Walk { direction, careful } => motion::Intent {

@@ -150,3 +150,146 @@ fn a_goal_met_sets_its_flag_and_a_trigger_reads_it() {
     let mut harness = headless(modded(mods.path()));
     harness.run(&script, |_| {}).unwrap();
 }
+
+/// Numbers in `(a, b, ...)` after `marker` in the first line of `log` that
+/// contains it.
+fn numbers_after(log: &str, marker: &str) -> Vec<f32> {
+    let line = log
+        .lines()
+        .find(|l| l.contains(marker))
+        .unwrap_or_else(|| panic!("no `{marker}` in the run's log:\n{log}"));
+    let after = &line[line.find(marker).unwrap() + marker.len()..];
+    let inside = &after[after.find('(').unwrap() + 1..after.find(')').unwrap()];
+    inside
+        .split(',')
+        .map(|n| n.trim().parse().unwrap())
+        .collect()
+}
+
+/// The mean of each `block` by `block` square of `image`'s RGB, as a grid.
+fn blocks(image: &image::RgbaImage, block: u32) -> Vec<[f32; 3]> {
+    let (w, h) = (image.width() / block, image.height() / block);
+    let mut out = Vec::new();
+    for by in 0..h {
+        for bx in 0..w {
+            let mut sum = [0.0; 3];
+            for y in 0..block {
+                for x in 0..block {
+                    let p = image.get_pixel(bx * block + x, by * block + y);
+                    for c in 0..3 {
+                        sum[c] += f32::from(p[c]);
+                    }
+                }
+            }
+            out.push(sum.map(|s| s / (block * block) as f32));
+        }
+    }
+    out
+}
+
+#[test]
+#[ignore = "run by scripts/capture-check.sh after a scripted run in a window"]
+fn the_captured_photograph_shows_the_view_without_the_overlay() {
+    let dir = std::path::PathBuf::from(std::env::var("CAPTURE_CHECK_DIR").unwrap());
+    let log = std::fs::read_to_string(dir.join("run.log")).unwrap();
+    let [x, y, w, h] = numbers_after(&log, "photo: 1 frame")[..] else {
+        panic!("a frame of four numbers");
+    };
+    let [cx, cy] = numbers_after(&log, "view.png, the view centred at")[..] else {
+        panic!("a view centre of two numbers");
+    };
+    let photo_file = std::fs::read_dir(dir.join("photos"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("-01.png"))
+        .expect("the photograph was written");
+    let photo = image::open(&photo_file).unwrap().to_rgba8();
+
+    // The frame's size at 4 image pixels a virtual pixel, and its 3:2 aspect.
+    let scale = long_exposure::photo::PIXELS_PER_POINT;
+    assert!(
+        (photo.width() as f32 - w * scale).abs() <= 1.0,
+        "{} wide",
+        photo.width()
+    );
+    assert!(
+        (photo.height() as f32 - h * scale).abs() <= 1.0,
+        "{} high",
+        photo.height()
+    );
+    let aspect = photo.width() as f32 / photo.height() as f32;
+    assert!((aspect - 1.5).abs() < 0.01, "aspect {aspect}");
+
+    // Not blank: its brightness varies.
+    let grey: Vec<f32> = photo
+        .pixels()
+        .map(|p| f32::from(p[0]) + f32::from(p[1]) + f32::from(p[2]))
+        .collect();
+    let mean = grey.iter().sum::<f32>() / grey.len() as f32;
+    let spread = (grey.iter().map(|g| (g - mean).powi(2)).sum::<f32>() / grey.len() as f32).sqrt();
+    assert!(spread > 6.0, "a blank picture: brightness spread {spread}");
+
+    // The same part of the view, taken with the camera lowered: the window
+    // shows 320 x 180 virtual pixels at 4 pixels each, y down.
+    let view = image::open(dir.join("capture-check/view.png"))
+        .unwrap()
+        .to_rgba8();
+    let left = ((x - (cx - 160.0)) * 4.0).round() as u32;
+    let top = (((cy + 90.0) - (y + h)) * 4.0).round() as u32;
+    let crop =
+        image::imageops::crop_imm(&view, left, top, photo.width(), photo.height()).to_image();
+    let (ours, theirs) = (blocks(&photo, 8), blocks(&crop, 8));
+    let differences: Vec<f32> = ours
+        .iter()
+        .zip(&theirs)
+        .map(|(a, b)| (0..3).map(|c| (a[c] - b[c]).abs()).sum::<f32>() / 3.0)
+        .collect();
+    let mean_difference = differences.iter().sum::<f32>() / differences.len() as f32;
+    assert!(
+        mean_difference < 6.0,
+        "the photograph differs from the view by {mean_difference} on average (of 255)"
+    );
+
+    // None of the overlay: no bright frame edge along its borders, and not
+    // dimmed (its brightness is the view's).
+    let edge = |pixels: &mut dyn Iterator<Item = &image::Rgba<u8>>| {
+        let all: Vec<&image::Rgba<u8>> = pixels.collect();
+        let bright = all
+            .iter()
+            .filter(|p| p[0] > 200 && p[1] > 200 && p[2] > 180)
+            .count();
+        bright as f32 / all.len() as f32
+    };
+    let (pw, ph) = (photo.width(), photo.height());
+    for (name, share) in [
+        ("top", edge(&mut (0..pw).map(|x| photo.get_pixel(x, 0)))),
+        (
+            "bottom",
+            edge(&mut (0..pw).map(|x| photo.get_pixel(x, ph - 1))),
+        ),
+        ("left", edge(&mut (0..ph).map(|y| photo.get_pixel(0, y)))),
+        (
+            "right",
+            edge(&mut (0..ph).map(|y| photo.get_pixel(pw - 1, y))),
+        ),
+    ] {
+        assert!(
+            share < 0.5,
+            "the viewfinder's edge is in the photograph's {name} border"
+        );
+    }
+    let view_mean = theirs.iter().map(|b| b.iter().sum::<f32>()).sum::<f32>() / theirs.len() as f32;
+    let photo_mean = ours.iter().map(|b| b.iter().sum::<f32>()).sum::<f32>() / ours.len() as f32;
+    println!(
+        "capture check: {}x{} (aspect {aspect:.3}), brightness spread {spread:.1}, \
+         mean difference from the view {mean_difference:.2} of 255, brightness {photo_mean:.1} \
+         against the view's {view_mean:.1}",
+        photo.width(),
+        photo.height()
+    );
+    assert!(
+        (photo_mean - view_mean).abs() < 10.0,
+        "dimmed: {photo_mean} against {view_mean}"
+    );
+}
