@@ -192,6 +192,53 @@ pub fn whole_night(roots: &Roots, script: &Path) -> Result<Vec<Measurement>, Str
     Ok(results)
 }
 
+/// Plays the capture check's script (tests/game/scripts/capture-check.ron
+/// beside the levels folder) in a window, where a display is, and returns
+/// what it measured: the shutter to the PNG on disk, and the frame times
+/// (the longest near the photograph against the median).
+pub fn windowed_capture(roots: &Roots) -> Result<Vec<String>, String> {
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        return Err("no display (run it under xvfb-run for these figures)".into());
+    }
+    let repo = roots.base.parent().unwrap_or(Path::new("."));
+    let script = repo.join("tests/game/scripts/capture-check.ron");
+    if !script.is_file() {
+        return Err(format!("no {}", script.display()));
+    }
+    let work =
+        std::env::temp_dir().join(format!("long-exposure-bench-window-{}", std::process::id()));
+    let mods = work.join("mods");
+    std::fs::create_dir_all(mods.join("capture-check")).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(work.join("capture-check")).map_err(|e| e.to_string())?;
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let out = std::process::Command::new(exe)
+        .arg("--script")
+        .arg(&script)
+        .arg("--data-dir")
+        .arg(&work)
+        .arg("--levels")
+        .arg(&roots.base)
+        .arg("--mods")
+        .arg(&mods)
+        .current_dir(&work)
+        .output()
+        .map_err(|e| e.to_string());
+    let _ = std::fs::remove_dir_all(&work);
+    let out = out?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success() {
+        return Err(format!(
+            "the windowed run failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(stdout
+        .lines()
+        .filter(|l| l.contains("written in") || l.starts_with("frames:"))
+        .map(str::to_owned)
+        .collect())
+}
+
 /// Judging one photograph in a level of `count` subjects (and as many
 /// occluding props) spread 40 px apart, a few of them in the frame, timed
 /// over `rounds`: seconds per judgement.

@@ -152,6 +152,11 @@ fn main() -> ExitCode {
                 let seconds = bench::judging(count, rounds);
                 println!("{count:>6} subjects {:>12.3} ms", seconds * 1e3);
             }
+            println!("\na photograph in a window (the capture check's script)");
+            match bench::windowed_capture(&roots) {
+                Ok(lines) => lines.iter().for_each(|line| println!("{line}")),
+                Err(problem) => println!("skipped: {problem}"),
+            }
             match bench::level_loading(&roots) {
                 Ok(rows) => print!("\n{}", bench::level_report(&rows)),
                 Err(problem) => eprintln!("level benchmark skipped: {problem}"),

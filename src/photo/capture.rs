@@ -9,6 +9,7 @@
 //! without an image.
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use bevy::camera::visibility::RenderLayers;
 use bevy::camera::{RenderTarget, ScalingMode};
@@ -59,6 +60,19 @@ struct Developing;
 struct Writing {
     number: u32,
     task: Task<Result<PathBuf, String>>,
+    shutter: Instant,
+}
+
+/// A photograph's picture is on disk: where, and how long after the
+/// shutter it got there.
+#[derive(Event, Debug, Clone, PartialEq)]
+pub struct PhotoDeveloped {
+    /// The photograph's number on the roll.
+    pub number: u32,
+    /// The file written.
+    pub path: PathBuf,
+    /// Milliseconds from the shutter to the file on disk.
+    pub millis: f64,
 }
 
 /// A notice about the photographs on screen, with its time left.
@@ -121,6 +135,7 @@ fn develop(
         ))
         .id();
     let number = taken.number;
+    let shutter = Instant::now();
     let night = state.map_or(0, |s| s.night);
     let folder = folder.map(|f| f.0.clone());
     commands.spawn(Screenshot::image(target)).observe(
@@ -132,7 +147,14 @@ fn develop(
             let image = captured.image.clone();
             let task = AsyncComputeTaskPool::get()
                 .spawn(async move { write_png(image, &folder, night, number) });
-            commands.spawn((Name::new("Writing a photograph"), Writing { number, task }));
+            commands.spawn((
+                Name::new("Writing a photograph"),
+                Writing {
+                    number,
+                    task,
+                    shutter,
+                },
+            ));
         },
     );
 }
@@ -177,7 +199,17 @@ fn finish_writing(
         commands.entity(entity).despawn();
         match result {
             Ok(path) => {
-                info!("photograph {} written to {}", job.number, path.display());
+                let millis = job.shutter.elapsed().as_secs_f64() * 1e3;
+                info!(
+                    "photograph {} written to {} ({millis:.0} ms after the shutter)",
+                    job.number,
+                    path.display()
+                );
+                commands.trigger(PhotoDeveloped {
+                    number: job.number,
+                    path: path.clone(),
+                    millis,
+                });
                 if let Some(state) = state.as_mut()
                     && let Some(photo) = state.album.iter_mut().find(|p| p.number == job.number)
                 {

@@ -11,7 +11,7 @@ mod shutter;
 mod viewfinder;
 
 pub use album::{AlbumImages, OpenAlbum};
-pub use capture::{PIXELS_PER_POINT, PhotoFolder};
+pub use capture::{PIXELS_PER_POINT, PhotoDeveloped, PhotoFolder};
 pub use shutter::{PhotoTaken, RollFinished};
 pub use viewfinder::{EYE, FOCAL_LENGTHS, REACH, Viewfinder};
 

@@ -12,7 +12,7 @@ use crate::explore::motion::Footing;
 use crate::explore::{Body, Lev};
 use crate::levels::schema::Value;
 use crate::levels::{CurrentLevel, DataStatus, ProblemBoard};
-use crate::photo::{PhotoTaken, RollFinished};
+use crate::photo::{PhotoDeveloped, PhotoTaken, RollFinished};
 use crate::states::{Pause, Screen};
 use crate::story::{ChapterBegan, DialogueRequested, Inspected, StoryEvent, StoryState};
 
@@ -81,6 +81,14 @@ pub(super) fn plugin(app: &mut App) {
             ));
         },
     )
+    .add_observer(|developed: On<PhotoDeveloped>, mut recorder: Recorder| {
+        recorder.push(format!(
+            "photo: {} written in {:.0} ms to {}",
+            developed.number,
+            developed.millis,
+            developed.path.display()
+        ));
+    })
     .add_observer(|_: On<RollFinished>, mut recorder: Recorder| {
         recorder.push("photo: the roll is finished".into());
     });
