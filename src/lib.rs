@@ -8,6 +8,7 @@
 pub mod audio;
 pub mod bench;
 pub mod data;
+pub mod dialogue;
 pub mod explore;
 pub mod input;
 pub mod levels;
@@ -39,6 +40,7 @@ impl Plugin for GamePlugin {
             explore::plugin,
             photo::plugin,
             story::plugin,
+            dialogue::plugin,
         ));
     }
 }

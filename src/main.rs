@@ -110,7 +110,7 @@ impl Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Check every level and story file (with the mods over them) and print
+    /// Check every level, story and dialogue file (with the mods over them) and print
     /// each problem as file:line:column: error|warning: message. Exits 1 if
     /// any is an error.
     Validate,

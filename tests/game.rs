@@ -4,6 +4,7 @@
 
 mod game {
     mod cli;
+    mod dialogue;
     mod explore;
     mod levels;
     mod modding;

@@ -10,7 +10,7 @@ pub mod synth;
 use bevy::prelude::*;
 
 use crate::levels::ActiveLevel;
-use crate::levels::schema::{Ambience, Music, Surface};
+use crate::levels::schema::{Ambience, Music, Surface, Voice};
 use crate::states::Screen;
 
 /// A short sound effect.
@@ -28,6 +28,8 @@ pub enum Sfx {
     FilmAdvance,
     /// The shutter pressed on a finished roll: a dry click.
     DryClick,
+    /// A blip of a speaker's text typing out.
+    Voice(Voice),
 }
 
 /// Asks for a sound effect on the effects channel.

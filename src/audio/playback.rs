@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use bevy_kira_audio::prelude::*;
 
 use super::{PlaySfx, SetAmbience, SetMusic, Sfx, synth};
-use crate::levels::schema::{Ambience, Music, Surface};
+use crate::levels::schema::{Ambience, Music, Surface, Voice};
 
 /// The surfaces, in the order of [`EffectSounds::footsteps`].
 const SURFACES: [Surface; 4] = [
@@ -19,7 +19,10 @@ const SURFACES: [Surface; 4] = [
     Surface::Wood,
 ];
 
-/// The channel for short sound effects (shutter, footsteps, menus).
+/// The voices that make a sound, in the order of [`EffectSounds::voices`].
+const VOICES: [Voice; 4] = [Voice::Low, Voice::Middle, Voice::High, Voice::Phone];
+
+/// The channel for short sound effects (shutter, footsteps, menus, voices).
 #[derive(Resource)]
 pub struct Effects;
 
@@ -33,6 +36,8 @@ struct EffectSounds {
     dry_click: Handle<AudioSource>,
     /// Concrete, metal, wet street, wood.
     footsteps: [Handle<AudioSource>; 4],
+    /// In the order of [`VOICES`].
+    voices: [Handle<AudioSource>; 4],
     /// In the order of [`AMBIENCES`].
     ambiences: [Handle<AudioSource>; 5],
     /// In the order of [`SCORES`].
@@ -81,6 +86,7 @@ fn synthesize_sounds(mut sources: ResMut<Assets<AudioSource>>, mut commands: Com
         film_advance: add(synth::film_advance()),
         dry_click: add(synth::tick(320.0, 0.04)),
         footsteps: SURFACES.map(|surface| add(synth::footstep(surface))),
+        voices: VOICES.map(|voice| add(synth::voice(voice))),
         ambiences: AMBIENCES.map(|kind| add(synth::ambience(kind))),
         scores: SCORES.map(|kind| add(synth::music(kind))),
     });
@@ -114,6 +120,10 @@ fn play_effects(
                 let index = SURFACES.iter().position(|s| s == surface).unwrap_or(0);
                 &sounds.footsteps[index]
             }
+            Sfx::Voice(voice) => match VOICES.iter().position(|v| v == voice) {
+                Some(index) => &sounds.voices[index],
+                None => continue,
+            },
         };
         channel.play(handle.clone());
     }

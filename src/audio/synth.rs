@@ -1,6 +1,6 @@
 //! Sound synthesis: pure functions from parameters to mono samples in [-1, 1].
 
-use crate::levels::schema::{Ambience, Music, Surface};
+use crate::levels::schema::{Ambience, Music, Surface, Voice};
 use crate::random::Random;
 
 /// Samples per second of every synthesized sound.
@@ -60,6 +60,33 @@ pub fn film_advance() -> Vec<f32> {
             let t = since as f32 / SAMPLE_RATE as f32;
             let whirr = 0.08 * (-t * 8.0).exp() * (std::f32::consts::TAU * 180.0 * t).sin();
             0.3 * click * noise.range(-1.0, 1.0) + whirr
+        })
+        .collect()
+}
+
+/// One blip of a speaker's text typing out: a short soft tone at the
+/// voice's pitch; down a phone line, a thin square-ish buzz.
+pub fn voice(voice: Voice) -> Vec<f32> {
+    let (frequency, seconds) = match voice {
+        Voice::Low => (170.0, 0.045),
+        Voice::Middle => (260.0, 0.04),
+        Voice::High => (420.0, 0.035),
+        Voice::Phone => (620.0, 0.04),
+        Voice::Silent => return Vec::new(),
+    };
+    let count = (seconds * SAMPLE_RATE as f32) as usize;
+    (0..count)
+        .map(|i| {
+            let t = i as f32 / SAMPLE_RATE as f32;
+            let attack = (t * 400.0).min(1.0);
+            let envelope = attack * (-t * 70.0).exp();
+            let wave = (std::f32::consts::TAU * frequency * t).sin();
+            let shaped = if voice == Voice::Phone {
+                (wave * 3.0).clamp(-1.0, 1.0) * 0.6
+            } else {
+                wave
+            };
+            0.18 * envelope * shaped
         })
         .collect()
 }

@@ -204,6 +204,9 @@ impl Default for Bindings {
             (ZoomOut, Pad(B::LeftTrigger)),
             (Album, Key(KeyCode::Tab)),
             (Album, Pad(B::North)),
+            // Skip means something only in a conversation, where Album does not.
+            (Skip, Key(KeyCode::Tab)),
+            (Skip, Pad(B::North)),
         ])
     }
 }

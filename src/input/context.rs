@@ -64,7 +64,7 @@ impl InputContext {
                 )
             }
             InputContext::Dialogue => {
-                matches!(action, Up | Down | Confirm | Interact | Back | Pause)
+                matches!(action, Up | Down | Confirm | Interact | Skip | Pause)
             }
             InputContext::Menu => {
                 matches!(action, Up | Down | Left | Right | Confirm | Back | Pause)

@@ -47,6 +47,8 @@ pub enum Action {
     ZoomOut,
     /// Open the album of the night's photographs.
     Album,
+    /// Held in a conversation: pass the lines seen before.
+    Skip,
 }
 
 /// Which actions are held this frame, and which changed since the last

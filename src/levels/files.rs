@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use super::roots::{LEVEL_SUFFIX, Roots, STORY_FILE, check_relative_path};
-use super::schema::{Arrival, Level, Paint, Story};
-use super::validate::{self, Located};
+use super::roots::{DIALOGUE_SUFFIX, LEVEL_SUFFIX, Roots, STORY_FILE, check_relative_path};
+use super::schema::{Arrival, Dialogue, Level, Paint, Story};
+use super::validate::{self, Located, NightFiles};
 use crate::data::{Diagnostic, parse_ron, read_text, suggest};
 
 /// A file parsed and checked on its own, with every problem found.
@@ -34,6 +34,13 @@ pub fn level_stem(file: &Path) -> Option<String> {
     name.strip_suffix(LEVEL_SUFFIX).map(str::to_owned)
 }
 
+/// The dialogue id a file name stands for: `phone_call` for
+/// `dialogue/phone_call.dialogue.ron`.
+pub fn dialogue_stem(file: &Path) -> Option<String> {
+    let name = file.file_name()?.to_string_lossy();
+    name.strip_suffix(DIALOGUE_SUFFIX).map(str::to_owned)
+}
+
 /// Parses and checks a level file; `Err` when it is not valid RON for a level.
 pub fn read_level(file: &Path, text: &str) -> Result<Checked<Level>, Diagnostic> {
     let level: Level = parse_ron(file, text)?;
@@ -47,6 +54,15 @@ pub fn read_story(file: &Path, text: &str) -> Result<Checked<Story>, Diagnostic>
     let story: Story = parse_ron(file, text)?;
     let findings = validate::check_story(&story);
     Ok(checked(story, file, text, findings))
+}
+
+/// Parses and checks a dialogue file; `Err` when it is not valid RON for a
+/// dialogue.
+pub fn read_dialogue(file: &Path, text: &str) -> Result<Checked<Dialogue>, Diagnostic> {
+    let dialogue: Dialogue = parse_ron(file, text)?;
+    let stem = dialogue_stem(file).unwrap_or_default();
+    let findings = validate::check_dialogue(&dialogue, &stem);
+    Ok(checked(dialogue, file, text, findings))
 }
 
 fn checked<T>(value: T, file: &Path, text: &str, findings: Vec<validate::Finding>) -> Checked<T> {
@@ -76,25 +92,37 @@ pub fn read_level_file(
 }
 
 /// Checks what the files say about each other. `unreadable` lists the
-/// level files that exist but could not be parsed: they are not unknown.
-/// A level whose id is not its file name still is that file, so references
-/// to its file name are not unknown either.
+/// level and dialogue files that exist but could not be parsed: they are
+/// not unknown. A level or dialogue whose id is not its file name still is
+/// that file, so references to its file name are not unknown either.
 pub fn cross_check(
     story: Option<&Checked<Story>>,
     levels: &[&Checked<Level>],
+    dialogues: &[&Checked<Dialogue>],
     unreadable: &[&Path],
 ) -> Vec<Diagnostic> {
     let misnamed = levels
         .iter()
         .filter_map(|l| level_stem(&l.located.file).filter(|stem| *stem != l.value.id));
-    let unreadable: Vec<String> = unreadable
-        .iter()
-        .filter_map(|file| level_stem(file))
-        .chain(misnamed)
-        .collect();
-    let placed: Vec<_> = levels.iter().map(|l| (&l.value, &l.located)).collect();
-    let story = story.map(|s| (&s.value, &s.located));
-    validate::check_references(story, &placed, &unreadable)
+    let files =
+        NightFiles {
+            story: story.map(|s| (&s.value, &s.located)),
+            levels: levels.iter().map(|l| (&l.value, &l.located)).collect(),
+            dialogues: dialogues.iter().map(|d| (&d.value, &d.located)).collect(),
+            unreadable_levels: unreadable
+                .iter()
+                .filter_map(|file| level_stem(file))
+                .chain(misnamed)
+                .collect(),
+            unreadable_dialogues: unreadable
+                .iter()
+                .filter_map(|file| dialogue_stem(file))
+                .chain(dialogues.iter().filter_map(|d| {
+                    dialogue_stem(&d.located.file).filter(|stem| *stem != d.value.id)
+                }))
+                .collect(),
+        };
+    validate::check_references(&files)
 }
 
 /// Puts problems in the order `validate` prints them: by file, then position.
@@ -109,6 +137,8 @@ pub struct DataSet {
     pub story: Option<Story>,
     /// The levels that were readable and free of errors of their own.
     pub levels: Vec<Level>,
+    /// The dialogues that were readable and free of errors of their own.
+    pub dialogues: Vec<Dialogue>,
     /// Every problem found, errors and warnings, by file and position.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -171,11 +201,14 @@ pub fn load_all(roots: &Roots) -> DataSet {
     let mut diagnostics = scan.problems;
     let mut story: Option<Checked<Story>> = None;
     let mut levels: Vec<Checked<Level>> = Vec::new();
+    let mut dialogues: Vec<Checked<Dialogue>> = Vec::new();
     let mut unreadable = Vec::new();
     for file in &scan.files {
         let read = read_text(file).and_then(|text| {
             if file.ends_with(STORY_FILE) {
                 story = Some(read_story(file, &text)?);
+            } else if dialogue_stem(file).is_some() {
+                dialogues.push(read_dialogue(file, &text)?);
             } else {
                 levels.push(read_level_file(roots, file, &text)?);
             }
@@ -188,8 +221,15 @@ pub fn load_all(roots: &Roots) -> DataSet {
     }
     diagnostics.extend(story.iter().flat_map(|s| s.problems.iter().cloned()));
     diagnostics.extend(levels.iter().flat_map(|l| l.problems.iter().cloned()));
+    diagnostics.extend(dialogues.iter().flat_map(|d| d.problems.iter().cloned()));
     let level_refs: Vec<&Checked<Level>> = levels.iter().collect();
-    diagnostics.extend(cross_check(story.as_ref(), &level_refs, &unreadable));
+    let dialogue_refs: Vec<&Checked<Dialogue>> = dialogues.iter().collect();
+    diagnostics.extend(cross_check(
+        story.as_ref(),
+        &level_refs,
+        &dialogue_refs,
+        &unreadable,
+    ));
     sort_problems(&mut diagnostics);
     DataSet {
         story: story.filter(|s| !s.has_errors()).map(|s| s.value),
@@ -197,6 +237,11 @@ pub fn load_all(roots: &Roots) -> DataSet {
             .into_iter()
             .filter(|l| !l.has_errors())
             .map(|l| l.value)
+            .collect(),
+        dialogues: dialogues
+            .into_iter()
+            .filter(|d| !d.has_errors())
+            .map(|d| d.value)
             .collect(),
         diagnostics,
     }

@@ -1,4 +1,5 @@
-//! Bevy asset loaders for `*.level.ron` and `story.ron`. Each file is read
+//! Bevy asset loaders for `*.level.ron`, `story.ron` and
+//! `dialogue/*.dialogue.ron`. Each file is read
 //! as `validate` reads it, parsed and checked on its own; its problems go on
 //! the [`ProblemBoard`] until the file is fixed. A file that cannot be
 //! parsed fails to load; one that parses loads with its problems, and the
@@ -14,9 +15,9 @@ use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext};
 use bevy::prelude::*;
 
-use super::files::{Checked, read_level_file, read_story, sort_problems};
+use super::files::{Checked, read_dialogue, read_level_file, read_story, sort_problems};
 use super::roots::Roots;
-use super::schema::{Level, Story};
+use super::schema::{Dialogue, Level, Story};
 use crate::data::{Diagnostic, text_from_bytes};
 
 /// A level file as last parsed, with its own problems.
@@ -26,6 +27,10 @@ pub struct LevelAsset(pub Checked<Level>);
 /// The story file as last parsed, with its own problems.
 #[derive(Asset, TypePath, Debug)]
 pub struct StoryAsset(pub Checked<Story>);
+
+/// A dialogue file as last parsed, with its own problems.
+#[derive(Asset, TypePath, Debug)]
+pub struct DialogueAsset(pub Checked<Dialogue>);
 
 /// The problems of each data file as last loaded, those between files, and
 /// those of the folders, as `validate` would print them. Shared with the
@@ -183,6 +188,19 @@ impl DataAsset for StoryAsset {
     }
 
     fn new(checked: Checked<Story>) -> Self {
+        Self(checked)
+    }
+}
+
+impl DataAsset for DialogueAsset {
+    type Data = Dialogue;
+    const EXTENSIONS: &'static [&'static str] = &["dialogue.ron"];
+
+    fn read(_: &Roots, file: &Path, text: &str) -> Result<Checked<Dialogue>, Diagnostic> {
+        read_dialogue(file, text)
+    }
+
+    fn new(checked: Checked<Dialogue>) -> Self {
         Self(checked)
     }
 }

@@ -1,4 +1,4 @@
-//! Levels and the story as moddable RON data.
+//! Levels, the story and its dialogues as moddable RON data.
 //!
 //! The pure core ([`schema`], [`validate`], [`files`], [`roots`]) reads and
 //! checks data with no `App`; `long-exposure validate` runs it. The Bevy glue
@@ -21,7 +21,7 @@ pub mod sprites;
 pub mod validate;
 
 pub use draw::{colour, spawn_level};
-pub use loader::{DataAsset, DataLoader, LevelAsset, ProblemBoard, StoryAsset};
+pub use loader::{DataAsset, DataLoader, DialogueAsset, LevelAsset, ProblemBoard, StoryAsset};
 pub use night::{DataStatus, NightData, StartOverride};
 pub use roots::Roots;
 pub use spawn::{
@@ -77,7 +77,9 @@ pub(super) fn plugin(app: &mut App) {
     app.init_asset::<LevelAsset>()
         .init_asset::<StoryAsset>()
         .register_asset_loader(DataLoader::<LevelAsset>::new(roots.clone(), board.clone()))
-        .register_asset_loader(DataLoader::<StoryAsset>::new(roots, board.clone()))
+        .init_asset::<DialogueAsset>()
+        .register_asset_loader(DataLoader::<StoryAsset>::new(roots.clone(), board.clone()))
+        .register_asset_loader(DataLoader::<DialogueAsset>::new(roots, board.clone()))
         .insert_resource(board)
         .init_resource::<StartOverride>()
         .add_plugins((night::plugin, spawn::plugin, problems::plugin));

@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 use bevy::asset::{AssetLoadFailedEvent, LoadState};
 use bevy::prelude::*;
 
-use super::files::{self, Checked};
-use super::roots::STORY_FILE;
-use super::schema::{Arrival, ClockTime, Level, Story};
-use super::{DataRoots, LevelAsset, ProblemBoard, StoryAsset, source};
+use super::files::{self, Checked, dialogue_stem};
+use super::roots::{DIALOGUE_FOLDER, STORY_FILE};
+use super::schema::{Arrival, ClockTime, Dialogue, Level, Story};
+use super::{DataRoots, DialogueAsset, LevelAsset, ProblemBoard, StoryAsset, source};
 use crate::data::Diagnostic;
 
 /// The night's data free of errors: what the game plays.
@@ -25,12 +25,19 @@ pub struct NightData {
     /// Every level of the data folders, by id, whether or not a chapter
     /// names it.
     pub levels: BTreeMap<String, Level>,
+    /// Every dialogue of the data folders, by id.
+    pub dialogues: BTreeMap<String, Dialogue>,
 }
 
 impl NightData {
     /// The level with `id`.
     pub fn level(&self, id: &str) -> Option<&Level> {
         self.levels.get(id)
+    }
+
+    /// The dialogue with `id`.
+    pub fn dialogue(&self, id: &str) -> Option<&Dialogue> {
+        self.dialogues.get(id)
     }
 }
 
@@ -62,6 +69,8 @@ struct DataFiles {
     story: Option<Handle<StoryAsset>>,
     /// Each level file, by its name in the roots.
     levels: Vec<(String, Handle<LevelAsset>)>,
+    /// Each dialogue file, by its path in the roots (`dialogue/x.dialogue.ron`).
+    dialogues: Vec<(String, Handle<DialogueAsset>)>,
     /// Errors of the folders themselves (links, no story).
     folder_errors: bool,
 }
@@ -89,6 +98,14 @@ fn scan(
         let Some(name) = file.file_name().map(|n| n.to_string_lossy().into_owned()) else {
             continue;
         };
+        if dialogue_stem(&file).is_some() {
+            let name = format!("{DIALOGUE_FOLDER}/{name}");
+            if !files.dialogues.iter().any(|(n, _)| *n == name) {
+                let path = format!("{}://{name}", source::SOURCE);
+                files.dialogues.push((name, assets.load(path)));
+            }
+            continue;
+        }
         let path = format!("{}://{name}", source::SOURCE);
         if name == STORY_FILE {
             if files.story.is_none() {
@@ -105,13 +122,16 @@ fn scan(
 fn rescan_on_change(
     mut levels: MessageReader<AssetEvent<LevelAsset>>,
     mut stories: MessageReader<AssetEvent<StoryAsset>>,
+    mut dialogues: MessageReader<AssetEvent<DialogueAsset>>,
     roots: Res<DataRoots>,
     board: Res<ProblemBoard>,
     assets: Res<AssetServer>,
     files: ResMut<DataFiles>,
 ) {
-    let levels_modified = levels.read().filter(|e| modified(e)).count();
-    if levels_modified + stories.read().filter(|e| modified(e)).count() > 0 {
+    let modified = levels.read().filter(|e| modified(e)).count()
+        + stories.read().filter(|e| modified(e)).count()
+        + dialogues.read().filter(|e| modified(e)).count();
+    if modified > 0 {
         scan(roots, board, assets, files);
     }
 }
@@ -125,21 +145,29 @@ fn modified<A: Asset>(event: &AssetEvent<A>) -> bool {
 fn judge(
     mut level_events: MessageReader<AssetEvent<LevelAsset>>,
     mut story_events: MessageReader<AssetEvent<StoryAsset>>,
+    mut dialogue_events: MessageReader<AssetEvent<DialogueAsset>>,
     mut level_failures: MessageReader<AssetLoadFailedEvent<LevelAsset>>,
     mut story_failures: MessageReader<AssetLoadFailedEvent<StoryAsset>>,
+    mut dialogue_failures: MessageReader<AssetLoadFailedEvent<DialogueAsset>>,
     files: Res<DataFiles>,
     roots: Res<DataRoots>,
     server: Res<AssetServer>,
-    stories: Res<Assets<StoryAsset>>,
-    levels: Res<Assets<LevelAsset>>,
+    assets: (
+        Res<Assets<StoryAsset>>,
+        Res<Assets<LevelAsset>>,
+        Res<Assets<DialogueAsset>>,
+    ),
     board: Res<ProblemBoard>,
     mut status: ResMut<DataStatus>,
     mut night: ResMut<NightData>,
 ) {
+    let (stories, levels, dialogues) = assets;
     let changed = level_events.read().count()
         + story_events.read().count()
+        + dialogue_events.read().count()
         + level_failures.read().count()
         + story_failures.read().count()
+        + dialogue_failures.read().count()
         > 0;
     if !changed && !files.is_changed() && *status == DataStatus::Judged {
         return;
@@ -168,6 +196,12 @@ fn judge(
         .filter(|(name, handle)| read(name, server.get_load_state(handle)))
         .filter_map(|(_, handle)| levels.get(handle).map(|a| &a.0))
         .collect();
+    let dialogue_reads: Vec<&Checked<Dialogue>> = files
+        .dialogues
+        .iter()
+        .filter(|(name, handle)| read(name, server.get_load_state(handle)))
+        .filter_map(|(_, handle)| dialogues.get(handle).map(|a| &a.0))
+        .collect();
     status.set_if_neq(if loading {
         DataStatus::Loading
     } else {
@@ -177,12 +211,13 @@ fn judge(
         return;
     }
     let unreadable: Vec<&Path> = unreadable.iter().map(PathBuf::as_path).collect();
-    let references = files::cross_check(story, &level_reads, &unreadable);
+    let references = files::cross_check(story, &level_reads, &dialogue_reads, &unreadable);
     let clean = !files.folder_errors
         && unreadable.is_empty()
         && !references.iter().any(Diagnostic::is_error)
         && story.is_some_and(|s| !s.has_errors())
-        && level_reads.iter().all(|l| !l.has_errors());
+        && level_reads.iter().all(|l| !l.has_errors())
+        && dialogue_reads.iter().all(|d| !d.has_errors());
     board.set_references(references);
     if let (true, Some(story)) = (clean, story) {
         night.set_if_neq(NightData {
@@ -190,6 +225,10 @@ fn judge(
             levels: level_reads
                 .iter()
                 .map(|l| (l.value.id.clone(), l.value.clone()))
+                .collect(),
+            dialogues: dialogue_reads
+                .iter()
+                .map(|d| (d.value.id.clone(), d.value.clone()))
                 .collect(),
         });
     }

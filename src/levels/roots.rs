@@ -12,9 +12,10 @@ use crate::data::{Diagnostic, Severity, suggest};
 pub const STORY_FILE: &str = "story.ron";
 /// The ending of every level file's name.
 pub const LEVEL_SUFFIX: &str = ".level.ron";
-/// The folder of dialogue files, and the ending of their names.
-const DIALOGUE_FOLDER: &str = "dialogue";
-const DIALOGUE_SUFFIX: &str = ".dialogue.ron";
+/// The folder of dialogue files.
+pub const DIALOGUE_FOLDER: &str = "dialogue";
+/// The ending of every dialogue file's name.
+pub const DIALOGUE_SUFFIX: &str = ".dialogue.ron";
 
 /// How deep a scan looks into a data folder's subfolders.
 const SCAN_DEPTH: usize = 4;
@@ -33,8 +34,8 @@ pub struct Roots {
 /// The data files found in the roots, and what is wrong with the folders.
 #[derive(Debug, Default)]
 pub struct Scan {
-    /// Every data file the game reads (the story and the levels), mods
-    /// overriding the base by name, sorted by name.
+    /// Every data file the game reads (the story, the levels and the
+    /// dialogues), mods overriding the base by relative path, sorted by it.
     pub files: Vec<PathBuf>,
     /// Links, a missing story, and `.ron` files the game does not read.
     pub problems: Vec<Diagnostic>,
@@ -116,16 +117,15 @@ impl Roots {
             let mut budget = SCAN_ENTRIES;
             for (relative, full) in ron_files(root, &mut budget) {
                 match kind_of(&relative) {
-                    Kind::Data if is_link(&full) => {
+                    Kind::Data | Kind::Dialogue if is_link(&full) => {
                         let message = "links are not followed: copy the file here instead".into();
                         problems.push(Diagnostic::error(&full, None, message));
                     }
-                    Kind::Data => {
+                    Kind::Data | Kind::Dialogue => {
                         if !names.contains(&relative) {
                             names.push(relative);
                         }
                     }
-                    Kind::Dialogue => {}
                     Kind::Unread(why) => problems.push(Diagnostic {
                         severity: Severity::Warning,
                         file: full,
@@ -172,7 +172,11 @@ fn kind_of(relative: &str) -> Kind {
         return Kind::Dialogue;
     }
     let stem = name.split('.').next().unwrap_or(name);
-    let meant = if !top && (name == STORY_FILE || is_level_name(name)) {
+    let meant = if name.len() > DIALOGUE_SUFFIX.len() && name.ends_with(DIALOGUE_SUFFIX) {
+        format!(
+            "dialogue files belong in `{DIALOGUE_FOLDER}/`: move it to `{DIALOGUE_FOLDER}/{name}`"
+        )
+    } else if !top && (name == STORY_FILE || is_level_name(name)) {
         format!("data files must sit at the top of the folder: move it to `{name}`")
     } else if suggest::nearest(name, [STORY_FILE]).is_some() {
         format!("did you mean `{STORY_FILE}`?")
@@ -290,6 +294,10 @@ mod tests {
         assert_eq!(
             unread("levels/rooftop.level.ron"),
             "data files must sit at the top of the folder: move it to `rooftop.level.ron`"
+        );
+        assert_eq!(
+            unread("stranger.dialogue.ron"),
+            "dialogue files belong in `dialogue/`: move it to `dialogue/stranger.dialogue.ron`"
         );
         assert_eq!(
             unread("dialogue/stranger.ron"),

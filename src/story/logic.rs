@@ -49,6 +49,10 @@ pub fn holds(condition: &Condition, state: &StoryState, level: &str) -> bool {
                 .unwrap_or(0);
             compares(Some(&Value::Number(f64::from(best))), compare)
         }
+        Condition::Visited(key, compare) => {
+            let visits = state.node_visits.get(key).copied().unwrap_or(0);
+            compares(Some(&Value::Number(f64::from(visits))), compare)
+        }
         Condition::Photos(compare) => {
             compares(Some(&Value::Number(state.album.len() as f64)), compare)
         }

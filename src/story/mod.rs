@@ -14,7 +14,10 @@ mod triggers;
 
 pub use chapters::ChapterBegan;
 pub use clock::NightTime;
-pub use state::{Breakdown, PhotoRecord, Place, STORY_STATE_VERSION, StoryState, SubjectShot};
+pub use state::{
+    Breakdown, DialogueAt, DialoguePosition, PhotoRecord, Place, STORY_STATE_VERSION, Said,
+    StoryState, SubjectShot,
+};
 
 use bevy::prelude::*;
 
@@ -86,8 +89,9 @@ fn apply_effects(
     }
 }
 
-/// Does what effects asked of the game beyond the state, in order.
-fn carry_out(outcomes: Vec<logic::Outcome>, source: &str, commands: &mut Commands) {
+/// Does what effects asked of the game beyond the state, in order;
+/// `source` names what applied them, as in [`StoryEvent::source`].
+pub fn carry_out(outcomes: Vec<logic::Outcome>, source: &str, commands: &mut Commands) {
     for outcome in outcomes {
         match outcome {
             logic::Outcome::Event(name) => commands.trigger(StoryEvent {

@@ -43,6 +43,9 @@ pub struct StoryState {
     pub ending: Option<String>,
     /// The photographs of the night (filled by the camera).
     pub album: Vec<PhotoRecord>,
+    /// How many times each dialogue node (`dialogue/node`) was reached.
+    #[serde(default)]
+    pub node_visits: BTreeMap<String, u32>,
     /// Where a dialogue in progress stands (filled by the dialogue).
     pub dialogue: Option<DialoguePosition>,
 }
@@ -113,13 +116,42 @@ pub struct Breakdown {
     pub moment: Option<bool>,
 }
 
-/// A dialogue in progress: which, and the id of the line it stands at.
+/// A dialogue in progress: which, where it stands, and what was said. The
+/// effects of the line shown were applied when it was first shown: a save
+/// resumes here without applying them again.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DialoguePosition {
     /// The dialogue's id.
     pub dialogue: String,
-    /// The stable id of the line being shown.
-    pub line: String,
+    /// The id of the node it is in.
+    pub node: String,
+    /// What it shows in that node.
+    pub at: DialogueAt,
+    /// What was said so far, oldest first (the line shown last).
+    pub history: Vec<Said>,
+}
+
+/// What a dialogue in progress shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DialogueAt {
+    /// The line with this id.
+    Line(String),
+    /// The node's choices.
+    Choosing,
+}
+
+/// One entry of a conversation's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Said {
+    /// The line's or the choice's id.
+    pub id: String,
+    /// Who said it, by name (none: narration).
+    pub speaker: Option<String>,
+    /// What was said, as shown.
+    pub text: String,
+    /// Whether Lev chose to say it (a choice, not a line).
+    #[serde(default)]
+    pub chosen: bool,
 }
 
 impl StoryState {
@@ -140,6 +172,7 @@ impl StoryState {
             place: Place::default(),
             ending: None,
             album: Vec::new(),
+            node_visits: BTreeMap::new(),
             dialogue: None,
         }
     }

@@ -1,20 +1,21 @@
 //! What a script can ask of the game, read from its world: the screen, the
 //! pause, the level, where Lev stands, what the trace printed, the story
-//! (flags, variables, the chapter, the clock, the ending) and the camera
-//! (photographs, film, goals), as the game itself reads them; and aiming
-//! the camera.
+//! (flags, variables, the chapter, the clock, the ending), the camera
+//! (photographs, film, goals) and the conversation, as the game itself
+//! reads them; and aiming the camera.
 
 use bevy::prelude::*;
 
 use super::script::Expectation;
 use super::trace::{self, Trace};
+use crate::dialogue::runner::{self, Shown};
 use crate::explore::{Body, Lev, motion};
 use crate::levels::CurrentLevel;
 use crate::levels::NightData;
 use crate::levels::schema::Condition;
 use crate::photo::{EYE, FOCAL_LENGTHS, Viewfinder};
 use crate::states::{Pause, Screen};
-use crate::story::{StoryState, logic};
+use crate::story::{DialogueAt, StoryState, logic};
 
 /// The current screen.
 pub(super) fn screen(world: &World) -> Option<Screen> {
@@ -110,6 +111,9 @@ pub(super) fn check(world: &mut World, expectation: &Expectation) -> Result<(), 
         | Expectation::PhotoOf(..)
         | Expectation::FilmLeft(_)
         | Expectation::GoalDone(_) => check_photos(world, expectation),
+        Expectation::DialogueOpen(_) | Expectation::Line(_) | Expectation::Choice(_) => {
+            check_dialogue(world, expectation)
+        }
         _ => check_story(world, expectation),
     }
 }
@@ -210,6 +214,58 @@ fn check_photos(world: &World, expectation: &Expectation) -> Result<(), String> 
             }
         }
         _ => return Err(format!("{expectation:?} is not about photographs")),
+    };
+    if holds {
+        Ok(())
+    } else {
+        let want = ron::to_string(expectation).unwrap_or_else(|_| format!("{expectation:?}"));
+        Err(format!("expected {want}, found {found}"))
+    }
+}
+
+/// Whether an expectation of the conversation holds now.
+fn check_dialogue(world: &World, expectation: &Expectation) -> Result<(), String> {
+    let state = world.get_resource::<StoryState>();
+    let position = state.and_then(|s| s.dialogue.clone());
+    let dialogue = position
+        .as_ref()
+        .and_then(|p| world.resource::<NightData>().dialogue(&p.dialogue));
+    let choices = match (dialogue, state) {
+        (Some(dialogue), Some(state)) => match runner::shown(dialogue, state) {
+            Shown::Choices(choices) => Some(choices),
+            _ => None,
+        },
+        _ => None,
+    };
+    let found = match (&position, &choices) {
+        (None, _) => "no conversation".to_owned(),
+        (Some(p), Some(choices)) => {
+            let shown: Vec<String> = choices
+                .iter()
+                .map(|c| {
+                    let greyed = if c.available { "" } else { " (greyed)" };
+                    format!("{}/{}{greyed}", p.dialogue, c.id)
+                })
+                .collect();
+            format!("the choices [{}]", shown.join(", "))
+        }
+        (Some(p), None) => match &p.at {
+            DialogueAt::Line(line) => format!("the line `{}/{line}`", p.dialogue),
+            DialogueAt::Choosing => format!("`{}` choosing", p.dialogue),
+        },
+    };
+    let holds = match expectation {
+        Expectation::DialogueOpen(open) => position.is_some() == *open,
+        Expectation::Line(key) => position.as_ref().is_some_and(
+            |p| matches!(&p.at, DialogueAt::Line(line) if format!("{}/{line}", p.dialogue) == *key),
+        ),
+        Expectation::Choice(key) => position.as_ref().is_some_and(|p| {
+            choices
+                .iter()
+                .flatten()
+                .any(|c| c.available && format!("{}/{}", p.dialogue, c.id) == *key)
+        }),
+        _ => return Err(format!("{expectation:?} is not about dialogue")),
     };
     if holds {
         Ok(())

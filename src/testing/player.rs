@@ -10,6 +10,7 @@ use super::checks::{self, check};
 use super::harness::{Failure, StepFailure};
 use super::script::{Expectation, MAX_WAIT_SECONDS, Script, Step};
 use super::walk::{self, Decision};
+use crate::dialogue::open_choices;
 use crate::input::{Action, ScriptedActions};
 use crate::levels::{DataStatus, ProblemBoard};
 use crate::ui::menu::open_menu;
@@ -294,15 +295,9 @@ impl ScriptPlayer {
                 })
             }
             Doing::Select(label) => {
-                let Some((labels, selected)) = open_menu(world) else {
-                    return Err(format!("no menu is open to select `{label}` in"));
-                };
-                let Some(index) = labels.iter().position(|l| *l == label) else {
-                    let all: Vec<&str> = labels.iter().map(String::as_str).collect();
-                    return Err(format!(
-                        "the menu has no item `{label}`{}",
-                        crate::data::suggest::hint(&label, &all, "items")
-                    ));
+                let Some((index, selected)) = selectable(world, &label)? else {
+                    // The choices are not ready for a press yet.
+                    return Ok(Some(Doing::Select(label)));
                 };
                 let action = match selected.cmp(&index) {
                     std::cmp::Ordering::Equal => Action::Confirm,
@@ -332,6 +327,41 @@ impl ScriptPlayer {
             }
         })
     }
+}
+
+/// The index of the open menu's item, or the conversation's choice,
+/// called `label`, and the index of the one selected now (none: the
+/// choices do not take a press yet).
+fn selectable(world: &mut World, label: &str) -> Result<Option<(usize, usize)>, String> {
+    if let Some((labels, selected)) = open_menu(world) {
+        let Some(index) = labels.iter().position(|l| *l == label) else {
+            let all: Vec<&str> = labels.iter().map(String::as_str).collect();
+            return Err(format!(
+                "the menu has no item `{label}`{}",
+                crate::data::suggest::hint(label, &all, "items")
+            ));
+        };
+        return Ok(Some((index, selected)));
+    }
+    let Some((choices, selected, ready)) = open_choices(world) else {
+        return Err(format!("no menu or choice is open to select `{label}` in"));
+    };
+    let Some(index) = choices
+        .iter()
+        .position(|c| c.text == label || c.id == label)
+    else {
+        let all: Vec<&str> = choices.iter().map(|c| c.text.as_str()).collect();
+        return Err(format!(
+            "no choice `{label}`{}",
+            crate::data::suggest::hint(label, &all, "choices")
+        ));
+    };
+    if !choices[index].available {
+        return Err(format!(
+            "the choice `{label}` is greyed: it cannot be chosen now"
+        ));
+    }
+    Ok(ready.then_some((index, selected)))
 }
 
 /// Real seconds since the game started.

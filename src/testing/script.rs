@@ -45,8 +45,9 @@ pub enum Step {
     /// Walk Lev left or right to this x, as a player would, until he stands
     /// within half a pixel of it; fails if something stops him.
     WalkTo(f32),
-    /// Pick the open menu's item with this text, as a player would: move
-    /// the selection to it and confirm.
+    /// Pick the open menu's item, or the conversation's choice, with this
+    /// text, as a player would: move the selection to it and confirm. A
+    /// choice may be named by its id too.
     Select(String),
     /// Let frames pass until the expectation holds, failing after this
     /// many seconds.
@@ -107,6 +108,13 @@ pub enum Expectation {
     FilmLeft(u32),
     /// The shot-list goal with this id (in any level) is done.
     GoalDone(String),
+    /// A conversation is open (`true`) or none is (`false`).
+    DialogueOpen(bool),
+    /// The conversation shows the line `dialogue/line` now.
+    Line(String),
+    /// The conversation offers the choice `dialogue/choice` now, and it
+    /// can be chosen.
+    Choice(String),
 }
 
 impl Script {

@@ -8,6 +8,7 @@ use bevy::prelude::*;
 use bevy::time::TimeSystems;
 
 use crate::audio::{PlaySfx, SetAmbience, SetMusic};
+use crate::dialogue::{ChoiceMade, ChoicesShown, DialogueEffect, DialogueEnded, LineShown};
 use crate::explore::motion::Footing;
 use crate::explore::{Body, Lev};
 use crate::levels::schema::Value;
@@ -46,6 +47,46 @@ pub(super) fn plugin(app: &mut App) {
     })
     .add_observer(|event: On<DialogueRequested>, mut recorder: Recorder| {
         recorder.push(format!("dialogue: {}", event.id));
+    })
+    .add_observer(|shown: On<LineShown>, mut recorder: Recorder| {
+        let line = &shown.line;
+        let by = line
+            .name
+            .as_ref()
+            .map_or(String::new(), |n| format!("{n}: "));
+        recorder.push(format!(
+            "line: {}/{}: {by}{}",
+            shown.dialogue, line.id, line.text
+        ));
+    })
+    .add_observer(|shown: On<ChoicesShown>, mut recorder: Recorder| {
+        let choices: Vec<String> = shown
+            .choices
+            .iter()
+            .map(|c| {
+                let greyed = if c.available { "" } else { " (greyed)" };
+                format!("{} \"{}\"{greyed}", c.id, c.text)
+            })
+            .collect();
+        recorder.push(format!(
+            "choices: {}: {}",
+            shown.dialogue,
+            choices.join(" | ")
+        ));
+    })
+    .add_observer(|made: On<ChoiceMade>, mut recorder: Recorder| {
+        recorder.push(format!("chose: {}/{}", made.dialogue, made.choice));
+    })
+    .add_observer(|applied: On<DialogueEffect>, mut recorder: Recorder| {
+        let effect =
+            ron::to_string(&applied.effect).unwrap_or_else(|_| format!("{:?}", applied.effect));
+        recorder.push(format!(
+            "effect: {}/{}: {effect}",
+            applied.dialogue, applied.source
+        ));
+    })
+    .add_observer(|ended: On<DialogueEnded>, mut recorder: Recorder| {
+        recorder.push(format!("dialogue ended: {}", ended.dialogue));
     })
     .add_observer(|event: On<ChapterBegan>, mut recorder: Recorder| {
         recorder.push(format!("chapter: {} ({})", event.id, event.title));

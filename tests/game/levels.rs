@@ -7,18 +7,25 @@ use std::path::Path;
 use bevy::prelude::*;
 use long_exposure::data::text_from_bytes;
 use long_exposure::input::Action;
-use long_exposure::levels::files::{self, read_level, read_story};
-use long_exposure::levels::{LevelEntity, ProblemBoard, Roots, roots, validate};
+use long_exposure::levels::files::{self, read_dialogue, read_level, read_story};
+use long_exposure::levels::{LevelEntity, ProblemBoard, Roots, roots};
 use long_exposure::testing::{Harness, HeadlessConfig};
 
 use super::support::{TempDir, headless, modded, readme_blocks, repo_file, shipped};
 
-/// Copies every file of the shipped levels folder into `to`.
+/// Copies the shipped levels folder, subfolders and all, into `to`.
 pub fn copy_levels(to: &Path) {
+    copy_folder(&repo_file("levels"), to);
+}
+
+fn copy_folder(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(repo_file("levels")).unwrap().flatten() {
-        if entry.file_type().unwrap().is_file() {
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let kind = entry.file_type().unwrap();
+        if kind.is_file() {
             fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        } else if kind.is_dir() {
+            copy_folder(&entry.path(), &to.join(entry.file_name()));
         }
     }
 }
@@ -197,9 +204,11 @@ fn load_everything(name: &str, bytes: &[u8]) {
         return;
     };
     let _ = read_story(file, text);
-    if let Ok(level) = read_level(file, text) {
-        let _ = validate::check_references(None, &[(&level.value, &level.located)], &[]);
-    }
+    let level = read_level(file, text).ok();
+    let dialogue = read_dialogue(file, text).ok();
+    let levels: Vec<_> = level.iter().collect();
+    let dialogues: Vec<_> = dialogue.iter().collect();
+    let _ = files::cross_check(None, &levels, &dialogues, &[]);
 }
 
 #[test]

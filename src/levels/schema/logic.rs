@@ -1,5 +1,5 @@
 //! The story's one language of conditions and effects, written the same way
-//! in triggers, interactables, doors, chapters and endings:
+//! in triggers, interactables, doors, chapters, endings and dialogue:
 //!
 //! ```ron
 //! when: All([Flag("phone_rang"), Not(Flag("phone_answered")), Before("23:40")]),
@@ -43,6 +43,9 @@ pub enum Condition {
     /// The best score of this subject (`level/subject`) in any photograph
     /// compares so (0 if never photographed): `BestScore("warehouse/pigeons", AtLeast(60))`.
     BestScore(String, Compare),
+    /// A dialogue's node (`dialogue/node`) has been reached so many times:
+    /// `Visited("phone_call/who", AtLeast(1))`.
+    Visited(String, Compare),
     /// The number of photographs taken compares so: `Photos(AtLeast(5))`.
     Photos(Compare),
     /// The number of photographs showing a subject with this tag compares

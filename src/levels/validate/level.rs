@@ -4,9 +4,7 @@
 use super::logic::{self, Use};
 use super::{Finding, Findings, MAX_LEVEL_SIZE, MAX_SKYLINE, NOT_FINITE};
 use crate::data::suggest;
-use crate::levels::schema::{
-    Area, Condition, Effect, Interaction, Level, Paint, Point, ShotTarget,
-};
+use crate::levels::schema::{Area, Condition, Interaction, Level, Paint, Point, ShotTarget};
 use crate::levels::sprites;
 
 /// Checks one level on its own; `file_stem` is its file name without
@@ -242,38 +240,14 @@ impl LevelCheck<'_> {
         }
     }
 
-    /// Each condition and effect on its own: names not empty, areas inside
-    /// the level, times in order.
+    /// Each condition and effect on its own: areas inside the level, and
+    /// what holds wherever it is written (names, times in order).
     fn conditions_and_effects(&mut self) {
         for (path, used) in logic::in_level(self.level) {
-            match used {
-                Use::Condition(Condition::Area(area)) => self.area(format!("{path}[0]"), area),
-                Use::Condition(Condition::Between(from, to)) if to <= from => {
-                    let message = format!("{to} is not after {from}: give the earlier time first");
-                    self.findings.error(format!("{path}[1]"), message);
-                }
-                Use::Condition(
-                    Condition::Flag(name)
-                    | Condition::Var(name, _)
-                    | Condition::Visits(name, _)
-                    | Condition::Chapter(name)
-                    | Condition::Photographed(name)
-                    | Condition::BestScore(name, _)
-                    | Condition::PhotosTagged(name, _),
-                )
-                | Use::Effect(
-                    Effect::SetFlag(name)
-                    | Effect::ClearFlag(name)
-                    | Effect::Set(name, _)
-                    | Effect::Add(name, _)
-                    | Effect::Event(name)
-                    | Effect::Dialogue(name),
-                ) if name.trim().is_empty() => {
-                    self.findings
-                        .error(format!("{path}[0]"), "the name is empty");
-                }
-                _ => {}
+            if let Use::Condition(Condition::Area(area)) = used {
+                self.area(format!("{path}[0]"), area);
             }
+            logic::check_alone(&mut self.findings, &path, used);
         }
     }
 

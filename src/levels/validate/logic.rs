@@ -3,9 +3,10 @@
 //! areas, times in order) and those between files (flags read but never
 //! set, variables of two types, unknown chapters, levels and dialogues).
 
-use super::{Finding, Owner};
+use super::{Finding, Findings, Owner};
 use crate::data::{Severity, suggest};
-use crate::levels::schema::{ChapterEnd, Compare, Condition, Effect, Level, Story};
+use crate::levels::schema::template::{self, Fact, Piece};
+use crate::levels::schema::{ChapterEnd, Compare, Condition, Dialogue, Effect, Level, Story, Then};
 
 /// A condition or effect of the data, where it is written.
 #[derive(Clone, Copy, Debug)]
@@ -43,6 +44,73 @@ pub(super) fn in_level(level: &Level) -> Vec<(String, Use<'_>)> {
         }
     }
     uses
+}
+
+/// Every condition and effect of `dialogue` (its lines', choices' and
+/// arms'), by path.
+pub(super) fn in_dialogue(dialogue: &Dialogue) -> Vec<(String, Use<'_>)> {
+    let mut uses = Vec::new();
+    for (i, node) in dialogue.nodes.iter().enumerate() {
+        for (j, line) in node.lines.iter().enumerate() {
+            let path = format!("nodes[{i}].lines[{j}]");
+            if let Some(when) = &line.when {
+                condition(&mut uses, format!("{path}.when"), when);
+            }
+            effects(&mut uses, &format!("{path}.effects"), &line.effects);
+        }
+        match &node.then {
+            Then::Choose(choices) => {
+                for (k, choice) in choices.iter().enumerate() {
+                    let path = format!("nodes[{i}].then[0][{k}]");
+                    if let Some(when) = &choice.when {
+                        condition(&mut uses, format!("{path}.when"), when);
+                    }
+                    effects(&mut uses, &format!("{path}.effects"), &choice.effects);
+                }
+            }
+            Then::Branch(arms) => {
+                for (k, arm) in arms.iter().enumerate() {
+                    if let Some(when) = &arm.when {
+                        condition(&mut uses, format!("nodes[{i}].then[0][{k}].when"), when);
+                    }
+                }
+            }
+            Then::End | Then::Go(_) => {}
+        }
+    }
+    uses
+}
+
+/// Checks a condition or effect on its own, wherever it is written: names
+/// not empty, times in order.
+pub(super) fn check_alone(f: &mut Findings, path: &str, used: Use<'_>) {
+    match used {
+        Use::Condition(Condition::Between(from, to)) if to <= from => {
+            let message = format!("{to} is not after {from}: give the earlier time first");
+            f.error(format!("{path}[1]"), message);
+        }
+        Use::Condition(
+            Condition::Flag(name)
+            | Condition::Var(name, _)
+            | Condition::Visits(name, _)
+            | Condition::Visited(name, _)
+            | Condition::Chapter(name)
+            | Condition::Photographed(name)
+            | Condition::BestScore(name, _)
+            | Condition::PhotosTagged(name, _),
+        )
+        | Use::Effect(
+            Effect::SetFlag(name)
+            | Effect::ClearFlag(name)
+            | Effect::Set(name, _)
+            | Effect::Add(name, _)
+            | Effect::Event(name)
+            | Effect::Dialogue(name),
+        ) if name.trim().is_empty() => {
+            f.error(format!("{path}[0]"), "the name is empty");
+        }
+        _ => {}
+    }
 }
 
 /// Every condition of `story` (its endings'), by path.
@@ -94,13 +162,22 @@ fn effects<'a>(uses: &mut Vec<(String, Use<'a>)>, path: &str, effects: &'a [Effe
 pub(super) struct Between<'a> {
     story: &'a Story,
     levels: &'a [&'a Level],
+    dialogues: &'a [&'a Dialogue],
+    /// Ids of the levels and of the dialogues whose files could not be
+    /// read: what they hold is not unknown, only unseen.
+    unreadable: (&'a [String], &'a [String]),
     /// Every use, with the file it belongs to.
     uses: Vec<(Owner, String, Use<'a>)>,
 }
 
 impl<'a> Between<'a> {
-    /// The uses of `story` and `levels`.
-    pub(super) fn new(story: &'a Story, levels: &'a [&'a Level]) -> Self {
+    /// The uses of `story`, `levels` and `dialogues`.
+    pub(super) fn new(
+        story: &'a Story,
+        levels: &'a [&'a Level],
+        dialogues: &'a [&'a Dialogue],
+        unreadable: (&'a [String], &'a [String]),
+    ) -> Self {
         let mut uses: Vec<(Owner, String, Use<'a>)> = in_story(story)
             .into_iter()
             .map(|(path, used)| (Owner::Story, path, used))
@@ -113,9 +190,19 @@ impl<'a> Between<'a> {
                     .map(|(p, u)| (owner.clone(), p, u)),
             );
         }
+        for dialogue in dialogues {
+            let owner = Owner::Dialogue(dialogue.id.clone());
+            uses.extend(
+                in_dialogue(dialogue)
+                    .into_iter()
+                    .map(|(p, u)| (owner.clone(), p, u)),
+            );
+        }
         Self {
             story,
             levels,
+            dialogues,
+            unreadable,
             uses,
         }
     }
@@ -126,8 +213,106 @@ impl<'a> Between<'a> {
         self.flags(&mut out);
         self.variables(&mut out);
         self.names(&mut out);
+        self.texts(&mut out);
         self.chapters_end(&mut out);
         out
+    }
+
+    /// The subjects of every level, as `level/subject`.
+    fn subject_keys(&self) -> Vec<String> {
+        self.levels
+            .iter()
+            .flat_map(|l| l.subjects.iter().map(move |s| format!("{}/{}", l.id, s.id)))
+            .collect()
+    }
+
+    /// Whether `key` (`file/thing`) belongs to a file in `unreadable`.
+    fn unseen(key: &str, unreadable: &[String]) -> bool {
+        key.split_once('/')
+            .is_some_and(|(file, _)| unreadable.iter().any(|u| u == file))
+    }
+
+    /// Every tag of every subject, sorted.
+    fn tags(&self) -> Vec<&'a str> {
+        let mut tags: Vec<&str> = self
+            .levels
+            .iter()
+            .flat_map(|l| {
+                l.subjects
+                    .iter()
+                    .flat_map(|s| s.tags.iter().map(String::as_str))
+            })
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        tags
+    }
+
+    /// The facts dialogue texts show must exist: subjects, tags, and
+    /// variables something sets.
+    fn texts(&self, out: &mut Vec<(Owner, Finding)>) {
+        let keys = self.subject_keys();
+        let subjects: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let tags = self.tags();
+        let mut set: Vec<&str> = self
+            .uses
+            .iter()
+            .filter_map(|(_, _, used)| match used {
+                Use::Effect(Effect::Set(name, _) | Effect::Add(name, _)) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        set.sort_unstable();
+        set.dedup();
+        for dialogue in self.dialogues {
+            let owner = Owner::Dialogue(dialogue.id.clone());
+            for (path, text) in texts(dialogue) {
+                let Ok(pieces) = template::parse(text) else {
+                    continue;
+                };
+                for piece in pieces {
+                    let (severity, message) = match piece {
+                        Piece::Fact(Fact::Best(key))
+                            if !subjects.contains(&key)
+                                && !Self::unseen(key, self.unreadable.0) =>
+                        {
+                            (
+                                Severity::Error,
+                                format!(
+                                    "unknown subject `{key}`{}",
+                                    suggest::hint(key, &subjects, "subjects")
+                                ),
+                            )
+                        }
+                        Piece::Fact(Fact::Tagged(tag))
+                            if !tags.contains(&tag) && self.unreadable.0.is_empty() =>
+                        {
+                            (
+                                Severity::Error,
+                                format!(
+                                    "no subject of any level has the tag `{tag}`{}",
+                                    suggest::hint(tag, &tags, "tags")
+                                ),
+                            )
+                        }
+                        Piece::Fact(Fact::Var(name)) if !set.contains(&name) => (
+                            Severity::Warning,
+                            format!(
+                                "nothing sets the variable `{name}`: the text shows nothing there{}",
+                                suggest::hint(name, &set, "variables set")
+                            ),
+                        ),
+                        _ => continue,
+                    };
+                    let finding = Finding {
+                        severity,
+                        path: path.clone(),
+                        message,
+                    };
+                    out.push((owner.clone(), finding));
+                }
+            }
+        }
     }
 
     /// Flags read (by a condition or a chapter's end) that nothing sets.
@@ -200,25 +385,18 @@ impl<'a> Between<'a> {
     fn names(&self, out: &mut Vec<(Owner, Finding)>) {
         let chapters: Vec<&str> = self.story.chapters.iter().map(|c| c.id.as_str()).collect();
         let mut levels: Vec<&str> = self.levels.iter().map(|l| l.id.as_str()).collect();
+        levels.extend(self.unreadable.0.iter().map(String::as_str));
         levels.sort_unstable();
         let dialogues: Vec<&str> = self.story.dialogues.iter().map(String::as_str).collect();
-        let keys: Vec<String> = self
-            .levels
-            .iter()
-            .flat_map(|l| l.subjects.iter().map(move |s| format!("{}/{}", l.id, s.id)))
-            .collect();
+        let keys = self.subject_keys();
         let subjects: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let mut tags: Vec<&str> = self
-            .levels
+        let tags = self.tags();
+        let node_keys: Vec<String> = self
+            .dialogues
             .iter()
-            .flat_map(|l| {
-                l.subjects
-                    .iter()
-                    .flat_map(|s| s.tags.iter().map(String::as_str))
-            })
+            .flat_map(|d| d.nodes.iter().map(move |n| format!("{}/{}", d.id, n.id)))
             .collect();
-        tags.sort_unstable();
-        tags.dedup();
+        let nodes: Vec<&str> = node_keys.iter().map(String::as_str).collect();
         let unknown = |what: &str, name: &str, known: &[&str], list: &str| {
             format!(
                 "unknown {what} `{name}`{}",
@@ -251,11 +429,19 @@ impl<'a> Between<'a> {
                     (0, unknown("dialogue", id, &dialogues, "story.ron lists"))
                 }
                 Use::Condition(Condition::Photographed(key) | Condition::BestScore(key, _))
-                    if !subjects.contains(&key.as_str()) =>
+                    if !subjects.contains(&key.as_str())
+                        && !Self::unseen(key, self.unreadable.0) =>
                 {
                     (0, unknown("subject", key, &subjects, "subjects"))
                 }
-                Use::Condition(Condition::PhotosTagged(tag, _)) if !tags.contains(&tag.as_str()) => {
+                Use::Condition(Condition::Visited(key, _))
+                    if !nodes.contains(&key.as_str()) && !Self::unseen(key, self.unreadable.1) =>
+                {
+                    (0, unknown("dialogue node", key, &nodes, "dialogue nodes"))
+                }
+                Use::Condition(Condition::PhotosTagged(tag, _))
+                    if !tags.contains(&tag.as_str()) && self.unreadable.0.is_empty() =>
+                {
                     (0, format!("no subject of any level has the tag `{tag}`{}", suggest::hint(tag, &tags, "tags")))
                 }
                 Use::Condition(Condition::Area(_)) if *owner == Owner::Story => (
@@ -290,6 +476,25 @@ impl<'a> Between<'a> {
             }
         }
     }
+}
+
+/// Every text of `dialogue` (lines' and choices'), by path.
+fn texts(dialogue: &Dialogue) -> Vec<(String, &str)> {
+    let mut texts = Vec::new();
+    for (i, node) in dialogue.nodes.iter().enumerate() {
+        for (j, line) in node.lines.iter().enumerate() {
+            texts.push((format!("nodes[{i}].lines[{j}].text"), line.text.as_str()));
+        }
+        if let Then::Choose(choices) = &node.then {
+            for (k, choice) in choices.iter().enumerate() {
+                texts.push((
+                    format!("nodes[{i}].then[0][{k}].text"),
+                    choice.text.as_str(),
+                ));
+            }
+        }
+    }
+    texts
 }
 
 fn error(path: String, message: String) -> Finding {

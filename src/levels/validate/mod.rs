@@ -1,14 +1,16 @@
-//! Checks of what level and story files mean, beyond their syntax: ids that
+//! Checks of what level, story and dialogue files mean, beyond their syntax: ids that
 //! name nothing, things outside the level, exits into walls, numbers out of
 //! range. Plain Rust over the parsed data; each problem carries the path of
 //! the offending value, which [`Located`] turns into `file:line:column`.
 
+mod dialogue;
 mod level;
 mod logic;
 mod references;
 mod story;
 
-pub use references::check_references;
+pub use dialogue::check_dialogue;
+pub use references::{NightFiles, check_references};
 pub use story::check_story;
 
 use std::collections::HashSet;
@@ -71,6 +73,8 @@ enum Owner {
     Story,
     /// The level with this id.
     Level(String),
+    /// The dialogue with this id.
+    Dialogue(String),
 }
 
 /// Collects findings.

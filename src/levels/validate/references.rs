@@ -1,33 +1,62 @@
 //! Checks of what files say about each other: the levels and spawn points
-//! that exits and the story name, dialogue ids, times outside the night,
-//! and levels nothing leads to.
+//! that exits and the story name, dialogue ids and files, times outside
+//! the night, and levels nothing leads to.
 
 use std::collections::{HashMap, HashSet};
 
 use super::logic::Use;
 use super::{Finding, Findings, Located, Owner};
-use crate::data::{Diagnostic, suggest};
-use crate::levels::schema::{ClockTime, Condition, Interaction, Level, Story};
+use crate::data::{Diagnostic, Severity, suggest};
+use crate::levels::roots::DIALOGUE_SUFFIX;
+use crate::levels::schema::{ClockTime, Condition, Dialogue, Effect, Interaction, Level, Story};
+
+/// The night's files as read, each with its [`Located`] to place the
+/// problems found in it, for the checks between them.
+#[derive(Default)]
+pub struct NightFiles<'a> {
+    /// The story, if it could be read.
+    pub story: Option<(&'a Story, &'a Located)>,
+    /// The levels that could be read.
+    pub levels: Vec<(&'a Level, &'a Located)>,
+    /// The dialogues that could be read.
+    pub dialogues: Vec<(&'a Dialogue, &'a Located)>,
+    /// Ids of levels whose files exist but could not be read: they are not
+    /// reported as unknown.
+    pub unreadable_levels: Vec<String>,
+    /// Ids of dialogues whose files exist but could not be read.
+    pub unreadable_dialogues: Vec<String>,
+}
 
 /// Checks what files say about each other: levels and spawn points that
-/// exits and the story name, exits into walls, dialogue ids, levels nothing
-/// leads to, times outside the night. Each file comes with its [`Located`],
-/// to place the problems found in it. `unreadable` names levels whose files
-/// exist but could not be read: they are not reported as unknown.
-pub fn check_references(
-    story: Option<(&Story, &Located)>,
-    levels: &[(&Level, &Located)],
-    unreadable: &[String],
-) -> Vec<Diagnostic> {
-    let plain: Vec<&Level> = levels.iter().map(|(level, _)| *level).collect();
-    let night = Night::new(story.map(|(s, _)| s), &plain, unreadable);
+/// exits and the story name, exits into walls, dialogue ids and files,
+/// levels nothing leads to, times outside the night, and what the night's
+/// conditions and effects say of each other.
+pub fn check_references(files: &NightFiles) -> Vec<Diagnostic> {
+    let levels: Vec<&Level> = files.levels.iter().map(|(level, _)| *level).collect();
+    let dialogues: Vec<&Dialogue> = files.dialogues.iter().map(|(d, _)| *d).collect();
+    let night = Night {
+        story: files.story.map(|(s, _)| s),
+        levels: &levels,
+        by_id: levels.iter().map(|l| (l.id.as_str(), *l)).collect(),
+        dialogues: &dialogues,
+        files,
+    };
     night
         .findings()
         .into_iter()
         .filter_map(|(owner, finding)| {
             let located = match owner {
-                Owner::Story => story.map(|(_, located)| located),
-                Owner::Level(id) => levels.iter().find(|(l, _)| l.id == id).map(|(_, at)| *at),
+                Owner::Story => files.story.map(|(_, located)| located),
+                Owner::Level(id) => files
+                    .levels
+                    .iter()
+                    .find(|(l, _)| l.id == id)
+                    .map(|(_, at)| *at),
+                Owner::Dialogue(id) => files
+                    .dialogues
+                    .iter()
+                    .find(|(d, _)| d.id == id)
+                    .map(|(_, at)| *at),
             };
             located.map(|located| located.diagnostic(finding))
         })
@@ -39,20 +68,11 @@ struct Night<'a> {
     story: Option<&'a Story>,
     levels: &'a [&'a Level],
     by_id: HashMap<&'a str, &'a Level>,
-    unreadable: &'a [String],
+    dialogues: &'a [&'a Dialogue],
+    files: &'a NightFiles<'a>,
 }
 
 impl<'a> Night<'a> {
-    fn new(story: Option<&'a Story>, levels: &'a [&'a Level], unreadable: &'a [String]) -> Self {
-        let by_id = levels.iter().map(|l| (l.id.as_str(), *l)).collect();
-        Self {
-            story,
-            levels,
-            by_id,
-            unreadable,
-        }
-    }
-
     fn findings(&self) -> Vec<(Owner, Finding)> {
         let mut out = Vec::new();
         for level in self.levels {
@@ -71,15 +91,93 @@ impl<'a> Night<'a> {
                 let path = format!("chapters[{i}]");
                 self.arrival(&mut f, &path, &chapter.level, &chapter.spawn, "spawn");
             }
+            self.dialogue_files(&mut f, story);
             out.extend(f.0.into_iter().map(|f| (Owner::Story, f)));
-            out.extend(super::logic::Between::new(story, self.levels).findings());
+            out.extend(self.started(story));
+            let unreadable = (
+                self.files.unreadable_levels.as_slice(),
+                self.files.unreadable_dialogues.as_slice(),
+            );
+            let between =
+                super::logic::Between::new(story, self.levels, self.dialogues, unreadable);
+            out.extend(between.findings());
         }
         out
     }
 
     /// Whether a level with this id exists, readable or not.
     fn known(&self, id: &str) -> bool {
-        self.by_id.contains_key(id) || self.unreadable.iter().any(|u| u == id)
+        self.by_id.contains_key(id) || self.files.unreadable_levels.iter().any(|u| u == id)
+    }
+
+    /// Each dialogue the story lists has its file.
+    fn dialogue_files(&self, f: &mut Findings, story: &Story) {
+        for (i, id) in story.dialogues.iter().enumerate() {
+            let read = self.dialogues.iter().any(|d| d.id == *id);
+            let unreadable = self.files.unreadable_dialogues.contains(id);
+            if !read && !unreadable {
+                let message =
+                    format!("there is no dialogue/{id}{DIALOGUE_SUFFIX} for the dialogue `{id}`");
+                f.error(format!("dialogues[{i}]"), message);
+            }
+        }
+    }
+
+    /// Warns of dialogue files nothing starts: no person, interactable or
+    /// effect names them, or the story does not list them.
+    fn started(&self, story: &Story) -> Vec<(Owner, Finding)> {
+        // What an unreadable level starts cannot be known.
+        if !self.files.unreadable_levels.is_empty() {
+            return Vec::new();
+        }
+        let mut named: Vec<&str> = Vec::new();
+        for level in self.levels {
+            named.extend(level.npcs.iter().filter_map(|n| n.dialogue.as_deref()));
+            named.extend(level.interactables.iter().filter_map(|t| match &t.action {
+                Interaction::Dialogue(id) => Some(id.as_str()),
+                Interaction::Inspect(_) => None,
+            }));
+            named.extend(super::logic::in_level(level).into_iter().filter_map(
+                |(_, used)| match used {
+                    Use::Effect(Effect::Dialogue(id)) => Some(id.as_str()),
+                    _ => None,
+                },
+            ));
+        }
+        let mut out = Vec::new();
+        for (dialogue, located) in &self.files.dialogues {
+            let id = dialogue.id.as_str();
+            // A file whose id is not its name has that error already.
+            let named_for_it = located
+                .file
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy() == format!("{id}{DIALOGUE_SUFFIX}"));
+            if !named_for_it {
+                continue;
+            }
+            // A level naming a dialogue story.ron does not list is an error
+            // of that level already.
+            if named.contains(&id) {
+                continue;
+            }
+            let listed = story.dialogues.iter().any(|d| d == id);
+            let message = format!(
+                "nothing starts the dialogue `{id}`: give a person `dialogue: \"{id}\"`, \
+                 an interactable `action: Dialogue(\"{id}\")` or use a `Dialogue(\"{id}\")` effect{}",
+                if listed {
+                    ""
+                } else {
+                    ", and list it in story.ron's `dialogues`"
+                }
+            );
+            let finding = Finding {
+                severity: Severity::Warning,
+                path: "id".into(),
+                message,
+            };
+            out.push((Owner::Dialogue(id.to_owned()), finding));
+        }
+        out
     }
 
     /// Reports `id` at `path` unless it names a level, suggesting the
@@ -89,7 +187,7 @@ impl<'a> Night<'a> {
             return true;
         }
         let mut ids: Vec<&str> = self.by_id.keys().copied().collect();
-        ids.extend(self.unreadable.iter().map(String::as_str));
+        ids.extend(self.files.unreadable_levels.iter().map(String::as_str));
         ids.sort_unstable();
         let hint = suggest::hint(id, &ids, "levels");
         f.error(path, format!("unknown level `{id}`{hint}"));
