@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use long_exposure::levels::schema::ClockTime;
 use long_exposure::levels::{Roots, StartOverride, files};
-use long_exposure::photo::PhotoFolder;
 use long_exposure::testing::{Failure, Harness, HeadlessConfig, script::Script};
 use long_exposure::{bench, windowed};
 
@@ -58,8 +57,10 @@ struct Cli {
     #[arg(long, value_name = "LEVEL[:SPAWN]")]
     start: Option<String>,
 
-    /// The player's folder: photographs are written under DIR/photos.
-    /// [default: photographs go to the pictures folder, "Long Exposure" inside it]
+    /// The player's folder: photographs are written under DIR/photos, the
+    /// lines seen (to skip them on a later night) to DIR/seen-lines.ron.
+    /// [default: photographs go to the pictures folder, "Long Exposure"
+    /// inside it; the lines seen to the user data folder]
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
 
@@ -152,6 +153,11 @@ fn main() -> ExitCode {
                 let seconds = bench::judging(count, rounds);
                 println!("{count:>6} subjects {:>12.3} ms", seconds * 1e3);
             }
+            println!("\ndialogue");
+            match bench::dialogue::report(&roots) {
+                Ok(lines) => print!("{lines}"),
+                Err(problem) => println!("skipped: {problem}"),
+            }
             println!("\na photograph in a window (the capture check's script)");
             match bench::windowed_capture(&roots) {
                 Ok(lines) => lines.iter().for_each(|line| println!("{line}")),
@@ -173,8 +179,8 @@ fn main() -> ExitCode {
                 }
                 None => None,
             };
-            let photos = PhotoFolder::choose(cli.data_dir.as_deref());
-            match windowed::run(roots, start, photos, cli.log_fps, script) {
+            let files = windowed::PlayerFiles::choose(cli.data_dir.as_deref());
+            match windowed::run(roots, start, files, cli.log_fps, script) {
                 bevy::app::AppExit::Success => ExitCode::SUCCESS,
                 bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
             }

@@ -3,6 +3,7 @@
 //! Without a display or a GPU the game stops with one clear line that points
 //! to `--headless`, not a panic backtrace.
 
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use bevy::diagnostic::{FrameTimeDiagnosticsPlugin, LogDiagnosticsPlugin};
@@ -10,6 +11,7 @@ use bevy::prelude::*;
 
 use crate::GamePlugin;
 use crate::audio::playback;
+use crate::dialogue::SeenLinesFile;
 use crate::levels::{self, Roots, StartOverride};
 use crate::photo::PhotoFolder;
 use crate::testing::script::Script;
@@ -21,18 +23,38 @@ static STARTED: AtomicBool = AtomicBool::new(false);
 const NO_WINDOW_HINT: &str = "run `long-exposure --headless --script FILE` to play without \
                               a display, GPU or sound card";
 
+/// Where windowed play keeps what it writes: photographs and the lines
+/// seen (saves and settings later).
+#[derive(Debug, Clone, Default)]
+pub struct PlayerFiles {
+    /// Where photographs are written.
+    pub photos: Option<PhotoFolder>,
+    /// Where the lines seen are kept between runs.
+    pub seen_lines: Option<SeenLinesFile>,
+}
+
+impl PlayerFiles {
+    /// Under `--data-dir DIR`, else in the platform's folders.
+    pub fn choose(data_dir: Option<&Path>) -> Self {
+        Self {
+            photos: PhotoFolder::choose(data_dir),
+            seen_lines: SeenLinesFile::choose(data_dir),
+        }
+    }
+}
+
 /// The game in a window, with sound, reading data from `roots`, beginning
-/// new games at `start` and writing photographs to `photos`; with
-/// `log_fps`, frame rate and frame time are logged every second.
-pub fn app(roots: Roots, start: StartOverride, photos: Option<PhotoFolder>, log_fps: bool) -> App {
-    app_with(roots, start, photos, log_fps, None)
+/// new games at `start` and writing to `files`; with `log_fps`, frame rate
+/// and frame time are logged every second.
+pub fn app(roots: Roots, start: StartOverride, files: PlayerFiles, log_fps: bool) -> App {
+    app_with(roots, start, files, log_fps, None)
 }
 
 /// As [`app`], playing `script` (with its name for the verdict) in the window.
 pub fn app_with(
     roots: Roots,
     start: StartOverride,
-    photos: Option<PhotoFolder>,
+    files: PlayerFiles,
     log_fps: bool,
     script: Option<(Script, String)>,
 ) -> App {
@@ -53,8 +75,11 @@ pub fn app_with(
     .add_plugins((GamePlugin, playback::plugin))
     .insert_resource(start)
     .add_systems(First, mark_started.run_if(run_once));
-    if let Some(photos) = photos {
+    if let Some(photos) = files.photos {
         app.insert_resource(photos);
+    }
+    if let Some(seen_lines) = files.seen_lines {
+        app.insert_resource(seen_lines);
     }
     if let Some((script, name)) = script {
         crate::testing::play_in_window(&mut app, script, name);
@@ -73,7 +98,7 @@ pub fn app_with(
 pub fn run(
     roots: Roots,
     start: StartOverride,
-    photos: Option<PhotoFolder>,
+    files: PlayerFiles,
     log_fps: bool,
     script: Option<(Script, String)>,
 ) -> AppExit {
@@ -97,7 +122,7 @@ pub fn run(
             std::process::exit(1);
         }
     }));
-    app_with(roots, start, photos, log_fps, script).run()
+    app_with(roots, start, files, log_fps, script).run()
 }
 
 fn mark_started() {

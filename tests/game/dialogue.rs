@@ -431,3 +431,34 @@ fn every_path_of_every_shipped_dialogue_ends_and_every_node_is_reached() {
         assert!(walked.paths >= 2, "{}: {} paths", dialogue.id, walked.paths);
     }
 }
+
+#[test]
+fn the_example_of_the_levels_readme_validates_and_every_path_ends() {
+    let [example] = super::support::readme_blocks(
+        "levels/README.md",
+        "A complete example, `dialogue/night_porter",
+    );
+    let mods = TempDir::new("readme-dialogue");
+    mods.write("dialogue/night_porter.dialogue.ron", &example);
+    let set = files::load_all(&super::support::modded(mods.path()));
+    let shown: Vec<String> = set.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].contains("warning: nothing starts the dialogue `night_porter`"),
+        "{shown:#?}"
+    );
+    let porter = set
+        .dialogues
+        .iter()
+        .find(|d| d.id == "night_porter")
+        .unwrap();
+    let mut walked = Walk::default();
+    walk(porter, night(false), &mut walked);
+    walk(porter, night(true), &mut walked);
+    assert!(walked.problems.is_empty(), "{:#?}", walked.problems);
+    assert_eq!(
+        walked.entered.len(),
+        porter.nodes.len(),
+        "every node reached"
+    );
+}

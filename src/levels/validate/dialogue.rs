@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::logic::{self, Use};
 use super::{Finding, Findings};
 use crate::data::suggest;
-use crate::levels::schema::{Condition, Dialogue, Next, Then, template};
+use crate::levels::schema::{Condition, Dialogue, DialogueNode, Next, Then, template};
 use crate::levels::sprites;
 
 /// Lines longer than this do not fit the dialogue box in one go.
@@ -144,9 +144,10 @@ impl DialogueCheck<'_> {
     /// Every `Go` leads to a node that exists.
     fn targets(&mut self) {
         let ids: Vec<&str> = self.dialogue.nodes.iter().map(|n| n.id.as_str()).collect();
+        let known: HashSet<&str> = ids.iter().copied().collect();
         for (i, node) in self.dialogue.nodes.iter().enumerate() {
             for (path, target) in leads(&node.then, &format!("nodes[{i}].then")) {
-                if !ids.contains(&target) {
+                if !known.contains(target) {
                     let hint = suggest::hint(target, &ids, "its nodes");
                     let message = format!("no node `{target}` to go to{hint}");
                     self.findings.error(path, message);
@@ -160,12 +161,18 @@ impl DialogueCheck<'_> {
         let Some(first) = self.dialogue.nodes.first() else {
             return;
         };
+        let by_id: HashMap<&str, &DialogueNode> = self
+            .dialogue
+            .nodes
+            .iter()
+            .map(|n| (n.id.as_str(), n))
+            .collect();
         let mut reached: HashSet<&str> = HashSet::from([first.id.as_str()]);
         let mut todo = vec![first];
         while let Some(node) = todo.pop() {
             for target in node.then.targets() {
                 if reached.insert(target)
-                    && let Some(next) = self.dialogue.node(target)
+                    && let Some(next) = by_id.get(target)
                 {
                     todo.push(next);
                 }

@@ -396,7 +396,8 @@ impl<'a> Between<'a> {
             .iter()
             .flat_map(|d| d.nodes.iter().map(move |n| format!("{}/{}", d.id, n.id)))
             .collect();
-        let nodes: Vec<&str> = node_keys.iter().map(String::as_str).collect();
+        let mut nodes: Vec<&str> = node_keys.iter().map(String::as_str).collect();
+        nodes.sort_unstable();
         let unknown = |what: &str, name: &str, known: &[&str], list: &str| {
             format!(
                 "unknown {what} `{name}`{}",
@@ -435,7 +436,8 @@ impl<'a> Between<'a> {
                     (0, unknown("subject", key, &subjects, "subjects"))
                 }
                 Use::Condition(Condition::Visited(key, _))
-                    if !nodes.contains(&key.as_str()) && !Self::unseen(key, self.unreadable.1) =>
+                    if nodes.binary_search(&key.as_str()).is_err()
+                        && !Self::unseen(key, self.unreadable.1) =>
                 {
                     (0, unknown("dialogue node", key, &nodes, "dialogue nodes"))
                 }

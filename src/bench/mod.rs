@@ -1,6 +1,8 @@
 //! Benchmarks: headless updates per second of the full game in each case,
-//! with both schedule executors, the whole night played end to end, and
-//! level load and spawn times. Run with `long-exposure bench`.
+//! with both schedule executors, the whole night played end to end, level
+//! load and spawn times, judging, and dialogue. Run with `long-exposure bench`.
+
+pub mod dialogue;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
