@@ -58,9 +58,10 @@ struct Cli {
     start: Option<String>,
 
     /// The player's folder: photographs are written under DIR/photos, the
-    /// lines seen (to skip them on a later night) to DIR/seen-lines.ron.
+    /// lines seen (to skip them on a later night) to DIR/seen-lines.ron and
+    /// the endings of the nights played to DIR/nights.ron.
     /// [default: photographs go to the pictures folder, "Long Exposure"
-    /// inside it; the lines seen to the user data folder]
+    /// inside it; the rest to the user data folder]
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
 

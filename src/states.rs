@@ -16,8 +16,12 @@ pub const WORLD_LAYER: usize = 0;
 /// The render layer of the viewfinder's overlay: the player sees it, a
 /// photograph does not.
 pub const OVERLAY_LAYER: usize = 1;
-/// The render layer of Lev himself: he is not in his own photographs.
+/// The render layer of what the player sees and a photograph does not
+/// show: Lev himself, and a figure standing in a mirror subject.
 pub const PHOTOGRAPHER_LAYER: usize = 2;
+/// The render layer only a photograph shows: Lev's reflection where a
+/// mirror subject's figure stands.
+pub const MIRROR_LAYER: usize = 3;
 
 /// Which screen the game is on.
 #[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

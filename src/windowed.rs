@@ -14,6 +14,7 @@ use crate::audio::playback;
 use crate::dialogue::SeenLinesFile;
 use crate::levels::{self, Roots, StartOverride};
 use crate::photo::PhotoFolder;
+use crate::story::NightsFile;
 use crate::testing::script::Script;
 
 /// Set once the first frame runs; panics before that are start-up failures.
@@ -23,14 +24,16 @@ static STARTED: AtomicBool = AtomicBool::new(false);
 const NO_WINDOW_HINT: &str = "run `long-exposure --headless --script FILE` to play without \
                               a display, GPU or sound card";
 
-/// Where windowed play keeps what it writes: photographs and the lines
-/// seen (saves and settings later).
+/// Where windowed play keeps what it writes: photographs, the lines seen
+/// and the nights played (saves and settings later).
 #[derive(Debug, Clone, Default)]
 pub struct PlayerFiles {
     /// Where photographs are written.
     pub photos: Option<PhotoFolder>,
     /// Where the lines seen are kept between runs.
     pub seen_lines: Option<SeenLinesFile>,
+    /// Where the nights played (their endings) are kept between runs.
+    pub nights: Option<NightsFile>,
 }
 
 impl PlayerFiles {
@@ -39,6 +42,7 @@ impl PlayerFiles {
         Self {
             photos: PhotoFolder::choose(data_dir),
             seen_lines: SeenLinesFile::choose(data_dir),
+            nights: NightsFile::choose(data_dir),
         }
     }
 }
@@ -77,6 +81,9 @@ pub fn app_with(
     .add_systems(First, mark_started.run_if(run_once));
     if let Some(photos) = files.photos {
         app.insert_resource(photos);
+    }
+    if let Some(nights) = files.nights {
+        app.insert_resource(nights);
     }
     if let Some(seen_lines) = files.seen_lines {
         app.insert_resource(seen_lines);

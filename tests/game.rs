@@ -8,6 +8,7 @@ mod game {
     mod explore;
     mod levels;
     mod modding;
+    mod night;
     mod photo;
     mod screens;
     mod scripts;

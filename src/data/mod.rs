@@ -2,6 +2,7 @@
 //! on them: `file:line:column: error: message`, pointing at the offending
 //! value, never a panic.
 
+pub mod kept;
 mod spans;
 pub mod suggest;
 

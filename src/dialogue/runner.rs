@@ -385,22 +385,14 @@ pub fn render(text: &str, state: &StoryState) -> String {
             Piece::Text(text) => text,
             Piece::Fact(Fact::Photos) => count(state.album.len()),
             Piece::Fact(Fact::Time) => state.time().to_string(),
-            Piece::Fact(Fact::Best(key)) => state
-                .album
-                .iter()
-                .flat_map(|p| &p.subjects)
-                .filter(|s| s.key == key)
-                .map(|s| s.score)
-                .max()
-                .unwrap_or(0)
-                .to_string(),
-            Piece::Fact(Fact::Tagged(tag)) => count(
-                state
-                    .album
-                    .iter()
-                    .filter(|p| p.subjects.iter().any(|s| s.tags.iter().any(|t| t == tag)))
-                    .count(),
-            ),
+            Piece::Fact(Fact::Best(key)) => state.best_score(key).to_string(),
+            Piece::Fact(Fact::Tagged(tag)) => count(state.photos_tagged(tag)),
+            Piece::Fact(Fact::BestPhoto) => {
+                state.best_shot().map_or(String::new(), |s| s.name.clone())
+            }
+            Piece::Fact(Fact::BestPhotoScore) => {
+                state.best_shot().map_or(0, |s| s.score).to_string()
+            }
             Piece::Fact(Fact::Var(name)) => match state.variables.get(name) {
                 Some(Value::Number(n)) if n.fract() == 0.0 && n.abs() < 1e15 => {
                     format!("{}", *n as i64)

@@ -4,12 +4,12 @@
 //! be read is reported and left as it is.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use bevy::prelude::*;
 
 use super::{DialogueEnded, LineShown};
-use crate::data::read_ron;
+use crate::data::kept::KeptFile;
 
 /// How many times each line (`dialogue/line`) was shown; a line read on an
 /// earlier run counts once.
@@ -26,30 +26,16 @@ impl SeenLines {
     }
 }
 
-/// Where seen lines are kept between runs; without it they are forgotten
-/// when the game closes (headless runs).
+/// Where seen lines are kept between runs (`seen-lines.ron` in the
+/// player's data folder); without it they are forgotten when the game
+/// closes (headless runs).
 #[derive(Resource, Debug, Clone)]
-pub struct SeenLinesFile {
-    /// The file.
-    pub path: PathBuf,
-    /// Whether it could not be read: then it is never written over.
-    pub unreadable: bool,
-}
+pub struct SeenLinesFile(pub KeptFile);
 
 impl SeenLinesFile {
-    /// The file for `--data-dir DIR` (`DIR/seen-lines.ron`), else in the
-    /// platform's data folder.
+    /// `seen-lines.ron` in the player's data folder.
     pub fn choose(data_dir: Option<&Path>) -> Option<Self> {
-        let folder = match data_dir {
-            Some(dir) => dir.to_path_buf(),
-            None => directories::ProjectDirs::from("", "", "long-exposure")?
-                .data_dir()
-                .to_path_buf(),
-        };
-        Some(Self {
-            path: folder.join("seen-lines.ron"),
-            unreadable: false,
-        })
+        KeptFile::choose(data_dir, "seen-lines.ron").map(Self)
     }
 }
 
@@ -61,18 +47,8 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn read_seen_lines(file: Option<ResMut<SeenLinesFile>>, mut seen: ResMut<SeenLines>) {
-    let Some(mut file) = file else {
-        return;
-    };
-    if !file.path.exists() {
-        return;
-    }
-    match read_ron::<Vec<String>>(&file.path) {
-        Ok(lines) => seen.shown.extend(lines.into_iter().map(|l| (l, 1))),
-        Err(problem) => {
-            warn!("{problem} (lines seen before will not be skippable; the file is left as it is)");
-            file.unreadable = true;
-        }
+    if let Some(lines) = file.and_then(|mut file| file.0.read::<Vec<String>>()) {
+        seen.shown.extend(lines.into_iter().map(|l| (l, 1)));
     }
 }
 
@@ -82,22 +58,11 @@ fn count_shown(shown: On<LineShown>, mut seen: ResMut<SeenLines>) {
 }
 
 fn write_seen_lines(_: On<DialogueEnded>, file: Option<Res<SeenLinesFile>>, seen: Res<SeenLines>) {
-    let Some(file) = file.filter(|f| !f.unreadable) else {
+    let Some(file) = file else {
         return;
     };
     let lines: Vec<&String> = seen.shown.keys().collect();
-    let written = ron::ser::to_string_pretty(&lines, ron::ser::PrettyConfig::default())
-        .map_err(|e| e.to_string())
-        .and_then(|text| {
-            if let Some(folder) = file.path.parent() {
-                std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
-            }
-            std::fs::write(&file.path, text).map_err(|e| e.to_string())
-        });
-    if let Err(problem) = written {
-        warn!(
-            "{}: cannot keep the lines seen: {problem}",
-            file.path.display()
-        );
+    if let Err(problem) = file.0.write(&lines) {
+        warn!("cannot keep the lines seen: {problem}");
     }
 }

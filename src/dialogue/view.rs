@@ -61,17 +61,21 @@ struct Typed;
 struct ChoiceRow(usize);
 
 pub(super) fn plugin(app: &mut App) {
+    // The box (and its claim on input) opens after everything of the
+    // frame, so a conversation started anywhere in `Update` (a trigger, an
+    // effect) owns input from the next frame on: no press reaches the
+    // exploring in between.
     app.add_systems(
         Update,
         (
-            open_and_close,
             (type_out, answer_input).in_set(PausableSystems),
             redraw,
             show_typing,
         )
             .chain()
             .run_if(in_state(Screen::Playing)),
-    );
+    )
+    .add_systems(PostUpdate, open_and_close.run_if(in_state(Screen::Playing)));
 }
 
 /// What the conversation in progress shows, with its dialogue.

@@ -3,7 +3,8 @@
 //! opens its door, and applies its effects to the story. An interactable
 //! whose condition does not hold is out of reach. Text being read holds
 //! input (and the night's clock) until it is closed. People turn to face
-//! Lev when he talks to them.
+//! Lev when he talks to them, and are there only while their condition
+//! holds.
 
 use bevy::prelude::*;
 
@@ -46,7 +47,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Playing), spawn_prompt)
         .add_systems(
             Update,
-            (interact, close_reading, face_people)
+            (interact, close_reading, face_people, show_people)
                 .chain()
                 .in_set(ExploreSystems),
         );
@@ -110,7 +111,7 @@ pub fn target_in_reach(
         .npcs
         .iter()
         .enumerate()
-        .filter(|(_, n)| n.dialogue.is_some())
+        .filter(|(_, n)| n.dialogue.is_some() && usable(&n.when))
         .map(|(i, n)| {
             (
                 Vec2::from(n.at).distance(feet),
@@ -257,6 +258,30 @@ fn close_reading(
         for entity in &reading {
             commands.entity(entity).despawn();
         }
+    }
+}
+
+/// People are there only while their condition holds.
+fn show_people(
+    level: ActiveLevel,
+    state: Option<Res<StoryState>>,
+    mut people: Query<(&Person, &mut Visibility)>,
+) {
+    let (Some(level), Some(state)) = (level.get(), state) else {
+        return;
+    };
+    for (person, mut visibility) in &mut people {
+        let here = level
+            .npcs
+            .iter()
+            .find(|n| n.id == person.id)
+            .and_then(|n| n.when.as_ref())
+            .is_none_or(|when| logic::holds(when, &state, &level.id));
+        visibility.set_if_neq(if here {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        });
     }
 }
 

@@ -42,18 +42,12 @@ pub struct ExploreSystems;
 
 /// Lev standing at `at` in `level`, drawn as his placeholder sprite.
 pub fn lev_bundle(level: &levels::schema::Level, at: Vec2) -> impl Bundle {
-    let sprite = levels::sprites::find("lev");
-    let (w, h) = sprite.map_or((8.0, 22.0), |s| s.size);
     (
         Name::new("Lev"),
         Lev,
         Body(motion::Body::standing_at(level, at)),
         PreviousPosition(at),
-        Sprite {
-            color: sprite.map_or(Color::WHITE, |s| levels::colour(s.colour)),
-            custom_size: Some(Vec2::new(w, h)),
-            ..default()
-        },
+        levels::lev_sprite(),
         bevy::sprite::Anchor::BOTTOM_CENTER,
         Transform::from_translation(at.extend(LEV_Z)),
         RenderLayers::layer(PHOTOGRAPHER_LAYER),

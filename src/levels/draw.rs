@@ -1,16 +1,17 @@
 //! Drawing a level's data as entities: placeholder rectangles in the
 //! sprites' colours until the art lands, positions and sizes the data's.
 
+use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 
-use super::schema::{Area, Colour, Level, Paint, Surface};
+use super::schema::{Area, Colour, Facing, Level, Paint, Surface};
 use super::skyline::{SkylineShape, WINDOW, skyline};
 use super::spawn::{
     LEV_Z, LIGHT_Z, LevelEntity, LevelLight, Occluding, Parallax, Person, PhotoSubject,
 };
 use super::sprites;
 use crate::random::Random;
-use crate::states::{Screen, VIEW};
+use crate::states::{MIRROR_LAYER, PHOTOGRAPHER_LAYER, Screen, VIEW};
 
 /// A data colour as a Bevy colour.
 pub fn colour(Colour([r, g, b, a]): Colour) -> Color {
@@ -132,9 +133,14 @@ pub fn spawn_level(
             let color = colour(sprite.colour);
             let mut entity =
                 commands.spawn((block("Person", color, corner, size, LEV_Z - 0.5), person));
-            // A person who is also a subject is one entity.
+            // A person who is also a subject is one entity; in a mirror
+            // subject, photographs show Lev where they stand.
             if let Some(subject) = level.subjects.iter().find(|s| s.id == npc.id) {
                 entity.insert(PhotoSubject::of(level, subject));
+                if subject.mirror {
+                    entity.insert(RenderLayers::layer(PHOTOGRAPHER_LAYER));
+                    entity.with_child(reflection(size, npc.facing));
+                }
             }
         }
     }
@@ -169,6 +175,32 @@ pub fn spawn_level(
             });
         }
     }
+}
+
+/// Lev's figure, drawn as his placeholder sprite.
+pub fn lev_sprite() -> Sprite {
+    let lev = sprites::find("lev");
+    let (w, h) = lev.map_or((8.0, 22.0), |s| s.size);
+    Sprite {
+        color: lev.map_or(Color::WHITE, |s| colour(s.colour)),
+        custom_size: Some(Vec2::new(w, h)),
+        ..default()
+    }
+}
+
+/// Lev's figure as a photograph shows it in place of a person `size`
+/// large, standing on the same feet and facing the same way.
+fn reflection(size: Vec2, facing: Facing) -> impl Bundle {
+    (
+        Name::new("Reflection"),
+        Sprite {
+            flip_x: facing == Facing::Left,
+            ..lev_sprite()
+        },
+        bevy::sprite::Anchor::BOTTOM_CENTER,
+        Transform::from_xyz(0.0, -size.y / 2.0, 0.0),
+        RenderLayers::layer(MIRROR_LAYER),
+    )
 }
 
 /// The height most of the level's floor stands at (its street or ground

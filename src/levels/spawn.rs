@@ -35,12 +35,15 @@ pub struct LevelBuilt {
     pub arrived: bool,
 }
 
-/// Something the camera can photograph: the subject's data and its key
-/// `level/subject`, unique across the night.
+/// Something the camera can photograph: the subject's data and the key and
+/// name a photograph records (`level/subject`, unique across the night, or
+/// Lev himself for a mirror subject).
 #[derive(Component, Debug, Clone)]
 pub struct PhotoSubject {
-    /// `level/subject`.
+    /// `level/subject`, or `lev` for a mirror subject.
     pub key: String,
+    /// The name a photograph gives it.
+    pub name: String,
     /// The subject as the level gives it.
     pub subject: Subject,
 }
@@ -48,8 +51,10 @@ pub struct PhotoSubject {
 impl PhotoSubject {
     /// The subject `subject` of `level`.
     pub fn of(level: &Level, subject: &Subject) -> Self {
+        let (key, name) = subject.recorded_as(&level.id);
         Self {
-            key: format!("{}/{}", level.id, subject.id),
+            key,
+            name,
             subject: subject.clone(),
         }
     }

@@ -20,7 +20,8 @@ use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
 
 use super::album::AlbumImages;
 use super::shutter::PhotoTaken;
-use crate::states::{Screen, WORLD_LAYER};
+use crate::data::kept::player_folder;
+use crate::states::{MIRROR_LAYER, Screen, WORLD_LAYER};
 use crate::story::StoryState;
 use crate::ui::{theme, widget};
 
@@ -43,10 +44,7 @@ impl PhotoFolder {
         }
         let pictures = directories::UserDirs::new()
             .and_then(|dirs| dirs.picture_dir().map(|p| p.join("Long Exposure")));
-        let data = || {
-            directories::ProjectDirs::from("", "", "long-exposure")
-                .map(|d| d.data_dir().join("photos"))
-        };
+        let data = || player_folder(None).map(|d| d.join("photos"));
         pictures.or_else(data).map(Self)
     }
 }
@@ -130,7 +128,7 @@ fn develop(
                 ..OrthographicProjection::default_2d()
             }),
             Transform::from_translation(centre.extend(0.0)),
-            RenderLayers::layer(WORLD_LAYER),
+            RenderLayers::from_layers(&[WORLD_LAYER, MIRROR_LAYER]),
             DespawnOnExit(Screen::Playing),
         ))
         .id();

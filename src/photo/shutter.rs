@@ -45,7 +45,7 @@ fn shoot(
     level: ActiveLevel,
     data: Res<NightData>,
     state: Option<ResMut<StoryState>>,
-    subjects: Query<&PhotoSubject>,
+    subjects: Query<(&PhotoSubject, Option<&Visibility>)>,
     occluders: Query<&Occluding>,
     mut sfx: MessageWriter<PlaySfx>,
     mut commands: Commands,
@@ -62,11 +62,13 @@ fn shoot(
         return;
     }
     let frame = viewfinder.frame(state.place.at.into(), level);
+    // A person who is not there (hidden) is not in the photograph.
     let views: Vec<SubjectView> = subjects
         .iter()
-        .map(|s| SubjectView {
+        .filter(|(_, shown)| shown.is_none_or(|v| *v != Visibility::Hidden))
+        .map(|(s, _)| SubjectView {
             key: &s.key,
-            name: &s.subject.name,
+            name: &s.name,
             tags: &s.subject.tags,
             area: s.subject.area,
             facing: s.subject.facing,
@@ -112,7 +114,11 @@ fn meet_goals(level: &Level, photo: &PhotoRecord, state: &mut StoryState) {
         let met = photo.subjects.iter().any(|s| {
             s.score >= goal.min_score
                 && match &goal.target {
-                    ShotTarget::Subject(id) => s.key == format!("{}/{id}", level.id),
+                    ShotTarget::Subject(id) => level
+                        .subjects
+                        .iter()
+                        .find(|subject| subject.id == *id)
+                        .is_some_and(|subject| subject.recorded_as(&level.id).0 == s.key),
                     ShotTarget::Tag(tag) => s.tags.contains(tag),
                 }
         });

@@ -134,7 +134,7 @@ pub(super) fn plugin(app: &mut App) {
 pub(super) struct ViewfinderSystems;
 
 /// The Camera action raises the camera while exploring, and lowers it
-/// (as does Back) in the viewfinder.
+/// (as does Back) in the viewfinder; a conversation lowers it too.
 fn raise_and_lower(
     actions: Res<ActionState>,
     mut viewfinder: ResMut<Viewfinder>,
@@ -142,7 +142,9 @@ fn raise_and_lower(
     mut commands: Commands,
 ) {
     let lower = viewfinder.raised
-        && (actions.just_pressed(Action::Camera) || actions.just_pressed(Action::Back));
+        && (actions.just_pressed(Action::Camera)
+            || actions.just_pressed(Action::Back)
+            || actions.context() == InputContext::Dialogue);
     if actions.context() == InputContext::Exploring && actions.just_pressed(Action::Camera) {
         viewfinder.raised = true;
         spawn_overlay(&mut commands);

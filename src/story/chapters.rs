@@ -6,7 +6,7 @@
 
 use bevy::prelude::*;
 
-use super::state::StoryState;
+use super::state::{PastNights, StoryState};
 use super::{StoryEvent, Travel, logic};
 use crate::levels::schema::{Chapter, ChapterEnd, Story};
 use crate::levels::{CurrentLevel, LevelBuilt, LevelSystems, NightData, StartOverride};
@@ -53,11 +53,17 @@ fn opening<'a>(story: &'a Story, start: &StartOverride) -> Option<&'a Chapter> {
 }
 
 /// A new night: the story state of its first chapter, Lev on his way there.
-fn begin_night(data: Res<NightData>, start: Res<StartOverride>, mut commands: Commands) {
+fn begin_night(
+    data: Res<NightData>,
+    start: Res<StartOverride>,
+    past: Res<PastNights>,
+    mut commands: Commands,
+) {
     let Some(story) = &data.story else {
         return;
     };
     let mut state = StoryState::new(story);
+    state.past = past.clone();
     state.night = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -4,7 +4,7 @@
 
 use crate::levels::schema::{Compare, Condition, Effect, Ending, Story, Value};
 
-use super::state::{PhotoRecord, StoryState, SubjectShot};
+use super::state::StoryState;
 
 /// What an effect asks of the game beyond changing the state.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +28,10 @@ pub fn holds(condition: &Condition, state: &StoryState, level: &str) -> bool {
         Condition::Not(inner) => !holds(inner, state, level),
         Condition::All(all) => all.iter().all(|c| holds(c, state, level)),
         Condition::Any(any) => any.iter().any(|c| holds(c, state, level)),
+        Condition::Count(list, compare) => {
+            let holding = list.iter().filter(|c| holds(c, state, level)).count();
+            compares(Some(&Value::Number(holding as f64)), compare)
+        }
         Condition::Var(name, compare) => compares(state.variables.get(name), compare),
         Condition::Visits(level, compare) => {
             let visits = state.visits.get(level).copied().unwrap_or(0);
@@ -37,16 +41,9 @@ pub fn holds(condition: &Condition, state: &StoryState, level: &str) -> bool {
         Condition::After(time) => state.reached(*time),
         Condition::Between(from, to) => state.reached(*from) && !state.reached(*to),
         Condition::Chapter(id) => state.chapter == *id,
-        Condition::Photographed(key) => state.album.iter().any(|p| shows(p, |s| s.key == *key)),
+        Condition::Photographed(key) => state.photographed(key),
         Condition::BestScore(key, compare) => {
-            let best = state
-                .album
-                .iter()
-                .flat_map(|p| p.subjects.iter())
-                .filter(|s| s.key == *key)
-                .map(|s| s.score)
-                .max()
-                .unwrap_or(0);
+            let best = state.best_score(key);
             compares(Some(&Value::Number(f64::from(best))), compare)
         }
         Condition::Visited(key, compare) => {
@@ -57,19 +54,15 @@ pub fn holds(condition: &Condition, state: &StoryState, level: &str) -> bool {
             compares(Some(&Value::Number(state.album.len() as f64)), compare)
         }
         Condition::PhotosTagged(tag, compare) => {
-            let count = state
-                .album
-                .iter()
-                .filter(|p| shows(p, |s| s.tags.contains(tag)))
-                .count();
-            compares(Some(&Value::Number(count as f64)), compare)
+            let count = state.photos_tagged(tag) as f64;
+            compares(Some(&Value::Number(count)), compare)
         }
+        Condition::PastNights(compare) => {
+            let nights = state.past.endings.len() as f64;
+            compares(Some(&Value::Number(nights)), compare)
+        }
+        Condition::PastEnding(id) => state.past.endings.contains(id),
     }
-}
-
-/// Whether the photograph shows a subject such that `is`.
-fn shows(photo: &PhotoRecord, is: impl Fn(&SubjectShot) -> bool) -> bool {
-    photo.subjects.iter().any(is)
 }
 
 /// Whether `value` (`None`: never set) compares so. A value never set is 0,
@@ -145,6 +138,7 @@ pub fn ending<'a>(story: &'a Story, state: &StoryState) -> Option<&'a Ending> {
 mod tests {
     use super::*;
     use crate::levels::schema::{Area, ClockTime};
+    use crate::story::PhotoRecord;
 
     fn time(text: &str) -> ClockTime {
         ClockTime::try_from(text.to_owned()).unwrap()
@@ -241,6 +235,13 @@ mod tests {
         let either = Condition::Any(vec![Condition::Flag("nope".into()), area]);
         assert!(holds(&either, &s, "streets"));
         assert!(holds(&Condition::All(vec![]), &s, ""));
+        let two = |compare| Condition::Count(vec![both.clone(), either.clone()], compare);
+        assert!(holds(&two(Compare::Is(Value::Number(2.0))), &s, "streets"));
+        assert!(holds(
+            &two(Compare::Is(Value::Number(0.0))),
+            &s,
+            "warehouse"
+        ));
         assert!(!holds(&Condition::Any(vec![]), &s, ""));
         let not = Condition::Not(Box::new(Condition::Flag("phone_rang".into())));
         assert!(!holds(&not, &s, ""));
@@ -325,6 +326,24 @@ mod tests {
             "animal".into(),
             Compare::AtLeast(1.0)
         )));
+    }
+
+    #[test]
+    fn earlier_nights_are_remembered() {
+        let mut s = state();
+        let first = Condition::PastNights(Compare::Is(Value::Number(0.0)));
+        let reflected = Condition::PastEnding("the_reflection".into());
+        assert!(holds(&first, &s, ""));
+        assert!(!holds(&reflected, &s, ""));
+        s.past.endings = vec!["the_unspoken".into(), "the_reflection".into()];
+        assert!(!holds(&first, &s, ""));
+        assert!(holds(&Condition::PastNights(Compare::AtLeast(2.0)), &s, ""));
+        assert!(holds(&reflected, &s, ""));
+        assert!(!holds(
+            &Condition::PastEnding("piece_of_himself".into()),
+            &s,
+            ""
+        ));
     }
 
     #[test]

@@ -9,14 +9,16 @@
 mod chapters;
 mod clock;
 pub mod logic;
+mod memory;
 pub mod state;
 mod triggers;
 
 pub use chapters::ChapterBegan;
 pub use clock::NightTime;
+pub use memory::NightsFile;
 pub use state::{
-    Breakdown, DialogueAt, DialoguePosition, PhotoRecord, Place, STORY_STATE_VERSION, Said,
-    StoryState, SubjectShot,
+    Breakdown, DialogueAt, DialoguePosition, PastNights, PhotoRecord, Place, STORY_STATE_VERSION,
+    Said, StoryState, SubjectShot,
 };
 
 use bevy::prelude::*;
@@ -73,6 +75,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_observer(apply_effects).add_plugins((
         chapters::plugin,
         clock::plugin,
+        memory::plugin,
         triggers::plugin,
     ));
 }

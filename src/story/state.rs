@@ -48,6 +48,17 @@ pub struct StoryState {
     pub node_visits: BTreeMap<String, u32>,
     /// Where a dialogue in progress stands (filled by the dialogue).
     pub dialogue: Option<DialoguePosition>,
+    /// What earlier nights left behind, as it was when this one began.
+    #[serde(default)]
+    pub past: PastNights,
+}
+
+/// What the nights played before left behind (kept between runs in
+/// `nights.ron`): a second night notices the first.
+#[derive(Resource, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PastNights {
+    /// The ending each night came to, oldest first.
+    pub endings: Vec<String>,
 }
 
 /// Where Lev is: the level and his feet.
@@ -174,6 +185,7 @@ impl StoryState {
             album: Vec::new(),
             node_visits: BTreeMap::new(),
             dialogue: None,
+            past: PastNights::default(),
         }
     }
 
@@ -185,6 +197,44 @@ impl StoryState {
     /// Frames left on the roll of `story`.
     pub fn film_left(&self, story: &Story) -> u32 {
         story.film_roll.saturating_sub(self.album.len() as u32)
+    }
+
+    /// Whether a photograph shows the subject `key` (`level/subject`).
+    pub fn photographed(&self, key: &str) -> bool {
+        self.shots().any(|s| s.key == key)
+    }
+
+    /// The best score of the subject `key` in any photograph (0: never
+    /// photographed).
+    pub fn best_score(&self, key: &str) -> u32 {
+        self.shots()
+            .filter(|s| s.key == key)
+            .map(|s| s.score)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The best-scoring subject of the night (the first photographed of
+    /// equals), if any photograph shows one.
+    pub fn best_shot(&self) -> Option<&SubjectShot> {
+        self.shots()
+            .fold(None, |best: Option<&SubjectShot>, shot| match best {
+                Some(b) if b.score >= shot.score => Some(b),
+                _ => Some(shot),
+            })
+    }
+
+    /// How many photographs show a subject with the tag `tag`.
+    pub fn photos_tagged(&self, tag: &str) -> usize {
+        self.album
+            .iter()
+            .filter(|p| p.subjects.iter().any(|s| s.tags.iter().any(|t| t == tag)))
+            .count()
+    }
+
+    /// Every subject of every photograph, in the order taken.
+    fn shots(&self) -> impl Iterator<Item = &SubjectShot> {
+        self.album.iter().flat_map(|p| &p.subjects)
     }
 
     /// Whether the clock has reached `time`.

@@ -13,6 +13,7 @@ use super::walk::{self, Decision};
 use crate::dialogue::open_choices;
 use crate::input::{Action, ScriptedActions};
 use crate::levels::{DataStatus, ProblemBoard};
+use crate::story::StoryState;
 use crate::ui::menu::open_menu;
 
 /// How long a walk may make no progress before it gives up, in seconds.
@@ -71,7 +72,13 @@ enum Doing {
     Moved(String),
     /// A screenshot being written to this file.
     Screenshot { file: String, until: f64 },
+    /// Reading a conversation on: presses made so far, and whether
+    /// `Interact` is down this frame.
+    Reading { presses: u32, down: bool },
 }
+
+/// The most presses [`Step::ReadOn`] makes: two per line.
+const MOST_READING_PRESSES: u32 = 400;
 
 impl ScriptPlayer {
     /// A player at the start of `script`.
@@ -197,6 +204,16 @@ impl ScriptPlayer {
                 return self.go_on(world, walk);
             }
             Step::Select(label) => return self.go_on(world, Doing::Select(label.clone())),
+            Step::ReadOn => {
+                if !conversing(world) {
+                    return Err("no conversation is open to read on".into());
+                }
+                let reading = Doing::Reading {
+                    presses: 0,
+                    down: false,
+                };
+                return self.go_on(world, reading);
+            }
             Step::Screenshot(file) => {
                 if !world.contains_resource::<Assets<Image>>() {
                     return Err(
@@ -294,6 +311,32 @@ impl ScriptPlayer {
                     nearer_at,
                 })
             }
+            Doing::Reading {
+                presses,
+                down: true,
+            } => {
+                hold(world, Action::Interact, false);
+                Some(Doing::Reading {
+                    presses,
+                    down: false,
+                })
+            }
+            Doing::Reading { presses, .. } => {
+                if !conversing(world) || open_choices(world).is_some() {
+                    return Ok(None);
+                }
+                if presses >= MOST_READING_PRESSES {
+                    return Err(format!(
+                        "the conversation still shows lines after {} of them",
+                        MOST_READING_PRESSES / 2
+                    ));
+                }
+                hold(world, Action::Interact, true);
+                Some(Doing::Reading {
+                    presses: presses + 1,
+                    down: true,
+                })
+            }
             Doing::Select(label) => {
                 let Some((index, selected)) = selectable(world, &label)? else {
                     // The choices are not ready for a press yet.
@@ -362,6 +405,13 @@ fn selectable(world: &mut World, label: &str) -> Result<Option<(usize, usize)>, 
         ));
     }
     Ok(ready.then_some((index, selected)))
+}
+
+/// Whether a conversation is open.
+fn conversing(world: &World) -> bool {
+    world
+        .get_resource::<StoryState>()
+        .is_some_and(|state| state.dialogue.is_some())
 }
 
 /// Real seconds since the game started.

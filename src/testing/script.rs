@@ -49,6 +49,10 @@ pub enum Step {
     /// text, as a player would: move the selection to it and confirm. A
     /// choice may be named by its id too.
     Select(String),
+    /// In a conversation, press `Interact` as a reader does (once to finish
+    /// typing a line, once to go on) until it shows choices or ends; fails
+    /// when no conversation is open, or after 200 lines.
+    ReadOn,
     /// Let frames pass until the expectation holds, failing after this
     /// many seconds.
     WaitUntil(Expectation, f32),

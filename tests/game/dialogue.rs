@@ -17,7 +17,7 @@ use long_exposure::testing::script::Expectation;
 use long_exposure::testing::{Harness, HeadlessConfig};
 
 use super::levels::copy_levels;
-use super::support::{TempDir, repo_file, shipped};
+use super::support::{TempDir, assert_golden, shipped, transcript};
 
 /// The headless game over `roots`, begun in the warehouse at 23:20 (the
 /// phone rings at once), watching files if asked.
@@ -69,44 +69,13 @@ fn talk(harness: &mut Harness, choices: &[&str]) {
     panic!("the conversation did not end");
 }
 
-/// The conversation's lines of the trace: what was said, offered, chosen
-/// and applied, without frame numbers.
-fn transcript(harness: &Harness) -> String {
-    let kinds = [
-        "dialogue: ",
-        "line: ",
-        "choices: ",
-        "chose: ",
-        "effect: ",
-        "dialogue ended: ",
-    ];
-    harness
-        .trace()
-        .iter()
-        .filter(|l| {
-            kinds.iter().any(|k| l.text.starts_with(k)) || l.text.starts_with("story: call")
-        })
-        .map(|l| format!("{}\n", l.text))
-        .collect()
-}
-
 #[test]
 fn the_phone_call_matches_its_golden_transcript_for_each_answer() {
     for answer in ["ask_who", "refuse", "stay_silent"] {
         let mut harness = at_the_phone(shipped(), false);
         talk(&mut harness, &[answer]);
-        let found = transcript(&harness);
-        let golden = repo_file(&format!("tests/game/golden/phone_call-{answer}.txt"));
-        if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            fs::write(&golden, &found).unwrap();
-        }
-        let expected = fs::read_to_string(&golden).unwrap_or_default();
-        assert_eq!(
-            found,
-            expected,
-            "the transcript differs from {} (UPDATE_GOLDEN=1 rewrites it)",
-            golden.display()
-        );
+        let found = transcript(&harness, "phone_call");
+        assert_golden(&found, &format!("phone_call-{answer}.txt"));
     }
 }
 
@@ -308,8 +277,8 @@ fn night(full_roll: bool) -> StoryState {
                     focal: 50,
                     score: 100,
                     subjects: vec![SubjectShot {
-                        key: format!("{}/{}", level.id, subject.id),
-                        name: subject.name.clone(),
+                        key: subject.recorded_as(&level.id).0,
+                        name: subject.recorded_as(&level.id).1,
                         tags: subject.tags.clone(),
                         score: 100,
                         breakdown: Breakdown {
@@ -329,7 +298,16 @@ fn night(full_roll: bool) -> StoryState {
         state
             .variables
             .insert("phone_answer".into(), Value::Text("asked".into()));
+        state.past.endings = vec!["the_reflection".into()];
     }
+    state
+}
+
+/// A full night after the first words with the figure: talking to it again
+/// goes on from the themes, or the mirror once it is photographed.
+fn night_returned_to() -> StoryState {
+    let mut state = night(true);
+    state.node_visits.insert("stranger/meeting".into(), 1);
     state
 }
 
@@ -420,6 +398,7 @@ fn every_path_of_every_shipped_dialogue_ends_and_every_node_is_reached() {
         let mut walked = Walk::default();
         walk(dialogue, night(false), &mut walked);
         walk(dialogue, night(true), &mut walked);
+        walk(dialogue, night_returned_to(), &mut walked);
         assert!(walked.problems.is_empty(), "{:#?}", walked.problems);
         let all: BTreeSet<String> = dialogue.nodes.iter().map(|n| n.id.clone()).collect();
         let missed: Vec<&String> = all.difference(&walked.entered).collect();

@@ -131,3 +131,43 @@ pub fn tap_key(harness: &mut Harness, key_code: KeyCode) {
     send_key(harness, key_code, ButtonState::Released);
     harness.frames(1);
 }
+
+/// The trace's lines of the conversations with `dialogue`: what was said,
+/// offered, chosen and applied, and the story events they fired, without
+/// frame numbers.
+pub fn transcript(harness: &Harness, dialogue: &str) -> String {
+    let ours = [
+        format!("dialogue: {dialogue}"),
+        format!("line: {dialogue}/"),
+        format!("choices: {dialogue}:"),
+        format!("chose: {dialogue}/"),
+        format!("effect: {dialogue}/"),
+        format!("dialogue ended: {dialogue}"),
+    ];
+    let fired = format!("(from dialogue/{dialogue})");
+    harness
+        .trace()
+        .iter()
+        .filter(|l| {
+            ours.iter().any(|k| l.text.starts_with(k.as_str()))
+                || (l.text.starts_with("story: ") && l.text.ends_with(&fired))
+        })
+        .map(|l| format!("{}\n", l.text))
+        .collect()
+}
+
+/// Asserts that `found` is the golden file `tests/game/golden/NAME`, whole;
+/// with `UPDATE_GOLDEN=1` in the environment it rewrites the file first.
+pub fn assert_golden(found: &str, name: &str) {
+    let golden = repo_file(&format!("tests/game/golden/{name}"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, found).unwrap();
+    }
+    let expected = std::fs::read_to_string(&golden).unwrap_or_default();
+    assert_eq!(
+        found,
+        expected,
+        "the transcript differs from {} (UPDATE_GOLDEN=1 rewrites it)",
+        golden.display()
+    );
+}

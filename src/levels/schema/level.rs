@@ -306,6 +306,28 @@ pub struct Subject {
     /// the ones behind it in a photograph.
     #[serde(default)]
     pub depth: f32,
+    /// A photograph of it shows Lev himself: the album records the subject
+    /// as Lev (key `lev`, with its tags), and the picture shows his figure
+    /// where a person standing in it stood (the figure at the tower).
+    #[serde(default)]
+    pub mirror: bool,
+}
+
+/// The key a photograph records a mirror subject under: Lev himself.
+pub const MIRROR_KEY: &str = "lev";
+/// The name a photograph gives a mirror subject.
+pub const MIRROR_NAME: &str = "Lev Kalmurzaev";
+
+impl Subject {
+    /// The key (`level/subject`, or [`MIRROR_KEY`]) and name a photograph
+    /// of it records, in `level`.
+    pub fn recorded_as(&self, level: &str) -> (String, String) {
+        if self.mirror {
+            (MIRROR_KEY.into(), MIRROR_NAME.into())
+        } else {
+            (format!("{level}/{}", self.id), self.name.clone())
+        }
+    }
 }
 
 fn front() -> Facing {
@@ -392,6 +414,9 @@ pub struct Npc {
     /// The dialogue talking to them starts, if any.
     #[serde(default)]
     pub dialogue: Option<String>,
+    /// They are there only while this holds (none: always).
+    #[serde(default)]
+    pub when: Option<Condition>,
 }
 
 /// A place Lev can arrive at.

@@ -25,6 +25,9 @@ pub enum Condition {
     All(Vec<Condition>),
     /// At least one condition holds (an empty list does not).
     Any(Vec<Condition>),
+    /// How many of the conditions hold compares so:
+    /// `Count([Flag("shot_clock"), Flag("shot_mirror"), Flag("shot_lamp")], AtLeast(2))`.
+    Count(Vec<Condition>, Compare),
     /// The variable compares so with a value: `Var("fears", AtLeast(2))`.
     /// A variable never set is 0, false or empty text, as compared.
     Var(String, Compare),
@@ -51,6 +54,11 @@ pub enum Condition {
     /// The number of photographs showing a subject with this tag compares
     /// so: `PhotosTagged("animal", AtLeast(1))`.
     PhotosTagged(String, Compare),
+    /// The number of nights played to an ending before this one compares
+    /// so: `PastNights(AtLeast(1))` holds on a second night.
+    PastNights(Compare),
+    /// An earlier night came to this ending (by id).
+    PastEnding(String),
 }
 
 /// How a variable (or a count) is compared.

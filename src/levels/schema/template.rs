@@ -7,6 +7,8 @@
 //! | `{time}` | the night's clock, `23:40` |
 //! | `{best:warehouse/pigeons}` | the best score of that subject, 0 to 100 |
 //! | `{tagged:animal}` | the number of photographs showing that tag |
+//! | `{best_photo}` | the name of the best-scoring subject of the night (empty before the first photograph) |
+//! | `{best_score}` | its score, 0 to 100 |
 //! | `{name}` | the variable `name` (empty if never set) |
 
 /// A piece of a text: as written, or a fact.
@@ -29,6 +31,10 @@ pub enum Fact<'a> {
     Best(&'a str),
     /// The number of photographs showing a subject with this tag.
     Tagged(&'a str),
+    /// The name of the best-scoring subject of the night.
+    BestPhoto,
+    /// The score of the best-scoring subject of the night.
+    BestPhotoScore,
     /// A story variable.
     Var(&'a str),
 }
@@ -92,6 +98,8 @@ fn fact(inside: &str) -> Result<Fact<'_>, String> {
         _ if name.is_empty() => Err("`{}` names no fact".into()),
         None if name == "photos" => Ok(Fact::Photos),
         None if name == "time" => Ok(Fact::Time),
+        None if name == "best_photo" => Ok(Fact::BestPhoto),
+        None if name == "best_score" => Ok(Fact::BestPhotoScore),
         None if plain(name) && !name.contains('/') => Ok(Fact::Var(name)),
         Some(("best", key)) if plain(key.trim()) => Ok(Fact::Best(key.trim())),
         Some(("tagged", tag)) if plain(tag.trim()) => Ok(Fact::Tagged(tag.trim())),
@@ -99,8 +107,8 @@ fn fact(inside: &str) -> Result<Fact<'_>, String> {
             "unknown fact `{{{name}}}`: give {{best:level/subject}} or {{tagged:tag}}"
         )),
         _ => Err(format!(
-            "`{{{name}}}` is not a fact: give {{photos}}, {{time}}, {{best:level/subject}}, \
-             {{tagged:tag}} or a variable's name"
+            "`{{{name}}}` is not a fact: give {{photos}}, {{time}}, {{best_photo}}, {{best_score}}, \
+             {{best:level/subject}}, {{tagged:tag}} or a variable's name"
         )),
     }
 }

@@ -38,6 +38,11 @@ pub(super) fn in_level(level: &Level) -> Vec<(String, Use<'_>)> {
             &thing.effects,
         );
     }
+    for (i, npc) in level.npcs.iter().enumerate() {
+        if let Some(when) = &npc.when {
+            condition(&mut uses, format!("npcs[{i}].when"), when);
+        }
+    }
     for (i, exit) in level.exits.iter().enumerate() {
         if let Some(lock) = &exit.locked {
             condition(&mut uses, format!("exits[{i}].locked.until"), &lock.until);
@@ -139,7 +144,7 @@ pub(super) fn chapter_flags(story: &Story) -> impl Iterator<Item = (String, &str
 fn condition<'a>(uses: &mut Vec<(String, Use<'a>)>, path: String, condition: &'a Condition) {
     match condition {
         Condition::Not(inner) => self::condition(uses, format!("{path}[0]"), inner),
-        Condition::All(list) | Condition::Any(list) => {
+        Condition::All(list) | Condition::Any(list) | Condition::Count(list, _) => {
             for (i, inner) in list.iter().enumerate() {
                 self::condition(uses, format!("{path}[0][{i}]"), inner);
             }
@@ -222,7 +227,7 @@ impl<'a> Between<'a> {
     fn subject_keys(&self) -> Vec<String> {
         self.levels
             .iter()
-            .flat_map(|l| l.subjects.iter().map(move |s| format!("{}/{}", l.id, s.id)))
+            .flat_map(|l| l.subjects.iter().map(move |s| s.recorded_as(&l.id).0))
             .collect()
     }
 
@@ -315,8 +320,12 @@ impl<'a> Between<'a> {
         }
     }
 
-    /// Flags read (by a condition or a chapter's end) that nothing sets.
+    /// Flags read (by a condition or a chapter's end) that nothing sets;
+    /// a file that could not be read may set them, unseen.
     fn flags(&self, out: &mut Vec<(Owner, Finding)>) {
+        if !self.unreadable.0.is_empty() || !self.unreadable.1.is_empty() {
+            return;
+        }
         let mut set: Vec<&str> = self
             .levels
             .iter()
@@ -384,6 +393,7 @@ impl<'a> Between<'a> {
     /// nothing in the story's conditions.
     fn names(&self, out: &mut Vec<(Owner, Finding)>) {
         let chapters: Vec<&str> = self.story.chapters.iter().map(|c| c.id.as_str()).collect();
+        let endings: Vec<&str> = self.story.endings.iter().map(|e| e.id.as_str()).collect();
         let mut levels: Vec<&str> = self.levels.iter().map(|l| l.id.as_str()).collect();
         levels.extend(self.unreadable.0.iter().map(String::as_str));
         levels.sort_unstable();
@@ -408,6 +418,11 @@ impl<'a> Between<'a> {
             let (at, message) = match used {
                 Use::Condition(Condition::Chapter(id)) if !chapters.contains(&id.as_str()) => {
                     (0, unknown("chapter", id, &chapters, "chapters"))
+                }
+                Use::Condition(Condition::PastEnding(id))
+                    if !endings.is_empty() && !endings.contains(&id.as_str()) =>
+                {
+                    (0, unknown("ending", id, &endings, "endings"))
                 }
                 Use::Condition(Condition::Visits(id, _)) if !levels.contains(&id.as_str()) => {
                     (0, unknown("level", id, &levels, "levels"))
