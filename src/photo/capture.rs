@@ -53,6 +53,11 @@ impl PhotoFolder {
 #[derive(Component)]
 struct Developing;
 
+/// How many pictures are on their way to disk (captured or being
+/// written): the developed roll waits for them.
+#[derive(Resource, Debug, Default)]
+pub(super) struct PicturesInFlight(pub(super) u32);
+
 /// A picture being written to disk.
 #[derive(Component)]
 struct Writing {
@@ -78,10 +83,23 @@ pub struct PhotoDeveloped {
 struct Notice(Timer);
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_observer(develop).add_systems(
-        Update,
-        (finish_writing, fade_notices).run_if(in_state(Screen::Playing)),
-    );
+    // A picture taken just before the night ends is written during the
+    // ending: the roll is developed with it.
+    app.init_resource::<PicturesInFlight>()
+        .add_systems(
+            OnEnter(Screen::Playing),
+            |mut flight: ResMut<PicturesInFlight>| {
+                flight.0 = 0;
+            },
+        )
+        .add_observer(develop)
+        .add_systems(
+            Update,
+            (
+                finish_writing.run_if(in_state(Screen::Playing).or_else(in_state(Screen::Ending))),
+                fade_notices.run_if(in_state(Screen::Playing)),
+            ),
+        );
 }
 
 /// Draws the photograph's frame with a camera of its own and captures it.
@@ -91,11 +109,15 @@ fn develop(
     folder: Option<Res<PhotoFolder>>,
     state: Option<Res<StoryState>>,
     mut album: ResMut<AlbumImages>,
+    mut flight: ResMut<PicturesInFlight>,
     mut commands: Commands,
 ) {
     let Some(mut images) = images else {
         return;
     };
+    if folder.is_some() {
+        flight.0 += 1;
+    }
     let frame = taken.frame;
     let size = (Vec2::new(frame.w, frame.h) * PIXELS_PER_POINT)
         .round()
@@ -138,7 +160,7 @@ fn develop(
     let folder = folder.map(|f| f.0.clone());
     commands.spawn(Screenshot::image(target)).observe(
         move |captured: On<ScreenshotCaptured>, mut commands: Commands| {
-            commands.entity(camera).despawn();
+            commands.entity(camera).try_despawn();
             let Some(folder) = folder.clone() else {
                 return;
             };
@@ -165,15 +187,15 @@ fn write_png(image: Image, folder: &Path, night: u64, number: u32) -> Result<Pat
         .to_rgba8();
     std::fs::create_dir_all(folder)
         .map_err(|e| format!("cannot make the folder {}: {e}", folder.display()))?;
-    let path = free_path(folder, night, number);
+    let path = free_path(folder, &format!("night-{night}-{number:02}"));
     rgba.save_with_format(&path, image::ImageFormat::Png)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
 }
 
-/// `<folder>/<night>-<number>.png`, or with `-2`, `-3`... if taken.
-fn free_path(folder: &Path, night: u64, number: u32) -> PathBuf {
-    let stem = format!("night-{night}-{number:02}");
+/// `<folder>/<stem>.png`, or with `-2`, `-3`... if taken: never a file
+/// that exists.
+pub(super) fn free_path(folder: &Path, stem: &str) -> PathBuf {
     let mut path = folder.join(format!("{stem}.png"));
     let mut copy = 2;
     while path.exists() {
@@ -187,6 +209,7 @@ fn free_path(folder: &Path, night: u64, number: u32) -> PathBuf {
 fn finish_writing(
     mut writing: Query<(Entity, &mut Writing)>,
     state: Option<ResMut<StoryState>>,
+    mut flight: ResMut<PicturesInFlight>,
     mut commands: Commands,
 ) {
     let mut state = state;
@@ -195,6 +218,7 @@ fn finish_writing(
             continue;
         };
         commands.entity(entity).despawn();
+        flight.0 = flight.0.saturating_sub(1);
         match result {
             Ok(path) => {
                 let millis = job.shutter.elapsed().as_secs_f64() * 1e3;
@@ -257,11 +281,17 @@ mod tests {
             std::env::temp_dir().join(format!("long-exposure-photos-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&folder);
         std::fs::create_dir_all(&folder).unwrap();
-        let first = free_path(&folder, 7, 3);
+        let first = free_path(&folder, "night-7-03");
         assert_eq!(first, folder.join("night-7-03.png"));
         std::fs::write(&first, b"taken").unwrap();
-        assert_eq!(free_path(&folder, 7, 3), folder.join("night-7-03-2.png"));
-        assert_eq!(free_path(&folder, 7, 4), folder.join("night-7-04.png"));
+        assert_eq!(
+            free_path(&folder, "night-7-03"),
+            folder.join("night-7-03-2.png")
+        );
+        assert_eq!(
+            free_path(&folder, "night-7-04"),
+            folder.join("night-7-04.png")
+        );
         let _ = std::fs::remove_dir_all(&folder);
     }
 

@@ -1,9 +1,11 @@
 //! The ending screen: the ending the night came to, its title and summary
-//! from `story.ron`, over the sunrise; then back to the title.
+//! from `story.ron`, over the sunrise, and the developed roll's contact
+//! sheet once it is ready; then back to the title.
 
 use bevy::prelude::*;
 
 use crate::levels::NightData;
+use crate::photo::DevelopedRoll;
 use crate::states::Screen;
 use crate::story::StoryState;
 use crate::ui::menu::Activate;
@@ -12,8 +14,18 @@ use crate::ui::{theme, widget};
 /// Warm dawn grey behind the ending.
 const DAWN: Color = Color::srgb(0.33, 0.26, 0.30);
 
+/// Where the contact sheet shows.
+#[derive(Component)]
+struct RollView;
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Ending), spawn_ending);
+    app.add_systems(OnEnter(Screen::Ending), spawn_ending)
+        .add_systems(
+            Update,
+            show_roll
+                .run_if(resource_added::<DevelopedRoll>)
+                .run_if(in_state(Screen::Ending)),
+        );
 }
 
 fn spawn_ending(data: Res<NightData>, state: Option<Res<StoryState>>, mut commands: Commands) {
@@ -24,6 +36,14 @@ fn spawn_ending(data: Res<NightData>, state: Option<Res<StoryState>>, mut comman
             let story = data.story.as_ref()?;
             story.endings.iter().find(|e| e.id == *id)
         });
+    let pictures = state
+        .as_ref()
+        .is_some_and(|s| s.album.iter().any(|p| p.image.is_some()));
+    let roll = if pictures {
+        "Developing the roll..."
+    } else {
+        ""
+    };
     let (title, summary) = ending.map_or_else(
         || ("Sunrise".to_owned(), "The night is over.".to_owned()),
         |e| (e.title.clone(), e.summary.clone()),
@@ -35,9 +55,43 @@ fn spawn_ending(data: Res<NightData>, state: Option<Res<StoryState>>, mut comman
         children![
             widget::label(title, theme::TITLE_SIZE * 0.75, theme::PAPER),
             widget::panel_text(summary),
+            (
+                RollView,
+                Node {
+                    width: percent(100),
+                    justify_content: JustifyContent::Center,
+                    ..default()
+                },
+                children![widget::hint(roll)],
+            ),
             widget::menu(children![widget::button("Back to title", back_to_title)]),
         ],
     ));
+}
+
+/// The contact sheet, in place of the word that it is developing.
+/// At most this share of the window's width and height, its shape kept.
+fn show_roll(
+    roll: Res<DevelopedRoll>,
+    images: Res<Assets<Image>>,
+    views: Query<Entity, With<RollView>>,
+    mut commands: Commands,
+) {
+    let aspect = images
+        .get(&roll.sheet)
+        .map_or(1.0, |i| i.aspect_ratio().ratio());
+    for view in &views {
+        commands.entity(view).despawn_children().with_child((
+            Name::new("Contact sheet"),
+            ImageNode::new(roll.sheet.clone()),
+            Node {
+                width: percent(92),
+                max_height: vh(46),
+                aspect_ratio: Some(aspect),
+                ..default()
+            },
+        ));
+    }
 }
 
 fn back_to_title(_: On<Activate>, mut next: ResMut<NextState<Screen>>) {

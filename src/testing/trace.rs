@@ -13,7 +13,7 @@ use crate::explore::motion::Footing;
 use crate::explore::{Body, Lev};
 use crate::levels::schema::Value;
 use crate::levels::{CurrentLevel, DataStatus, ProblemBoard};
-use crate::photo::{PhotoDeveloped, PhotoTaken, RollFinished};
+use crate::photo::{PhotoDeveloped, PhotoTaken, RollDeveloped, RollFinished};
 use crate::states::{Pause, Screen};
 use crate::story::{ChapterBegan, DialogueRequested, Inspected, StoryEvent, StoryState};
 
@@ -128,6 +128,15 @@ pub(super) fn plugin(app: &mut App) {
             developed.number,
             developed.millis,
             developed.path.display()
+        ));
+    })
+    .add_observer(|developed: On<RollDeveloped>, mut recorder: Recorder| {
+        recorder.push(format!(
+            "roll: {} frames developed ({:?}) in {:.0} ms, contact sheet {}",
+            developed.frames,
+            developed.change,
+            developed.millis,
+            developed.sheet.display()
         ));
     })
     .add_observer(|_: On<RollFinished>, mut recorder: Recorder| {

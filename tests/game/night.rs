@@ -1,19 +1,25 @@
 //! The night's story as players live it: the figure at the tower answers
 //! what this player did (golden transcripts of two shipped playthroughs),
 //! photographing the figure records Lev himself, and a second night
-//! remembers the first, in the game and in `nights.ron`.
+//! remembers the first, in the game and in `nights.ron`. Under Xvfb, the
+//! mirror photograph's pixels show Lev where the figure stood, and the
+//! developed roll holds a changed copy of each photograph and a numbered
+//! contact sheet.
 
 use std::collections::BTreeSet;
 use std::fs;
 
 use long_exposure::data::kept::KeptFile;
-use long_exposure::levels::files;
 use long_exposure::levels::schema::{MIRROR_KEY, MIRROR_NAME};
+use long_exposure::levels::{files, sprites};
+use long_exposure::photo::develop;
 use long_exposure::story::{NightsFile, PastNights};
 use long_exposure::testing::script::{Expectation, Script, Step};
 use long_exposure::testing::{Harness, HeadlessConfig, headless_app};
 
-use super::support::{TempDir, assert_golden, headless, repo_file, shipped, transcript};
+use super::support::{
+    TempDir, assert_golden, first_photograph, headless, repo_file, shipped, transcript,
+};
 
 /// The shipped playthrough `name`.
 fn playthrough(name: &str) -> Script {
@@ -143,4 +149,140 @@ fn a_second_night_remembers_the_first_and_keeps_it_in_nights_ron() {
         app.world().resource::<PastNights>().endings,
         vec!["the_unspoken".to_owned(), "the_unspoken".to_owned()]
     );
+}
+
+/// The mean colour of `image` over a rectangle of `size` pixels at `corner`
+/// (top left, y down), each channel 0 to 255.
+fn mean_colour(image: &image::RgbaImage, corner: (f32, f32), size: (f32, f32)) -> [f32; 3] {
+    let (left, top) = (corner.0.round() as u32, corner.1.round() as u32);
+    let (w, h) = (size.0.round() as u32, size.1.round() as u32);
+    let mut sum = [0.0; 3];
+    for y in top..top + h {
+        for x in left..left + w {
+            let p = image.get_pixel(x, y);
+            for c in 0..3 {
+                sum[c] += f32::from(p[c]);
+            }
+        }
+    }
+    sum.map(|s| s / (w * h) as f32)
+}
+
+/// How far apart two colours are (each channel 0 to 255).
+fn colour_distance(a: [f32; 3], b: [u8; 4]) -> f32 {
+    (0..3)
+        .map(|c| (a[c] - f32::from(b[c])).powi(2))
+        .sum::<f32>()
+        .sqrt()
+}
+
+#[test]
+#[ignore = "run by scripts/capture-check.sh after a scripted run in a window"]
+fn the_mirror_photograph_shows_lev_where_the_figure_stood() {
+    let dir = std::path::PathBuf::from(std::env::var("CAPTURE_CHECK_DIR").unwrap());
+    let ([x, y, _, h], [cx, cy], photo) = first_photograph(&dir);
+    let view = image::open(dir.join("mirror-check/view.png"))
+        .unwrap()
+        .to_rgba8();
+
+    // The middle of the figure (feet at 262, 496): virtual pixels 260 to
+    // 264 across and 504 to 516 up, inside both its figure and Lev's.
+    let (left, right, bottom, top) = (260.0, 264.0, 504.0, 516.0);
+    let scale = long_exposure::photo::PIXELS_PER_POINT;
+    let in_photo = mean_colour(
+        &photo,
+        ((left - x) * scale, (y + h - top) * scale),
+        ((right - left) * scale, (top - bottom) * scale),
+    );
+    let in_view = mean_colour(
+        &view,
+        ((left - (cx - 160.0)) * 4.0, ((cy + 90.0) - top) * 4.0),
+        ((right - left) * 4.0, (top - bottom) * 4.0),
+    );
+    let colour = |name: &str| sprites::find(name).unwrap().colour.0;
+    let (lev, figure) = (colour("lev"), colour("stranger"));
+    assert!(
+        colour_distance(in_view, figure) < colour_distance(in_view, lev),
+        "the player sees the figure there: {in_view:?}"
+    );
+    assert!(
+        colour_distance(in_photo, lev) < colour_distance(in_photo, figure),
+        "the photograph shows Lev there: {in_photo:?}"
+    );
+}
+
+#[test]
+#[ignore = "run by scripts/capture-check.sh after a scripted run in a window"]
+fn the_roll_is_developed_changed_and_numbered() {
+    let dir = std::path::PathBuf::from(std::env::var("CAPTURE_CHECK_DIR").unwrap());
+    let mut files: Vec<std::path::PathBuf> = fs::read_dir(dir.join("photos"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let named = |end: &str| -> Vec<&std::path::PathBuf> {
+        files
+            .iter()
+            .filter(|p| p.to_string_lossy().ends_with(end))
+            .collect()
+    };
+    let sheets = named("-contact-sheet.png");
+    let changed = named("-changed.png");
+    let originals: Vec<&std::path::PathBuf> = files
+        .iter()
+        .filter(|p| !sheets.contains(p) && !changed.contains(p))
+        .collect();
+    assert_eq!(originals.len(), 3, "three photographs: {files:?}");
+    assert_eq!(changed.len(), 3, "each changed beside it: {files:?}");
+    for original in &originals {
+        let stem = original.file_stem().unwrap().to_string_lossy().into_owned();
+        let copy = original.with_file_name(format!("{stem}-changed.png"));
+        let (a, b) = (
+            image::open(original).unwrap().to_rgba8(),
+            image::open(&copy).unwrap().to_rgba8(),
+        );
+        assert_eq!(a.dimensions(), b.dimensions());
+        let differ = a.pixels().zip(b.pixels()).filter(|(p, q)| p != q).count();
+        let share = differ as f32 / (a.width() * a.height()) as f32;
+        assert!(
+            share > 0.01,
+            "{}: {share} of its pixels changed",
+            copy.display()
+        );
+    }
+    assert_eq!(sheets.len(), 1, "{files:?}");
+    let sheet = image::open(sheets[0]).unwrap().to_rgba8();
+    let last = develop::sheet_place(2);
+    assert!(sheet.height() > last.picture.1 + develop::CELL.1);
+    for (index, number) in [1, 2, 3].into_iter().enumerate() {
+        let place = develop::sheet_place(index);
+        assert!(
+            develop::is_numbered(&sheet, index, number),
+            "frame {number} is numbered on the film"
+        );
+        // The cell holds the changed photograph, made small.
+        let copy = image::open(changed[index]).unwrap().to_rgba8();
+        let small = image::imageops::resize(
+            &copy,
+            develop::CELL.0,
+            develop::CELL.1,
+            image::imageops::FilterType::Triangle,
+        );
+        let cell = image::imageops::crop_imm(
+            &sheet,
+            place.picture.0,
+            place.picture.1,
+            develop::CELL.0,
+            develop::CELL.1,
+        )
+        .to_image();
+        let difference = cell
+            .pixels()
+            .zip(small.pixels())
+            .map(|(p, q)| u32::from(p[0].abs_diff(q[0])))
+            .sum::<u32>() as f32
+            / (develop::CELL.0 * develop::CELL.1) as f32;
+        assert!(difference < 2.0, "frame {number}'s cell: {difference}");
+    }
 }

@@ -8,7 +8,7 @@ use long_exposure::story::StoryState;
 use long_exposure::testing::Harness;
 use long_exposure::testing::script::Script;
 
-use super::support::{TempDir, headless, modded, shipped, shipped_with};
+use super::support::{TempDir, first_photograph, headless, modded, shipped, shipped_with};
 
 /// A new game in the warehouse, the chapter card gone.
 fn new_game(harness: &mut Harness) {
@@ -151,21 +151,6 @@ fn a_goal_met_sets_its_flag_and_a_trigger_reads_it() {
     harness.run(&script, |_| {}).unwrap();
 }
 
-/// Numbers in `(a, b, ...)` after `marker` in the first line of `log` that
-/// contains it.
-fn numbers_after(log: &str, marker: &str) -> Vec<f32> {
-    let line = log
-        .lines()
-        .find(|l| l.contains(marker))
-        .unwrap_or_else(|| panic!("no `{marker}` in the run's log:\n{log}"));
-    let after = &line[line.find(marker).unwrap() + marker.len()..];
-    let inside = &after[after.find('(').unwrap() + 1..after.find(')').unwrap()];
-    inside
-        .split(',')
-        .map(|n| n.trim().parse().unwrap())
-        .collect()
-}
-
 /// The mean of each `block` by `block` square of `image`'s RGB, as a grid.
 fn blocks(image: &image::RgbaImage, block: u32) -> Vec<[f32; 3]> {
     let (w, h) = (image.width() / block, image.height() / block);
@@ -191,20 +176,7 @@ fn blocks(image: &image::RgbaImage, block: u32) -> Vec<[f32; 3]> {
 #[ignore = "run by scripts/capture-check.sh after a scripted run in a window"]
 fn the_captured_photograph_shows_the_view_without_the_overlay() {
     let dir = std::path::PathBuf::from(std::env::var("CAPTURE_CHECK_DIR").unwrap());
-    let log = std::fs::read_to_string(dir.join("run.log")).unwrap();
-    let [x, y, w, h] = numbers_after(&log, "photo: 1 frame")[..] else {
-        panic!("a frame of four numbers");
-    };
-    let [cx, cy] = numbers_after(&log, "view.png, the view centred at")[..] else {
-        panic!("a view centre of two numbers");
-    };
-    let photo_file = std::fs::read_dir(dir.join("photos"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.to_string_lossy().ends_with("-01.png"))
-        .expect("the photograph was written");
-    let photo = image::open(&photo_file).unwrap().to_rgba8();
+    let ([x, y, w, h], [cx, cy], photo) = first_photograph(&dir);
 
     // The frame's size at 4 image pixels a virtual pixel, and its 3:2 aspect.
     let scale = long_exposure::photo::PIXELS_PER_POINT;

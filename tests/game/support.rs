@@ -171,3 +171,40 @@ pub fn assert_golden(found: &str, name: &str) {
         golden.display()
     );
 }
+
+/// Numbers in `(a, b, ...)` after `marker` in the first line of `log` that
+/// contains it.
+pub fn numbers_after(log: &str, marker: &str) -> Vec<f32> {
+    let line = log
+        .lines()
+        .find(|l| l.contains(marker))
+        .unwrap_or_else(|| panic!("no `{marker}` in the run's log:\n{log}"));
+    let after = &line[line.find(marker).unwrap() + marker.len()..];
+    let inside = &after[after.find('(').unwrap() + 1..after.find(')').unwrap()];
+    inside
+        .split(',')
+        .map(|n| n.trim().parse().unwrap())
+        .collect()
+}
+
+/// What a scripted capture run left in `dir` (scripts/capture-check.sh):
+/// the first photograph's frame (x, y, w, h in level pixels, from its
+/// `run.log`), the view's centre when its first screenshot was taken, and
+/// the photograph's picture.
+pub fn first_photograph(dir: &Path) -> ([f32; 4], [f32; 2], image::RgbaImage) {
+    let log = std::fs::read_to_string(dir.join("run.log")).unwrap();
+    let [x, y, w, h] = numbers_after(&log, "photo: 1 frame")[..] else {
+        panic!("a frame of four numbers");
+    };
+    let [cx, cy] = numbers_after(&log, "the view centred at")[..] else {
+        panic!("a view centre of two numbers");
+    };
+    let file = std::fs::read_dir(dir.join("photos"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("-01.png"))
+        .expect("the photograph was written");
+    let photo = image::open(&file).unwrap().to_rgba8();
+    ([x, y, w, h], [cx, cy], photo)
+}

@@ -101,4 +101,22 @@ pub struct Ending {
     /// When this ending is the one; none: always.
     #[serde(default)]
     pub when: Option<Condition>,
+    /// How every photograph of the night changes at this ending.
+    #[serde(default)]
+    pub album: AlbumChange,
+}
+
+/// How the night's photographs change at its ending: each comes to hold a
+/// piece of Lev. The originals stay as they were, beside the changed ones.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AlbumChange {
+    /// Lev's dark figure stands in every frame, on its right third.
+    #[default]
+    Figure,
+    /// Lev's reflection, faint as in glass, over the middle of every frame.
+    Reflection,
+    /// Lev's long shadow stands at the left edge of every frame.
+    Shadow,
+    /// Dawn's pink and gold over every frame, and Lev small in its corner.
+    Dawn,
 }
