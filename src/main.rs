@@ -159,6 +159,11 @@ fn main() -> ExitCode {
                 Ok(lines) => print!("{lines}"),
                 Err(problem) => println!("skipped: {problem}"),
             }
+            println!("\na first night (the shipped ending playthroughs, at a player's pace)");
+            match bench::night::first_night(&roots) {
+                Ok(lengths) => print!("{}", bench::night::report(&lengths)),
+                Err(problem) => println!("skipped: {problem}"),
+            }
             println!("\na photograph in a window (the capture check's script)");
             match bench::windowed_capture(&roots) {
                 Ok(lines) => lines.iter().for_each(|line| println!("{line}")),

@@ -1,5 +1,7 @@
 //! Sound as messages: game systems write [`PlaySfx`], and the level's
-//! [`SetAmbience`] and [`SetMusic`] follow the screen and the level; in a
+//! [`SetAmbience`] and [`SetMusic`] follow the screen and the level, and
+//! the story's cues ([`SoundCued`]) play as effects (the tower's bell
+//! tolls twelve times); in a
 //! window the [`playback`] plugin plays them through bevy_kira_audio,
 //! headless the harness records them. Every sound is synthesized by
 //! [`synth`]: nothing is downloaded.
@@ -10,8 +12,9 @@ pub mod synth;
 use bevy::prelude::*;
 
 use crate::levels::ActiveLevel;
-use crate::levels::schema::{Ambience, Music, Surface, Voice};
+use crate::levels::schema::{Ambience, Cue, Music, Surface, Voice};
 use crate::states::Screen;
+use crate::story::SoundCued;
 
 /// A short sound effect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -30,6 +33,22 @@ pub enum Sfx {
     DryClick,
     /// A blip of a speaker's text typing out.
     Voice(Voice),
+    /// An old telephone's bell: three double rings.
+    PhoneRing,
+    /// One stroke of the tower's bell.
+    BellStroke,
+}
+
+/// Strokes of the bell at midnight.
+const MIDNIGHT_STROKES: u32 = 12;
+/// Seconds between strokes.
+const STROKE_SECONDS: f32 = 1.8;
+
+/// The bell's strokes still to toll, and the time to the next.
+#[derive(Resource, Debug, Default)]
+struct Tolling {
+    left: u32,
+    next: f32,
 }
 
 /// Asks for a sound effect on the effects channel.
@@ -48,7 +67,40 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<PlaySfx>()
         .add_message::<SetAmbience>()
         .add_message::<SetMusic>()
-        .add_systems(Update, follow_level_sound);
+        .init_resource::<Tolling>()
+        .add_observer(play_cue)
+        .add_systems(Update, (follow_level_sound, toll))
+        .add_systems(OnExit(Screen::Playing), |mut tolling: ResMut<Tolling>| {
+            *tolling = Tolling::default();
+        });
+}
+
+/// A cue of the story: the phone's bell rings; the tower's begins to toll.
+fn play_cue(cued: On<SoundCued>, mut tolling: ResMut<Tolling>, mut sfx: MessageWriter<PlaySfx>) {
+    match cued.cue {
+        Cue::PhoneRing => {
+            sfx.write(PlaySfx(Sfx::PhoneRing));
+        }
+        Cue::Midnight => {
+            *tolling = Tolling {
+                left: MIDNIGHT_STROKES,
+                next: 0.0,
+            };
+        }
+    }
+}
+
+/// The bell's strokes, one every [`STROKE_SECONDS`] of game time.
+fn toll(time: Res<Time>, mut tolling: ResMut<Tolling>, mut sfx: MessageWriter<PlaySfx>) {
+    if tolling.left == 0 {
+        return;
+    }
+    tolling.next -= time.delta_secs();
+    if tolling.next <= 0.0 {
+        sfx.write(PlaySfx(Sfx::BellStroke));
+        tolling.left -= 1;
+        tolling.next += STROKE_SECONDS;
+    }
 }
 
 /// Rain and the night's piano over the title; each level's own ambience

@@ -34,6 +34,8 @@ struct EffectSounds {
     shutter: Handle<AudioSource>,
     film_advance: Handle<AudioSource>,
     dry_click: Handle<AudioSource>,
+    phone_ring: Handle<AudioSource>,
+    bell_stroke: Handle<AudioSource>,
     /// Concrete, metal, wet street, wood.
     footsteps: [Handle<AudioSource>; 4],
     /// In the order of [`VOICES`].
@@ -85,6 +87,8 @@ fn synthesize_sounds(mut sources: ResMut<Assets<AudioSource>>, mut commands: Com
         shutter: add(synth::shutter(0.12)),
         film_advance: add(synth::film_advance()),
         dry_click: add(synth::tick(320.0, 0.04)),
+        phone_ring: add(synth::phone_ring()),
+        bell_stroke: add(synth::bell_stroke()),
         footsteps: SURFACES.map(|surface| add(synth::footstep(surface))),
         voices: VOICES.map(|voice| add(synth::voice(voice))),
         ambiences: AMBIENCES.map(|kind| add(synth::ambience(kind))),
@@ -116,6 +120,8 @@ fn play_effects(
             Sfx::Shutter => &sounds.shutter,
             Sfx::FilmAdvance => &sounds.film_advance,
             Sfx::DryClick => &sounds.dry_click,
+            Sfx::PhoneRing => &sounds.phone_ring,
+            Sfx::BellStroke => &sounds.bell_stroke,
             Sfx::Footstep(surface) => {
                 let index = SURFACES.iter().position(|s| s == surface).unwrap_or(0);
                 &sounds.footsteps[index]

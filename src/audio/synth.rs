@@ -18,6 +18,58 @@ pub fn tick(frequency: f32, seconds: f32) -> Vec<f32> {
         .collect()
 }
 
+/// An old telephone's bell: a clapper hammering two small bells twenty
+/// times a second, in three double rings (0.4 s on, 0.2 s off, 0.4 s on,
+/// then 1.4 s of quiet).
+pub fn phone_ring() -> Vec<f32> {
+    let period = 2.4;
+    let count = (3.0 * period * SAMPLE_RATE as f32) as usize;
+    (0..count)
+        .map(|i| {
+            let t = i as f32 / SAMPLE_RATE as f32;
+            let within = t % period;
+            let on = within < 0.4 || (0.6..1.0).contains(&within);
+            if !on {
+                return 0.0;
+            }
+            // Each stroke of the clapper, twenty a second, decays fast.
+            let stroke = (-(t % 0.05) * 60.0).exp();
+            let bells = (std::f32::consts::TAU * 1_150.0 * t).sin()
+                + 0.8 * (std::f32::consts::TAU * 1_370.0 * t).sin();
+            0.22 * stroke * bells
+        })
+        .collect()
+}
+
+/// One stroke of a big bronze bell: its hum, prime, minor third, fifth and
+/// octave partials, the higher ones dying first, over four seconds.
+pub fn bell_stroke() -> Vec<f32> {
+    const BASE: f32 = 196.0;
+    // (ratio to the prime, loudness, decay per second)
+    const PARTIALS: [(f32, f32, f32); 6] = [
+        (0.5, 0.30, 0.6),
+        (1.0, 0.45, 0.9),
+        (1.2, 0.25, 1.3),
+        (1.5, 0.18, 1.6),
+        (2.0, 0.22, 2.0),
+        (2.74, 0.12, 3.2),
+    ];
+    let count = (4.0 * SAMPLE_RATE as f32) as usize;
+    (0..count)
+        .map(|i| {
+            let t = i as f32 / SAMPLE_RATE as f32;
+            let strike = 1.0 - (-t * 400.0).exp();
+            let ring: f32 = PARTIALS
+                .iter()
+                .map(|(ratio, loudness, decay)| {
+                    loudness * (-t * decay).exp() * (std::f32::consts::TAU * BASE * ratio * t).sin()
+                })
+                .sum();
+            0.6 * strike * ring
+        })
+        .collect()
+}
+
 /// A mechanical shutter: two short noise clicks (curtain open, curtain close)
 /// `gap` seconds apart.
 pub fn shutter(gap: f32) -> Vec<f32> {
@@ -339,6 +391,23 @@ mod tests {
         );
         assert!(peak(&advance) <= 1.0 && peak(&advance[delay..delay + 200]) > 0.1);
         assert!(peak(&advance[advance.len() - 200..]) < 0.05, "it fades out");
+    }
+
+    #[test]
+    fn the_phone_rings_in_double_rings_and_the_bell_rings_on() {
+        let ring = phone_ring();
+        let at = |seconds: f32| (seconds * 44_100.0) as usize;
+        assert_eq!(ring.len(), at(7.2));
+        assert!(peak(&ring) <= 1.0);
+        assert!(peak(&ring[at(0.1)..at(0.3)]) > 0.1, "the first ring");
+        assert_eq!(peak(&ring[at(0.42)..at(0.58)]), 0.0, "the gap");
+        assert!(peak(&ring[at(0.65)..at(0.95)]) > 0.1, "the second ring");
+        assert_eq!(peak(&ring[at(1.1)..at(2.3)]), 0.0, "the quiet");
+
+        let stroke = bell_stroke();
+        assert!(peak(&stroke) <= 1.0 && peak(&stroke[..at(0.5)]) > 0.2);
+        let late = peak(&stroke[at(3.5)..]);
+        assert!(late > 0.01 && late < 0.2, "it hums on, fading: {late}");
     }
 
     /// Each loop is `seconds` long, audible, below clipping and unlike the others.

@@ -1,13 +1,13 @@
 //! Night light: a blue-black darkness over the level that lifts and warms
 //! towards dawn, the lamps' pools glowing through it, and failing lamps
-//! that flicker.
+//! that flicker, and lights that shine only while their condition holds.
 
 use bevy::prelude::*;
 
 use super::ExploreSystems;
 use crate::levels::{ActiveLevel, LIGHT_Z, LevelLight};
 use crate::states::{Screen, VIEW};
-use crate::story::NightTime;
+use crate::story::{NightTime, StoryState, logic};
 
 /// Darkness over the level at night (opacity).
 const NIGHT_DARKNESS: f32 = 0.5;
@@ -26,7 +26,7 @@ struct Darkness;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Playing), spawn_darkness)
-        .add_systems(Update, (darken, flicker).in_set(ExploreSystems));
+        .add_systems(Update, (darken, flicker, shine).in_set(ExploreSystems));
 }
 
 fn spawn_darkness(mut commands: Commands) {
@@ -115,6 +115,27 @@ fn flicker(level: ActiveLevel, time: Res<Time>, mut lights: Query<(&LevelLight, 
             light.index as u32,
         );
         sprite.color.set_alpha(light.alpha * (1.0 - dim));
+    }
+}
+
+/// A light with a condition shines only while it holds.
+fn shine(
+    level: ActiveLevel,
+    state: Option<Res<StoryState>>,
+    mut lights: Query<(&LevelLight, &mut Visibility)>,
+) {
+    let (Some(level), Some(state)) = (level.get(), state) else {
+        return;
+    };
+    for (light, mut visibility) in &mut lights {
+        let Some(when) = level.lights.get(light.index).and_then(|l| l.when.as_ref()) else {
+            continue;
+        };
+        visibility.set_if_neq(if logic::holds(when, &state, &level.id) {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        });
     }
 }
 

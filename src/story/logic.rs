@@ -2,7 +2,7 @@
 //! a [`StoryState`], with no `App`, so triggers, interactables, doors,
 //! chapters, endings and dialogue all read the night the same way.
 
-use crate::levels::schema::{Compare, Condition, Effect, Ending, Story, Value};
+use crate::levels::schema::{Compare, Condition, Cue, Effect, Ending, Story, Value};
 
 use super::state::StoryState;
 
@@ -17,6 +17,8 @@ pub enum Outcome {
     EndChapter,
     /// Take Lev to this level and spawn point.
     GoTo(String, String),
+    /// Play this sound.
+    Sound(Cue),
 }
 
 /// Whether `condition` holds for `state`. Area conditions belong to `level`
@@ -117,6 +119,7 @@ pub fn apply(effects: &[Effect], state: &mut StoryState) -> Vec<Outcome> {
             Effect::Event(name) => outcomes.push(Outcome::Event(name.clone())),
             Effect::Dialogue(id) => outcomes.push(Outcome::Dialogue(id.clone())),
             Effect::EndChapter => outcomes.push(Outcome::EndChapter),
+            Effect::Sound(cue) => outcomes.push(Outcome::Sound(*cue)),
             Effect::GoTo(level, spawn) => {
                 outcomes.push(Outcome::GoTo(level.clone(), spawn.clone()))
             }
@@ -262,6 +265,7 @@ mod tests {
                 Effect::Dialogue("phone_call".into()),
                 Effect::GoTo("streets".into(), "from_warehouse".into()),
                 Effect::EndChapter,
+                Effect::Sound(Cue::Midnight),
             ],
             &mut s,
         );
@@ -277,6 +281,7 @@ mod tests {
                 Outcome::Dialogue("phone_call".into()),
                 Outcome::GoTo("streets".into(), "from_warehouse".into()),
                 Outcome::EndChapter,
+                Outcome::Sound(Cue::Midnight),
             ]
         );
     }

@@ -23,7 +23,7 @@ pub use state::{
 
 use bevy::prelude::*;
 
-use crate::levels::schema::Effect;
+use crate::levels::schema::{Cue, Effect};
 
 /// Something that happened in the story, for example `"phone_rings"`.
 /// Observe it with `app.add_observer(|event: On<StoryEvent>| ...)`.
@@ -33,6 +33,13 @@ pub struct StoryEvent {
     pub name: String,
     /// What fired it: `level/trigger`, `level/interactable`, `chapter/id`.
     pub source: String,
+}
+
+/// The story cued a sound of the night (the phone's bell, the tower's).
+#[derive(Event, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SoundCued {
+    /// The sound.
+    pub cue: Cue,
 }
 
 /// Asks the dialogue system to start a dialogue.
@@ -106,6 +113,7 @@ pub fn carry_out(outcomes: Vec<logic::Outcome>, source: &str, commands: &mut Com
             logic::Outcome::EndChapter => commands.trigger(chapters::EndChapter {
                 source: source.to_owned(),
             }),
+            logic::Outcome::Sound(cue) => commands.trigger(SoundCued { cue }),
         }
     }
 }

@@ -5,6 +5,7 @@
 use bevy::prelude::*;
 use long_exposure::explore::Lev;
 use long_exposure::input::Action;
+use long_exposure::levels::LevelLight;
 use long_exposure::states::Screen;
 use long_exposure::story::StoryState;
 use long_exposure::testing::Harness;
@@ -35,9 +36,31 @@ fn wait(harness: &mut Harness, seconds: f32) {
     harness.frames(harness.frames_in(seconds));
 }
 
+/// Whether the warehouse's light at `at` (the phone's glow) is shown.
+fn glowing(harness: &mut Harness, at: (f32, f32)) -> bool {
+    let level = harness
+        .world()
+        .resource::<long_exposure::levels::NightData>();
+    let index = level
+        .level("warehouse")
+        .and_then(|l| {
+            l.lights
+                .iter()
+                .position(|light| light.at.0 == at.0 && light.at.1 == at.1)
+        })
+        .expect("the phone's glow");
+    let world = harness.app().world_mut();
+    let mut lights = world.query::<(&LevelLight, &Visibility)>();
+    lights
+        .iter(world)
+        .any(|(light, shown)| light.index == index && *shown != Visibility::Hidden)
+}
+
 #[test]
-fn the_phone_cannot_be_answered_before_it_rings() {
+fn the_phone_cannot_be_answered_before_it_rings_and_glows_while_it_rings() {
+    let phone = (250.0, 22.0);
     let mut harness = new_game();
+    assert!(!glowing(&mut harness, phone), "dark before it rings");
     harness.walk_to(250.0).unwrap();
     harness.press(Action::Interact);
     assert!(traced(&harness, "inspect: silent_phone"));
@@ -49,10 +72,15 @@ fn the_phone_cannot_be_answered_before_it_rings() {
             60.0,
         )
         .unwrap();
+    harness.frames(1);
+    assert!(traced(&harness, "sound: PhoneRing"), "its bell");
+    assert!(glowing(&mut harness, phone), "it glows while it rings");
     harness.press(Action::Interact);
     assert!(traced(&harness, "dialogue: phone_call"));
     let state = harness.world().resource::<StoryState>();
     assert!(state.flags.contains("phone_answered"));
+    harness.frames(1);
+    assert!(!glowing(&mut harness, phone), "answered, it is dark again");
 }
 
 #[test]

@@ -267,6 +267,10 @@ pub struct Light {
     /// Flicker, if the light is failing.
     #[serde(default)]
     pub flicker: Option<Flicker>,
+    /// It shines only while this holds (none: always): a phone's glow
+    /// while it rings.
+    #[serde(default)]
+    pub when: Option<Condition>,
 }
 
 fn one_f32() -> f32 {

@@ -122,4 +122,15 @@ pub enum Effect {
     EndChapter,
     /// Takes Lev to a spawn point of a level: `GoTo("streets", "from_warehouse")`.
     GoTo(String, String),
+    /// Plays a sound of the night: `Sound(PhoneRing)`.
+    Sound(Cue),
+}
+
+/// A sound of the night that the story cues.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Cue {
+    /// An old telephone's bell: three double rings.
+    PhoneRing,
+    /// The tower's bell striking twelve.
+    Midnight,
 }

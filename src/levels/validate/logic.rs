@@ -38,6 +38,11 @@ pub(super) fn in_level(level: &Level) -> Vec<(String, Use<'_>)> {
             &thing.effects,
         );
     }
+    for (i, light) in level.lights.iter().enumerate() {
+        if let Some(when) = &light.when {
+            condition(&mut uses, format!("lights[{i}].when"), when);
+        }
+    }
     for (i, npc) in level.npcs.iter().enumerate() {
         if let Some(when) = &npc.when {
             condition(&mut uses, format!("npcs[{i}].when"), when);
