@@ -21,16 +21,12 @@ use crate::levels::schema::AlbumChange;
 use crate::states::Screen;
 use crate::story::StoryState;
 
-/// The roll, developed: the contact sheet to show, and where everything
-/// was written. Present on the ending screen once it is done.
+/// The roll, developed: the contact sheet to show. Present on the ending
+/// screen once it is done ([`RollDeveloped`] says where the files went).
 #[derive(Resource, Debug, Clone)]
 pub struct DevelopedRoll {
     /// The contact sheet, as an image the interface can show.
     pub sheet: Handle<Image>,
-    /// The contact sheet's file.
-    pub sheet_path: PathBuf,
-    /// The changed photographs' files, in the roll's order.
-    pub changed: Vec<PathBuf>,
 }
 
 /// The roll has been developed.
@@ -222,14 +218,12 @@ fn finish_developing(
                 commands.trigger(RollDeveloped {
                     frames: job.frames,
                     change: job.change,
-                    sheet: developed.sheet_path.clone(),
-                    changed: developed.changed.clone(),
+                    sheet: developed.sheet_path,
+                    changed: developed.changed,
                     millis,
                 });
                 commands.insert_resource(DevelopedRoll {
                     sheet: images.add(sheet),
-                    sheet_path: developed.sheet_path,
-                    changed: developed.changed,
                 });
             }
             Err(why) => warn!("the roll could not be developed: {why}"),

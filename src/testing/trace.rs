@@ -132,9 +132,10 @@ pub(super) fn plugin(app: &mut App) {
     })
     .add_observer(|developed: On<RollDeveloped>, mut recorder: Recorder| {
         recorder.push(format!(
-            "roll: {} frames developed ({:?}) in {:.0} ms, contact sheet {}",
+            "roll: {} frames developed ({:?}, {} pictures changed) in {:.0} ms, contact sheet {}",
             developed.frames,
             developed.change,
+            developed.changed.len(),
             developed.millis,
             developed.sheet.display()
         ));
