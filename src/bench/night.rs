@@ -1,10 +1,13 @@
 //! How long a first night takes a player, estimated from the shipped ending
-//! playthroughs: each is played headless, and to its game time (walking,
-//! climbing, the phone's wait) is added what a player spends where a script
-//! spends a frame: reading each line and text at a normal pace, deciding at
-//! each choice, composing each photograph. A second figure adds what the
-//! levels offer beyond the route: texts not read, people not met, shots of
-//! the list not taken.
+//! playthroughs: each is played headless, and to its game time (walking at
+//! Lev's pace, climbing, the phone's wait) is added what a player spends
+//! where a script spends a frame: reading each line and text at a normal
+//! pace, deciding at each choice, composing each photograph. The estimate
+//! of a first night is the route of `first-night`, a curious player who
+//! reads every text and hears every talk out; the quicker endings' routes
+//! are the least a night can take. A last figure adds what the levels offer
+//! beyond a route: texts not read, people not met, shots of the list not
+//! taken.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -23,8 +26,10 @@ const PRESS_SECONDS: f64 = 0.6;
 pub const CHOOSING_SECONDS: f64 = 5.0;
 /// Seconds to raise the camera, frame, zoom and shoot.
 pub const COMPOSING_SECONDS: f64 = 12.0;
-/// The shipped playthroughs that end a night.
-pub const ENDINGS: [&str; 4] = [
+/// The shipped playthroughs that end a night; the first is a curious
+/// player's first night, the estimate.
+pub const ENDINGS: [&str; 5] = [
+    "first-night",
     "whole-night",
     "ending-piece-of-himself",
     "ending-the-reflection",
@@ -67,31 +72,35 @@ impl NightLength {
 /// Plays each of [`ENDINGS`] (from `playthroughs/` beside the levels) and
 /// estimates its night's length.
 pub fn first_night(roots: &Roots) -> Result<Vec<NightLength>, String> {
+    ENDINGS
+        .iter()
+        .map(|name| night_length(roots, name))
+        .collect()
+}
+
+/// Plays the shipped playthrough `name` (from `playthroughs/` beside the
+/// levels) headless and estimates its night's length.
+pub fn night_length(roots: &Roots, name: &str) -> Result<NightLength, String> {
     let folder = roots
         .base
         .parent()
         .unwrap_or(Path::new("."))
         .join("playthroughs");
-    ENDINGS
-        .iter()
-        .map(|name| {
-            let script = Script::load(&folder.join(format!("{name}.ron")))
-                .map_err(|problem| problem.to_string())?;
-            let mut harness = Harness::new(HeadlessConfig {
-                roots: roots.clone(),
-                ..Default::default()
-            });
-            harness
-                .run(&script, |_| {})
-                .map_err(|failure| format!("{name}: {failure}"))?;
-            let texts: Vec<&str> = harness.trace().iter().map(|l| l.text.as_str()).collect();
-            let mut length = along(&texts);
-            length.name = (*name).to_owned();
-            length.played = played(&harness);
-            length.the_rest = the_rest(roots, &texts);
-            Ok(length)
-        })
-        .collect()
+    let script =
+        Script::load(&folder.join(format!("{name}.ron"))).map_err(|problem| problem.to_string())?;
+    let mut harness = Harness::new(HeadlessConfig {
+        roots: roots.clone(),
+        ..Default::default()
+    });
+    harness
+        .run(&script, |_| {})
+        .map_err(|failure| format!("{name}: {failure}"))?;
+    let texts: Vec<&str> = harness.trace().iter().map(|l| l.text.as_str()).collect();
+    let mut length = along(&texts);
+    length.name = name.to_owned();
+    length.played = played(&harness);
+    length.the_rest = the_rest(roots, &texts);
+    Ok(length)
 }
 
 /// Game seconds from New game to the ending screen.
@@ -202,6 +211,15 @@ pub fn report(lengths: &[NightLength]) -> String {
             clock(l.route()),
             clock(l.the_rest),
             clock(l.route() + l.the_rest)
+        );
+    }
+    let quickest = lengths.iter().map(NightLength::route).reduce(f64::min);
+    if let (Some(curious), Some(quickest)) = (lengths.first(), quickest) {
+        out += &format!(
+            "a first night, as {} plays it: {}; the quickest route to an ending: {}\n",
+            curious.name,
+            clock(curious.route()),
+            clock(quickest)
         );
     }
     out

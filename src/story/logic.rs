@@ -55,6 +55,10 @@ pub fn holds(condition: &Condition, state: &StoryState, level: &str) -> bool {
         Condition::Photos(compare) => {
             compares(Some(&Value::Number(state.album.len() as f64)), compare)
         }
+        Condition::BestOfNight(compare) => {
+            let best = state.best_shot().map_or(0, |shot| shot.score);
+            compares(Some(&Value::Number(f64::from(best))), compare)
+        }
         Condition::PhotosTagged(tag, compare) => {
             let count = state.photos_tagged(tag) as f64;
             compares(Some(&Value::Number(count)), compare)
@@ -292,6 +296,9 @@ mod tests {
         let none = |c: Condition| holds(&c, &s.clone(), "");
         assert!(!none(Condition::Photographed("warehouse/mirror".into())));
         assert!(none(Condition::Photos(Compare::Is(Value::Number(0.0)))));
+        assert!(none(Condition::BestOfNight(Compare::Is(Value::Number(
+            0.0
+        )))));
         let photo: PhotoRecord = crate::data::parse_ron(
             std::path::Path::new("photo"),
             r#"(number: 1, level: "warehouse", at: "23:12", frame: (x: 0, y: 0, w: 60, h: 40),
@@ -323,6 +330,9 @@ mod tests {
             Compare::Is(Value::Number(0.0))
         )));
         assert!(has(Condition::Photos(Compare::AtLeast(2.0))));
+        // The mirror's 72 is the night's best; the lamp's 61 is not.
+        assert!(has(Condition::BestOfNight(Compare::AtLeast(72.0))));
+        assert!(!has(Condition::BestOfNight(Compare::AtLeast(73.0))));
         assert!(has(Condition::PhotosTagged(
             "light".into(),
             Compare::Is(Value::Number(2.0))

@@ -4,11 +4,12 @@
 //! remembers the first, in the game and in `nights.ron`. Under Xvfb, the
 //! mirror photograph's pixels show Lev where the figure stood, and the
 //! developed roll holds a changed copy of each photograph and a numbered
-//! contact sheet.
+//! contact sheet. A curious player's first night takes 20 to 30 minutes.
 
 use std::collections::BTreeSet;
 use std::fs;
 
+use long_exposure::bench::night;
 use long_exposure::data::kept::KeptFile;
 use long_exposure::levels::schema::{MIRROR_KEY, MIRROR_NAME};
 use long_exposure::levels::{files, sprites};
@@ -77,6 +78,22 @@ fn the_figure_answers_what_this_player_did() {
     ] {
         assert!(night.contains(line), "`{line}` in {night:?}");
     }
+}
+
+#[test]
+fn a_curious_first_night_takes_twenty_to_thirty_minutes() {
+    // The estimate reads every line at 200 words a minute: it fails when
+    // content is cut or the curious walk stops seeing what the levels offer.
+    let curious = night::night_length(&shipped(), night::ENDINGS[0]).unwrap();
+    let minutes = curious.route() / 60.0;
+    assert!(
+        (20.0..=30.0).contains(&minutes),
+        "{minutes:.1} minutes: {curious:?}"
+    );
+    assert!(
+        curious.the_rest < 60.0,
+        "the curious night leaves under a minute of the levels unseen: {curious:?}"
+    );
 }
 
 #[test]

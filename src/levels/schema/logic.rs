@@ -51,6 +51,9 @@ pub enum Condition {
     Visited(String, Compare),
     /// The number of photographs taken compares so: `Photos(AtLeast(5))`.
     Photos(Compare),
+    /// The best score of any subject in any photograph tonight compares so
+    /// (0 before the first): `BestOfNight(AtLeast(90))`.
+    BestOfNight(Compare),
     /// The number of photographs showing a subject with this tag compares
     /// so: `PhotosTagged("animal", AtLeast(1))`.
     PhotosTagged(String, Compare),
