@@ -5,6 +5,7 @@
 //! plugins run in a window ([`windowed`]) and headless ([`testing`]), where a
 //! scripted-input file drives them for system tests, mod checks and benchmarks.
 
+pub mod art;
 pub mod audio;
 pub mod bench;
 pub mod data;
@@ -32,6 +33,7 @@ impl Plugin for GamePlugin {
     fn build(&self, app: &mut App) {
         app.add_plugins((
             states::plugin,
+            art::plugin,
             input::plugin,
             audio::plugin,
             ui::plugin,

@@ -122,14 +122,39 @@ enum Command {
     /// title again (frames and wall time), with the single- and
     /// multi-threaded executors; and the time to load and spawn levels 1,
     /// 10 and 100 times the warehouse.
+    ///
+    /// With --window, instead: frames per second in a real window of an
+    /// empty Bevy 2D scene, of one full-screen sprite, and of each chapter
+    /// with Lev walking (each against the sprite's), and the time from
+    /// start-up to the title's first frame. Needs a display:
+    /// scripts/bench-window.sh runs it under Xvfb.
     Bench {
         /// Frames timed per case.
         #[arg(long, default_value_t = 2000)]
         frames: u32,
+        /// Measure in a real window (see above).
+        #[arg(long)]
+        window: bool,
+    },
+    /// Draw every sprite sheet, tile sheet, skyline and backdrop again
+    /// (the code in src/art) and write them, with their manifest
+    /// sheets.ron, to DIR: the same bytes on every run.
+    GenerateArt {
+        /// Where to write [default: assets/art beside the data folder]
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// One case of `bench --window`, in a window of its own: empty,
+    /// sprite, title or chapter:ID.
+    #[command(hide = true)]
+    BenchScene {
+        /// The case.
+        case: String,
     },
 }
 
 fn main() -> ExitCode {
+    bench::window::mark_process_start();
     let cli = Cli::parse();
     let start = Roots::from_args(cli.levels.as_deref(), cli.mods.as_deref())
         .and_then(|roots| cli.start(&roots).map(|start| (roots, start)));
@@ -142,7 +167,48 @@ fn main() -> ExitCode {
     };
     match (cli.command, cli.script) {
         (Some(Command::Validate), _) => validate(&roots),
-        (Some(Command::Bench { frames }), _) => {
+        (Some(Command::Bench { window: true, .. }), _) => match bench::window::report(&roots) {
+            Ok(lines) => {
+                lines.iter().for_each(|line| println!("{line}"));
+                ExitCode::SUCCESS
+            }
+            Err(problem) => {
+                eprintln!("long-exposure bench --window: {problem}");
+                ExitCode::FAILURE
+            }
+        },
+        (Some(Command::GenerateArt { out }), _) => {
+            let out =
+                out.unwrap_or_else(|| roots.assets().join(long_exposure::art::sheets::FOLDER));
+            let began = std::time::Instant::now();
+            match long_exposure::art::write_all(&out) {
+                Ok(written) => {
+                    println!(
+                        "generate-art: {} files written to {} in {} ms",
+                        written.len(),
+                        out.display(),
+                        began.elapsed().as_millis()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(problem) => {
+                    eprintln!("long-exposure generate-art: {problem}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        (Some(Command::BenchScene { case }), _) => {
+            let run = bench::window::Case::parse(&case)
+                .and_then(|case| bench::window::run_case(&case, &roots));
+            match run {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(problem) => {
+                    eprintln!("long-exposure bench-scene: {problem}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        (Some(Command::Bench { frames, .. }), _) => {
             print!("{}", bench::report(&bench::measure(frames, &roots)));
             let script = bench::whole_night_script(&roots);
             match bench::whole_night(&roots, &script) {

@@ -22,6 +22,56 @@ pub const PHOTOGRAPHER_LAYER: usize = 2;
 /// The render layer only a photograph shows: Lev's reflection where a
 /// mirror subject's figure stands.
 pub const MIRROR_LAYER: usize = 3;
+/// The render layer of the window's own camera: the view, drawn at the
+/// virtual resolution, scaled up once to fill the window.
+pub const SCREEN_LAYER: usize = 4;
+
+/// The camera that shows the world to the player, at the virtual
+/// resolution: it follows Lev, and the mouse aims through it.
+#[derive(Component, Debug, Default)]
+pub struct ViewCamera;
+
+/// Where the view lies in the window: the top-left corner of its picture
+/// in logical pixels, and how many window pixels one virtual pixel covers.
+#[derive(Resource, Clone, Copy, Debug, PartialEq)]
+pub struct ViewOnScreen {
+    /// The picture's top-left corner in the window, in logical pixels.
+    pub corner: Vec2,
+    /// Window pixels to a virtual pixel.
+    pub scale: f32,
+}
+
+impl Default for ViewOnScreen {
+    fn default() -> Self {
+        Self {
+            corner: Vec2::ZERO,
+            scale: 1.0,
+        }
+    }
+}
+
+impl ViewOnScreen {
+    /// Where the view fits a window of `size` logical pixels: the largest
+    /// whole scale that fits (so every virtual pixel is the same size),
+    /// or a fraction for a window smaller than the view, centred.
+    pub fn fitting(size: Vec2) -> Self {
+        let fit = (size / VIEW).min_element();
+        let scale = if fit >= 1.0 {
+            fit.floor()
+        } else {
+            fit.max(0.01)
+        };
+        Self {
+            corner: ((size - VIEW * scale) / 2.0).round(),
+            scale,
+        }
+    }
+
+    /// The point of the view's picture under the window's logical point `at`.
+    pub fn to_view(&self, at: Vec2) -> Vec2 {
+        (at - self.corner) / self.scale
+    }
+}
 
 /// Which screen the game is on.
 #[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

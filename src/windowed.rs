@@ -10,6 +10,7 @@ use bevy::diagnostic::{FrameTimeDiagnosticsPlugin, LogDiagnosticsPlugin};
 use bevy::prelude::*;
 
 use crate::GamePlugin;
+use crate::art::sheets::AssetsFolder;
 use crate::audio::playback;
 use crate::dialogue::SeenLinesFile;
 use crate::levels::{self, Roots, StartOverride};
@@ -63,6 +64,7 @@ pub fn app_with(
     script: Option<(Script, String)>,
 ) -> App {
     let mut app = App::new();
+    let assets = roots.assets();
     levels::register(&mut app, roots);
     app.add_plugins(
         DefaultPlugins
@@ -74,8 +76,13 @@ pub fn app_with(
                 }),
                 ..default()
             })
-            .set(ImagePlugin::default_nearest()),
+            .set(ImagePlugin::default_nearest())
+            .set(AssetPlugin {
+                file_path: assets.display().to_string(),
+                ..default()
+            }),
     )
+    .insert_resource(AssetsFolder(assets))
     .add_plugins((GamePlugin, playback::plugin))
     .insert_resource(start)
     .add_systems(First, mark_started.run_if(run_once));

@@ -3,6 +3,7 @@
 //! the modules live under `tests/game/`.
 
 mod game {
+    mod art;
     mod cli;
     mod dialogue;
     mod explore;

@@ -5,6 +5,7 @@
 
 pub mod dialogue;
 pub mod night;
+pub mod window;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -18,7 +19,7 @@ use crate::levels::CurrentLevel;
 use crate::levels::Roots;
 use crate::levels::files::{self, read_level};
 use crate::levels::schema::{Area, Level};
-use crate::levels::spawn_level;
+use crate::levels::{Drawing, spawn_level};
 use crate::testing::script::Script;
 use crate::testing::{Executor, Harness, HeadlessConfig};
 
@@ -407,7 +408,7 @@ pub fn level_loading(roots: &Roots) -> Result<Vec<LevelLoad>, Diagnostic> {
         let parse_seconds = start.elapsed().as_secs_f64();
         let mut world = World::new();
         let start = Instant::now();
-        spawn_level(&mut world.commands(), &level, None, None);
+        spawn_level(&mut world.commands(), &level, Drawing::default());
         world.flush();
         rows.push(LevelLoad {
             scale,

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use super::{Body, ExploreSystems, Lev};
 use crate::levels::{ActiveLevel, LevelSystems, Parallax};
-use crate::states::{Screen, VIEW};
+use crate::states::{Screen, VIEW, ViewCamera};
 
 /// How far ahead of Lev the camera looks when he walks, in virtual pixels.
 const LOOK_AHEAD: f32 = 36.0;
@@ -45,9 +45,9 @@ fn follow_lev(
     level: ActiveLevel,
     time: Res<Time>,
     mut look_ahead: ResMut<LookAhead>,
-    lev: Query<(&Transform, &Body), (With<Lev>, Without<Camera2d>, Without<Parallax>)>,
-    mut camera: Query<(&mut Transform, &mut Projection), (With<Camera2d>, Without<Parallax>)>,
-    mut layers: Query<(&mut Transform, &Parallax), Without<Camera2d>>,
+    lev: Query<(&Transform, &Body), (With<Lev>, Without<ViewCamera>, Without<Parallax>)>,
+    mut camera: Query<(&mut Transform, &mut Projection), (With<ViewCamera>, Without<Parallax>)>,
+    mut layers: Query<(&mut Transform, &Parallax), Without<ViewCamera>>,
 ) {
     let (Some(level), Ok((lev, body)), Ok((mut camera, mut projection))) =
         (level.get(), lev.single(), camera.single_mut())
@@ -79,7 +79,7 @@ fn follow_lev(
 }
 
 fn reset_view(
-    mut camera: Query<(&mut Transform, &mut Projection), With<Camera2d>>,
+    mut camera: Query<(&mut Transform, &mut Projection), With<ViewCamera>>,
     mut look_ahead: ResMut<LookAhead>,
 ) {
     look_ahead.0 = 0.0;

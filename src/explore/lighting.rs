@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use super::ExploreSystems;
 use crate::levels::{ActiveLevel, LIGHT_Z, LevelLight};
-use crate::states::{Screen, VIEW};
+use crate::states::{Screen, VIEW, ViewCamera};
 use crate::story::{NightTime, StoryState, logic};
 
 /// Darkness over the level at night (opacity).
@@ -67,7 +67,7 @@ pub fn ambient_at(to_dawn: f32) -> Color {
 
 fn darken(
     clock: NightTime,
-    camera: Query<&Transform, (With<Camera2d>, Without<Darkness>)>,
+    camera: Query<&Transform, (With<ViewCamera>, Without<Darkness>)>,
     mut darkness: Query<(&mut Transform, &mut Sprite), With<Darkness>>,
 ) {
     let (Ok(camera), Ok((mut transform, mut sprite))) = (camera.single(), darkness.single_mut())

@@ -10,6 +10,7 @@ mod footsteps;
 mod interact;
 mod lighting;
 pub mod motion;
+mod pose;
 
 pub use exits::Transition;
 pub use interact::InteractionTarget;
@@ -74,6 +75,7 @@ pub(super) fn plugin(app: &mut App) {
             footsteps::plugin,
             interact::plugin,
             lighting::plugin,
+            pose::plugin,
         ));
 }
 

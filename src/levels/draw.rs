@@ -10,6 +10,7 @@ use super::spawn::{
     LEV_Z, LIGHT_Z, LevelEntity, LevelLight, Occluding, Parallax, Person, PhotoSubject,
 };
 use super::sprites;
+use crate::art::sheets::{Animated, SpriteSheets};
 use crate::random::Random;
 use crate::states::{MIRROR_LAYER, PHOTOGRAPHER_LAYER, Screen, VIEW};
 
@@ -48,32 +49,122 @@ fn surface_colour(surface: Surface) -> Color {
     }
 }
 
-/// Spawns every part of `level` as [`LevelEntity`]s; image layers load
-/// through `assets`, and lights use the `glow` texture, when given.
-pub fn spawn_level(
-    commands: &mut Commands,
-    level: &Level,
-    assets: Option<&AssetServer>,
-    glow: Option<Handle<Image>>,
-) {
+/// What a level is drawn with where there is a renderer: image layers load
+/// through `assets`, lights use the `glow` texture, and sprites with a
+/// generated sheet are drawn from it.
+#[derive(Clone, Copy, Default)]
+pub struct Drawing<'a> {
+    /// Loads image layers.
+    pub assets: Option<&'a AssetServer>,
+    /// A light's soft falloff.
+    pub glow: Option<&'a Handle<Image>>,
+    /// The generated sprite sheets.
+    pub sheets: Option<&'a SpriteSheets>,
+}
+
+impl Drawing<'_> {
+    /// The tile `tile` of the level's tile set, if it has one and the art
+    /// is there.
+    fn tile(&self, level: &Level, tile: &str) -> Option<(Handle<Image>, Vec2)> {
+        self.sheets?.tile(level.tiles.as_deref()?, tile)
+    }
+
+    /// The sprite `name`, `size` large, from its sheet playing `animation`,
+    /// else its placeholder colour.
+    fn sprite(
+        &self,
+        name: &str,
+        animation: &str,
+        size: Vec2,
+        colour: Color,
+    ) -> (Sprite, Option<Animated>) {
+        match self.sheets.and_then(|s| s.sprite(name, animation, size)) {
+            Some((sprite, animated)) => (sprite, Some(animated)),
+            None => (Sprite::from_color(colour, size), None),
+        }
+    }
+}
+
+/// The tile of a tile set a floor of this surface shows.
+fn surface_tile(surface: Surface) -> &'static str {
+    match surface {
+        Surface::Concrete => "floor_top",
+        Surface::Metal => "grating",
+        Surface::WetStreet => "wet_street",
+        Surface::Wood => "planks",
+    }
+}
+
+/// `image` repeated over `size`, whole tiles from its bottom-left.
+fn tiled(image: Handle<Image>, size: Vec2) -> Sprite {
+    Sprite {
+        image,
+        custom_size: Some(size),
+        image_mode: SpriteImageMode::Tiled {
+            tile_x: true,
+            tile_y: true,
+            stretch_value: 1.0,
+        },
+        ..default()
+    }
+}
+
+/// Under a tiled level's lowest floors, the ground they stand on, down to
+/// the level's bottom (and a screen past it).
+fn spawn_ground(commands: &mut Commands, level: &Level, drawing: Drawing) {
+    let Some((image, tile)) = drawing.tile(level, "floor_fill") else {
+        return;
+    };
+    let b = level.bounds;
+    let lowest = level
+        .floors
+        .iter()
+        .map(|f| f.y)
+        .fold(f32::INFINITY, f32::min);
+    for floor in level.floors.iter().filter(|f| f.y - lowest < 64.0) {
+        let bottom = b.y - VIEW.y;
+        let size = Vec2::new(floor.width, floor.y - tile.y - bottom);
+        if size.y <= 0.0 {
+            continue;
+        }
+        let corner = Vec2::new(floor.x, bottom);
+        commands.spawn((
+            Name::new("Ground"),
+            LevelEntity,
+            tiled(image.clone(), size),
+            Transform::from_translation((corner + size / 2.0).extend(2.5)),
+            DespawnOnExit(Screen::Playing),
+        ));
+    }
+}
+
+/// Spawns every part of `level` as [`LevelEntity`]s, drawn with `drawing`.
+pub fn spawn_level(commands: &mut Commands, level: &Level, drawing: Drawing) {
     for (i, layer) in level.background.iter().enumerate() {
         let z = -100.0 + i as f32;
-        spawn_layer(commands, level, &layer.paint, layer.parallax, z, assets);
+        spawn_layer(commands, level, &layer.paint, layer.parallax, z, drawing);
     }
+    spawn_ground(commands, level, drawing);
     let wall = Color::srgb(0.09, 0.10, 0.13);
     for area in &level.walls {
         commands.spawn(area_block("Wall", wall, area, 2.0));
     }
     for floor in &level.floors {
-        let size = Vec2::new(floor.width, 3.0);
-        let corner = Vec2::new(floor.x, floor.y - 3.0);
-        commands.spawn(block(
-            "Floor",
-            surface_colour(floor.surface),
-            corner,
-            size,
-            3.0,
-        ));
+        let (size, corner) = (
+            Vec2::new(floor.width, 3.0),
+            Vec2::new(floor.x, floor.y - 3.0),
+        );
+        let colour = surface_colour(floor.surface);
+        let mut entity = commands.spawn(block("Floor", colour, corner, size, 3.0));
+        // A tiled floor: its surface's tile, the tile's top on the floor.
+        if let Some((image, tile)) = drawing.tile(level, surface_tile(floor.surface)) {
+            let size = Vec2::new(floor.width, tile.y);
+            let corner = Vec2::new(floor.x, floor.y - tile.y);
+            entity.insert((
+                tiled(image, size),
+                Transform::from_translation((corner + size / 2.0).extend(3.0)),
+            ));
+        }
     }
     for stairs in &level.stairs {
         let (from, to) = (Vec2::from(stairs.bottom), Vec2::from(stairs.top));
@@ -108,7 +199,13 @@ pub fn spawn_level(
             let size = Vec2::from(sprite.size);
             let corner = Vec2::new(prop.at.0 - size.x / 2.0, prop.at.1);
             let z = LEV_Z + prop.depth.clamp(-9.0, 9.0);
+            let (drawn, animated) =
+                drawing.sprite(sprite.name, "idle", size, colour(sprite.colour));
             let mut entity = commands.spawn(block("Prop", colour(sprite.colour), corner, size, z));
+            entity.insert(drawn);
+            if let Some(animated) = animated {
+                entity.insert(animated);
+            }
             if prop.occludes {
                 entity.insert(Occluding {
                     area: Area {
@@ -131,8 +228,14 @@ pub fn spawn_level(
                 facing: npc.facing,
             };
             let color = colour(sprite.colour);
+            let (mut drawn, animated) = drawing.sprite(sprite.name, "idle", size, color);
+            drawn.flip_x = npc.facing == Facing::Left;
             let mut entity =
                 commands.spawn((block("Person", color, corner, size, LEV_Z - 0.5), person));
+            entity.insert(drawn);
+            if let Some(animated) = animated {
+                entity.insert(animated);
+            }
             // A person who is also a subject is one entity; in a mirror
             // subject, photographs show Lev where they stand.
             if let Some(subject) = level.subjects.iter().find(|s| s.id == npc.id) {
@@ -166,7 +269,7 @@ pub fn spawn_level(
         let corner = Vec2::from(light.at) - size / 2.0;
         let mut entity = commands.spawn(block("Light", tint, corner, size, LIGHT_Z));
         entity.insert(LevelLight { index, alpha });
-        if let Some(glow) = &glow {
+        if let Some(glow) = drawing.glow {
             entity.insert(Sprite {
                 image: glow.clone(),
                 color: tint,
@@ -225,7 +328,7 @@ fn spawn_layer(
     paint: &Paint,
     parallax: f32,
     z: f32,
-    assets: Option<&AssetServer>,
+    drawing: Drawing,
 ) {
     let root = commands
         .spawn((
@@ -279,8 +382,27 @@ fn spawn_layer(
                 }
             }
         }
+        Paint::Art(name) => {
+            if let Some((image, size)) = drawing.sheets.and_then(|s| s.image(name)) {
+                let size = Vec2::new(b.w + VIEW.x * 2.0, size.y);
+                let corner = Vec2::new(b.x - VIEW.x, ground_line(level));
+                let mut sprite = tiled(image, size);
+                sprite.image_mode = SpriteImageMode::Tiled {
+                    tile_x: true,
+                    tile_y: false,
+                    stretch_value: 1.0,
+                };
+                commands.spawn((
+                    Name::new("Skyline"),
+                    LevelEntity,
+                    ChildOf(root),
+                    sprite,
+                    Transform::from_translation((corner + size / 2.0).extend(z)),
+                ));
+            }
+        }
         Paint::Image(path) => {
-            if let Some(assets) = assets {
+            if let Some(assets) = drawing.assets {
                 let image = assets.load(format!("{}://{path}", super::source::SOURCE));
                 let centre = Vec2::from(b.centre());
                 commands.spawn((

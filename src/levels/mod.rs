@@ -20,7 +20,7 @@ mod spawn;
 pub mod sprites;
 pub mod validate;
 
-pub use draw::{colour, lev_sprite, spawn_level};
+pub use draw::{Drawing, colour, lev_sprite, spawn_level};
 pub use loader::{DataAsset, DataLoader, DialogueAsset, LevelAsset, ProblemBoard, StoryAsset};
 pub use night::{DataStatus, NightData, StartOverride};
 pub use roots::Roots;

@@ -84,6 +84,14 @@ impl Roots {
         }
     }
 
+    /// The game's `assets/` folder (its generated art and sounds): beside
+    /// the data folder.
+    pub fn assets(&self) -> PathBuf {
+        self.base
+            .parent()
+            .map_or_else(|| PathBuf::from("assets"), |game| game.join("assets"))
+    }
+
     /// The player's mods folder: `mods/` in the platform's user data
     /// directory (`~/.local/share/long-exposure/mods` on Linux).
     pub fn default_mods() -> Option<PathBuf> {

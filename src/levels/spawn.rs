@@ -6,8 +6,9 @@
 use bevy::prelude::*;
 
 use super::NightData;
-use super::draw::spawn_level;
+use super::draw::{Drawing, spawn_level};
 use super::schema::{Area, Facing, Level, Subject};
+use crate::art::sheets::SpriteSheets;
 use crate::states::Screen;
 
 /// Builds and rebuilds the current level; runs before exploration.
@@ -205,6 +206,7 @@ fn spawn_current_level(
     assets: Res<AssetServer>,
     images: Option<Res<Assets<Image>>>,
     glow: Option<Res<LightGlow>>,
+    sheets: Option<Res<SpriteSheets>>,
     mut commands: Commands,
 ) {
     let Some(mut current) = current else {
@@ -220,9 +222,12 @@ fn spawn_current_level(
         commands.entity(entity).despawn();
     }
     // Images need a renderer; headless, image layers are left out.
-    let assets = images.is_some().then_some(&*assets);
-    let glow = glow.map(|g| g.0.clone());
-    spawn_level(&mut commands, level, assets, glow);
+    let drawing = Drawing {
+        assets: images.is_some().then_some(&*assets),
+        glow: glow.as_deref().map(|g| &g.0),
+        sheets: sheets.as_deref(),
+    };
+    spawn_level(&mut commands, level, drawing);
     let at = Vec2::from(
         level
             .spawns

@@ -73,6 +73,17 @@ pub const SPRITES: &[SpriteInfo] = &[
     sprite("water_tank", 20.0, 24.0, 0x4a4a50),
 ];
 
+/// The generated pictures a background layer can show (`Paint::Art`).
+pub const BACKDROPS: &[&str] = &["skyline_night", "skyline_dawn"];
+
+/// The generated tile sets a level's floors can be drawn with.
+pub const TILE_SETS: &[&str] = &[
+    "tiles_warehouse",
+    "tiles_streets",
+    "tiles_tower",
+    "tiles_roof",
+];
+
 /// The sprite called `name`, if there is one.
 pub fn find(name: &str) -> Option<&'static SpriteInfo> {
     SPRITES.iter().find(|sprite| sprite.name == name)

@@ -142,6 +142,7 @@ fn develop(
                 ..default()
             },
             RenderTarget::Image(target.clone().into()),
+            Msaa::Off,
             Projection::Orthographic(OrthographicProjection {
                 scaling_mode: ScalingMode::Fixed {
                     width: frame.w,

@@ -14,7 +14,7 @@ use bevy::window::PrimaryWindow;
 use crate::input::{Action, ActionState, ClaimsInput, InputContext};
 use crate::levels::schema::{Area, Level};
 use crate::levels::{ActiveLevel, LIGHT_Z, NightData};
-use crate::states::{OVERLAY_LAYER, PausableSystems, Screen, VIEW};
+use crate::states::{OVERLAY_LAYER, PausableSystems, Screen, VIEW, ViewCamera, ViewOnScreen};
 use crate::story::StoryState;
 use crate::ui::{theme, widget};
 
@@ -207,7 +207,8 @@ fn aim(
     mut viewfinder: ResMut<Viewfinder>,
     mut cursor: MessageReader<CursorMoved>,
     window: Query<&Window, With<PrimaryWindow>>,
-    camera: Query<(&Camera, &GlobalTransform), With<Camera2d>>,
+    camera: Query<(&Camera, &GlobalTransform), With<ViewCamera>>,
+    placed: Res<ViewOnScreen>,
 ) {
     let (Some(level), Some(state)) = (level.get(), state) else {
         cursor.clear();
@@ -230,10 +231,9 @@ fn aim(
     let mut offset = viewfinder.offset + (keys + actions.aim()) * AIM_SPEED * time.delta_secs();
     let eye = Vec2::from(state.place.at) + Vec2::new(0.0, EYE);
     if cursor.read().last().is_some()
-        && let (Ok(window), Some((camera, at))) =
-            (window.single(), camera.iter().find(|(c, _)| c.is_active))
+        && let (Ok(window), Ok((camera, at))) = (window.single(), camera.single())
         && let Some(point) = window.cursor_position()
-        && let Ok(world) = camera.viewport_to_world_2d(at, point)
+        && let Ok(world) = camera.viewport_to_world_2d(at, placed.to_view(point))
     {
         offset = world - eye;
     }

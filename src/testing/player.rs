@@ -227,7 +227,8 @@ impl ScriptPlayer {
                 world
                     .spawn(Screenshot::primary_window())
                     .observe(save_to_disk(file.clone()));
-                let mut cameras = world.query_filtered::<&Transform, With<IsDefaultUiCamera>>();
+                let mut cameras =
+                    world.query_filtered::<&Transform, With<crate::states::ViewCamera>>();
                 if let Ok(view) = cameras.single(world) {
                     let (x, y) = (view.translation.x, view.translation.y);
                     let text = format!("screenshot: {file}, the view centred at ({x}, {y})");

@@ -61,6 +61,11 @@ pub struct Level {
     /// Parallax layers behind the level, back to front.
     #[serde(default)]
     pub background: Vec<Layer>,
+    /// The generated tile set its floors, stairs and ground are drawn with
+    /// (`tiles_warehouse`, `tiles_streets`, `tiles_tower`, `tiles_roof`);
+    /// none: plain colours.
+    #[serde(default)]
+    pub tiles: Option<String>,
     /// Walkable surfaces.
     #[serde(default)]
     pub floors: Vec<Floor>,
@@ -158,6 +163,10 @@ pub enum Paint {
     },
     /// A PNG image, by its path relative to the levels folder.
     Image(String),
+    /// A picture the game's art generator drew (`skyline_night`,
+    /// `skyline_dawn`), repeated across the level and standing on its
+    /// ground line.
+    Art(String),
 }
 
 /// A walkable surface from `x` to `x + width` at height `y`.

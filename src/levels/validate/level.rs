@@ -92,8 +92,15 @@ impl LevelCheck<'_> {
                         f.error(format!("{path}.paint[0]"), problem);
                     }
                 }
+                Paint::Art(name) => {
+                    let path = format!("{path}.paint[0]");
+                    known(f, path, "picture", name, sprites::BACKDROPS);
+                }
                 Paint::Gradient(..) => {}
             }
+        }
+        if let Some(tiles) = &self.level.tiles {
+            known(f, "tiles".into(), "tile set", tiles, sprites::TILE_SETS);
         }
     }
 
@@ -346,6 +353,14 @@ impl LevelCheck<'_> {
             self.findings
                 .error(path, format!("unknown sprite `{name}`{hint}"));
         }
+    }
+}
+
+/// An error unless `name` is one of `names` (the generated art's).
+fn known(f: &mut Findings, path: String, what: &str, name: &str, names: &[&str]) {
+    if !names.contains(&name) {
+        let hint = suggest::hint(name, names, &format!("{what}s"));
+        f.error(path, format!("unknown {what} `{name}`{hint}"));
     }
 }
 

@@ -1,0 +1,65 @@
+//! The generated art: `long-exposure generate-art` draws every sheet again
+//! and must give the committed files byte for byte, and every sprite,
+//! backdrop and tile set the levels can name has its sheet.
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use long_exposure::art;
+use long_exposure::levels::sprites;
+
+use super::support::repo_file;
+
+#[test]
+fn the_generator_reproduces_the_committed_art_byte_for_byte() {
+    let folder = repo_file("assets/art");
+    let generated = art::files().unwrap();
+    for (name, bytes) in &generated {
+        let committed = fs::read(folder.join(name)).unwrap_or_else(|e| {
+            panic!("assets/art/{name}: {e} (run `long-exposure generate-art`)")
+        });
+        assert!(
+            committed == *bytes,
+            "assets/art/{name} differs from what the generator draws: run `long-exposure generate-art`"
+        );
+    }
+    let made: BTreeSet<&str> = generated.iter().map(|(n, _)| n.as_str()).collect();
+    let stale: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !made.contains(n.as_str()))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "files the generator no longer writes: {stale:?}"
+    );
+}
+
+#[test]
+fn every_sprite_backdrop_and_tile_set_has_its_sheet() {
+    let sheets = art::sheets();
+    let names: BTreeSet<&str> = sheets.iter().map(|s| s.name).collect();
+    for sprite in sprites::SPRITES {
+        let sheet = sheets.iter().find(|s| s.name == sprite.name);
+        let sheet = sheet.unwrap_or_else(|| panic!("no sheet for the sprite `{}`", sprite.name));
+        assert_eq!(
+            sheet.frame_size,
+            (sprite.size.0 as u32, sprite.size.1 as u32),
+            "`{}` is drawn at the size photographs judge it by",
+            sprite.name
+        );
+    }
+    for name in sprites::BACKDROPS.iter().chain(sprites::TILE_SETS) {
+        assert!(names.contains(name), "no sheet `{name}`");
+    }
+    for set in sprites::TILE_SETS {
+        let sheet = sheets.iter().find(|s| s.name == *set).unwrap();
+        for tile in ["floor_top", "floor_fill", "wet_street", "planks", "grating"] {
+            assert!(
+                sheet.animations.iter().any(|a| a.name == tile),
+                "`{set}` has no tile `{tile}`"
+            );
+        }
+    }
+}
