@@ -144,6 +144,13 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Synthesize every sound again (the code in src/audio/synth) and write
+    /// each as a WAV file to DIR: the same bytes on every run.
+    GenerateSounds {
+        /// Where to write [default: assets/sounds beside the data folder]
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// One case of `bench --window`, in a window of its own: empty,
     /// sprite, title or chapter:ID.
     #[command(hide = true)]
@@ -193,6 +200,35 @@ fn main() -> ExitCode {
                 }
                 Err(problem) => {
                     eprintln!("long-exposure generate-art: {problem}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        (Some(Command::GenerateSounds { out }), _) => {
+            use long_exposure::audio::{playback, synth};
+            let out = out.unwrap_or_else(|| roots.assets().join(playback::FOLDER));
+            let began = std::time::Instant::now();
+            let written = std::fs::create_dir_all(&out).and_then(|()| {
+                synth::catalogue().iter().try_fold(0, |count, sound| {
+                    let bytes = synth::wav_bytes(&sound.samples, synth::FILE_SAMPLE_RATE);
+                    std::fs::write(out.join(format!("{}.wav", sound.name)), bytes)
+                        .map(|()| count + 1)
+                })
+            });
+            match written {
+                Ok(count) => {
+                    println!(
+                        "generate-sounds: {count} files written to {} in {} ms",
+                        out.display(),
+                        began.elapsed().as_millis()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(problem) => {
+                    eprintln!(
+                        "long-exposure generate-sounds: {}: {problem}",
+                        out.display()
+                    );
                     ExitCode::FAILURE
                 }
             }

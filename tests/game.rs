@@ -3,10 +3,10 @@
 //! the modules live under `tests/game/`.
 
 mod game {
-    mod art;
     mod cli;
     mod dialogue;
     mod explore;
+    mod generated;
     mod levels;
     mod modding;
     mod night;

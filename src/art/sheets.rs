@@ -16,6 +16,8 @@ use crate::data::{Diagnostic, parse_ron, read_text};
 pub const MANIFEST: &str = "sheets.ron";
 /// The folder, under the assets folder, that holds the sheets.
 pub const FOLDER: &str = "art";
+/// The picture every packed sheet is drawn from.
+pub const ATLAS: &str = "atlas.png";
 
 /// One animation as the manifest lists it.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -45,6 +47,10 @@ pub struct SheetEntry {
     pub columns: u32,
     /// Rows of frames.
     pub rows: u32,
+    /// Where its frames lie in `atlas.png`, which the game draws from
+    /// (none: only in its own file).
+    #[serde(default)]
+    pub atlas: Option<(u32, u32)>,
     /// Its animations.
     pub animations: Vec<AnimationEntry>,
 }
@@ -188,18 +194,25 @@ fn load_sheets(
             return;
         }
     };
+    let atlas: Handle<Image> = assets.load(format!("{FOLDER}/{ATLAS}"));
     let sheets = manifest
         .into_iter()
         .map(|entry| {
+            // A packed sheet is drawn from the atlas, its grid where it lies
+            // there; any other from its own file.
+            let image = match entry.atlas {
+                Some(_) => atlas.clone(),
+                None => assets.load(format!("{FOLDER}/{}", entry.file)),
+            };
             let layout = TextureAtlasLayout::from_grid(
                 UVec2::new(entry.frame_size.0, entry.frame_size.1),
                 entry.columns,
                 entry.rows,
                 None,
-                None,
+                entry.atlas.map(|(x, y)| UVec2::new(x, y)),
             );
             let sheet = LoadedSheet {
-                image: assets.load(format!("{FOLDER}/{}", entry.file)),
+                image,
                 layout: layouts.add(layout),
                 frame_size: UVec2::new(entry.frame_size.0, entry.frame_size.1),
                 animations: entry.animations,

@@ -1,10 +1,11 @@
 //! Sound as messages: game systems write [`PlaySfx`], and the level's
 //! [`SetAmbience`] and [`SetMusic`] follow the screen and the level, and
 //! the story's cues ([`SoundCued`]) play as effects (the tower's bell
-//! tolls twelve times); in a
-//! window the [`playback`] plugin plays them through bevy_kira_audio,
-//! headless the harness records them. Every sound is synthesized by
-//! [`synth`]: nothing is downloaded.
+//! tolls twelve times after its chime); in a window the [`playback`]
+//! plugin plays them through bevy_kira_audio from `assets/sounds`, headless
+//! the harness records them. Every sound is synthesized by [`synth`]
+//! (nothing is downloaded) ahead of time: `long-exposure generate-sounds`
+//! writes the files.
 
 pub mod playback;
 pub mod synth;
@@ -37,12 +38,22 @@ pub enum Sfx {
     PhoneRing,
     /// One stroke of the tower's bell.
     BellStroke,
+    /// The tower's quarter chime before the hour.
+    Chime,
+    /// Pigeons taking off.
+    PigeonsTakeOff,
+    /// A tram passing.
+    TramPassing,
+    /// Crows calling.
+    Crows,
 }
 
 /// Strokes of the bell at midnight.
 const MIDNIGHT_STROKES: u32 = 12;
 /// Seconds between strokes.
 const STROKE_SECONDS: f32 = 1.8;
+/// Seconds the quarter chime sounds before the first stroke.
+const CHIME_SECONDS: f32 = 6.0;
 
 /// The bell's strokes still to toll, and the time to the next.
 #[derive(Resource, Debug, Default)]
@@ -82,10 +93,20 @@ fn play_cue(cued: On<SoundCued>, mut tolling: ResMut<Tolling>, mut sfx: MessageW
             sfx.write(PlaySfx(Sfx::PhoneRing));
         }
         Cue::Midnight => {
+            sfx.write(PlaySfx(Sfx::Chime));
             *tolling = Tolling {
                 left: MIDNIGHT_STROKES,
-                next: 0.0,
+                next: CHIME_SECONDS,
             };
+        }
+        Cue::PigeonsTakeOff => {
+            sfx.write(PlaySfx(Sfx::PigeonsTakeOff));
+        }
+        Cue::TramPassing => {
+            sfx.write(PlaySfx(Sfx::TramPassing));
+        }
+        Cue::Crows => {
+            sfx.write(PlaySfx(Sfx::Crows));
         }
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! With no sound card kira logs one warning and the game runs silent.
 
-use std::sync::Arc;
+use std::collections::HashMap;
 use std::time::Duration;
 
 use bevy::prelude::*;
@@ -11,52 +11,66 @@ use bevy_kira_audio::prelude::*;
 use super::{PlaySfx, SetAmbience, SetMusic, Sfx, synth};
 use crate::levels::schema::{Ambience, Music, Surface, Voice};
 
-/// The surfaces, in the order of [`EffectSounds::footsteps`].
-const SURFACES: [Surface; 4] = [
-    Surface::Concrete,
-    Surface::Metal,
-    Surface::WetStreet,
-    Surface::Wood,
-];
-
-/// The voices that make a sound, in the order of [`EffectSounds::voices`].
-const VOICES: [Voice; 4] = [Voice::Low, Voice::Middle, Voice::High, Voice::Phone];
-
 /// The channel for short sound effects (shutter, footsteps, menus, voices).
 #[derive(Resource)]
 pub struct Effects;
 
-/// Handles of the synthesized effects.
-#[derive(Resource)]
-struct EffectSounds {
-    menu_move: Handle<AudioSource>,
-    menu_confirm: Handle<AudioSource>,
-    shutter: Handle<AudioSource>,
-    film_advance: Handle<AudioSource>,
-    dry_click: Handle<AudioSource>,
-    phone_ring: Handle<AudioSource>,
-    bell_stroke: Handle<AudioSource>,
-    /// Concrete, metal, wet street, wood.
-    footsteps: [Handle<AudioSource>; 4],
-    /// In the order of [`VOICES`].
-    voices: [Handle<AudioSource>; 4],
-    /// In the order of [`AMBIENCES`].
-    ambiences: [Handle<AudioSource>; 5],
-    /// In the order of [`SCORES`].
-    scores: [Handle<AudioSource>; 3],
+/// Every sound of the game, by its file stem, loaded from `sounds/`.
+#[derive(Resource, Default)]
+struct Sounds(HashMap<&'static str, Handle<AudioSource>>);
+
+impl Sounds {
+    fn get(&self, stem: Option<&str>) -> Option<Handle<AudioSource>> {
+        self.0.get(stem?).cloned()
+    }
 }
 
-/// The scores, in the order of [`EffectSounds::scores`].
-const SCORES: [Music; 3] = [Music::Night, Music::Tension, Music::Sunrise];
+/// The file stem of an effect (none: it makes no sound).
+fn sfx_stem(sfx: Sfx) -> Option<&'static str> {
+    Some(match sfx {
+        Sfx::MenuMove => "menu_move",
+        Sfx::MenuConfirm => "menu_confirm",
+        Sfx::Shutter => "shutter",
+        Sfx::FilmAdvance => "film_advance",
+        Sfx::DryClick => "dry_click",
+        Sfx::PhoneRing => "phone_ring",
+        Sfx::BellStroke => "bell_stroke",
+        Sfx::Chime => "chime",
+        Sfx::PigeonsTakeOff => "pigeons_take_off",
+        Sfx::TramPassing => "tram_passing",
+        Sfx::Crows => "crows",
+        Sfx::Footstep(Surface::Concrete) => "footstep_concrete",
+        Sfx::Footstep(Surface::Metal) => "footstep_metal",
+        Sfx::Footstep(Surface::WetStreet) => "footstep_wet_street",
+        Sfx::Footstep(Surface::Wood) => "footstep_wood",
+        Sfx::Voice(Voice::Low) => "voice_low",
+        Sfx::Voice(Voice::Middle) => "voice_middle",
+        Sfx::Voice(Voice::High) => "voice_high",
+        Sfx::Voice(Voice::Phone) => "voice_phone",
+        Sfx::Voice(Voice::Silent) => return None,
+    })
+}
 
-/// The ambiences, in the order of [`EffectSounds::ambiences`].
-const AMBIENCES: [Ambience; 5] = [
-    Ambience::Rain,
-    Ambience::City,
-    Ambience::Drips,
-    Ambience::Wind,
-    Ambience::Dawn,
-];
+/// The file stem of an ambience's loop.
+fn ambience_stem(kind: Ambience) -> &'static str {
+    match kind {
+        Ambience::Rain => "ambience_rain",
+        Ambience::City => "ambience_city",
+        Ambience::Drips => "ambience_drips",
+        Ambience::Wind => "ambience_wind",
+        Ambience::Dawn => "ambience_dawn",
+        Ambience::Clockwork => "clock_ticking",
+    }
+}
+
+/// The file stem of a score's loop.
+fn music_stem(kind: Music) -> &'static str {
+    match kind {
+        Music::Night => "music_night",
+        Music::Tension => "music_tension",
+        Music::Sunrise => "music_sunrise",
+    }
+}
 
 /// The channel for looping background sound (rain, the city, wind).
 #[derive(Resource)]
@@ -69,100 +83,121 @@ pub struct Score;
 /// Seconds an ambience or a score takes to fade in or out.
 const FADE: Duration = Duration::from_millis(1500);
 
-/// Adds kira's audio plugin, the channels and the synthesized sounds.
+/// Adds kira's audio plugin, the channels and the sounds, loaded from the
+/// files `long-exposure generate-sounds` writes (nothing is synthesized
+/// while the game starts).
 pub fn plugin(app: &mut App) {
     app.add_plugins(AudioPlugin)
         .add_audio_channel::<Effects>()
         .add_audio_channel::<Ambiences>()
         .add_audio_channel::<Score>()
-        .add_systems(Startup, synthesize_sounds)
+        .add_systems(Startup, load_sounds)
         .add_systems(Update, (play_effects, play_ambience, play_music));
 }
 
-fn synthesize_sounds(mut sources: ResMut<Assets<AudioSource>>, mut commands: Commands) {
-    let mut add = |samples: Vec<f32>| sources.add(source(samples));
-    commands.insert_resource(EffectSounds {
-        menu_move: add(synth::tick(1400.0, 0.05)),
-        menu_confirm: add(synth::shutter(0.07)),
-        shutter: add(synth::shutter(0.12)),
-        film_advance: add(synth::film_advance()),
-        dry_click: add(synth::tick(320.0, 0.04)),
-        phone_ring: add(synth::phone_ring()),
-        bell_stroke: add(synth::bell_stroke()),
-        footsteps: SURFACES.map(|surface| add(synth::footstep(surface))),
-        voices: VOICES.map(|voice| add(synth::voice(voice))),
-        ambiences: AMBIENCES.map(|kind| add(synth::ambience(kind))),
-        scores: SCORES.map(|kind| add(synth::music(kind))),
-    });
-}
+/// The folder, under the assets folder, that holds the sounds.
+pub const FOLDER: &str = "sounds";
 
-fn source(samples: Vec<f32>) -> AudioSource {
-    let frames: Arc<[Frame]> = samples.into_iter().map(Frame::from_mono).collect();
-    AudioSource {
-        sound: StaticSoundData {
-            sample_rate: synth::SAMPLE_RATE,
-            frames,
-            settings: StaticSoundSettings::new(),
-            slice: None,
-        },
-    }
+fn load_sounds(assets: Res<AssetServer>, mut commands: Commands) {
+    let sounds = synth::names()
+        .into_iter()
+        .map(|stem| (stem, assets.load(format!("{FOLDER}/{stem}.wav"))))
+        .collect();
+    commands.insert_resource(Sounds(sounds));
 }
 
 fn play_effects(
     mut requests: MessageReader<PlaySfx>,
-    sounds: Res<EffectSounds>,
+    sounds: Res<Sounds>,
     channel: Res<AudioChannel<Effects>>,
 ) {
     for PlaySfx(sfx) in requests.read() {
-        let handle = match sfx {
-            Sfx::MenuMove => &sounds.menu_move,
-            Sfx::MenuConfirm => &sounds.menu_confirm,
-            Sfx::Shutter => &sounds.shutter,
-            Sfx::FilmAdvance => &sounds.film_advance,
-            Sfx::DryClick => &sounds.dry_click,
-            Sfx::PhoneRing => &sounds.phone_ring,
-            Sfx::BellStroke => &sounds.bell_stroke,
-            Sfx::Footstep(surface) => {
-                let index = SURFACES.iter().position(|s| s == surface).unwrap_or(0);
-                &sounds.footsteps[index]
-            }
-            Sfx::Voice(voice) => match VOICES.iter().position(|v| v == voice) {
-                Some(index) => &sounds.voices[index],
-                None => continue,
-            },
-        };
-        channel.play(handle.clone());
+        if let Some(handle) = sounds.get(sfx_stem(*sfx)) {
+            channel.play(handle);
+        }
     }
 }
 
 fn play_ambience(
     mut requests: MessageReader<SetAmbience>,
-    sounds: Res<EffectSounds>,
+    sounds: Res<Sounds>,
     channel: Res<AudioChannel<Ambiences>>,
 ) {
     let Some(SetAmbience(wanted)) = requests.read().last() else {
         return;
     };
-    let index = wanted.and_then(|kind| AMBIENCES.iter().position(|k| *k == kind));
-    crossfade_loop(&channel, index.map(|i| &sounds.ambiences[i]));
+    crossfade_loop(&channel, sounds.get(wanted.map(ambience_stem)));
 }
 
 fn play_music(
     mut requests: MessageReader<SetMusic>,
-    sounds: Res<EffectSounds>,
+    sounds: Res<Sounds>,
     channel: Res<AudioChannel<Score>>,
 ) {
     let Some(SetMusic(wanted)) = requests.read().last() else {
         return;
     };
-    let index = wanted.and_then(|kind| SCORES.iter().position(|k| *k == kind));
-    crossfade_loop(&channel, index.map(|i| &sounds.scores[i]));
+    crossfade_loop(&channel, sounds.get(wanted.map(music_stem)));
 }
 
 /// Fades out what `channel` plays and fades `next` in, looping.
-fn crossfade_loop<T: Resource>(channel: &AudioChannel<T>, next: Option<&Handle<AudioSource>>) {
+fn crossfade_loop<T: Resource>(channel: &AudioChannel<T>, next: Option<Handle<AudioSource>>) {
     channel.stop().linear_fade_out(FADE);
     if let Some(sound) = next {
-        channel.play(sound.clone()).looped().linear_fade_in(FADE);
+        channel.play(sound).looped().linear_fade_in(FADE);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sound_the_game_asks_for_has_a_file() {
+        let names = synth::names();
+        let surfaces = [
+            Surface::Concrete,
+            Surface::Metal,
+            Surface::WetStreet,
+            Surface::Wood,
+        ];
+        let voices = [Voice::Low, Voice::Middle, Voice::High, Voice::Phone];
+        let mut effects = vec![
+            Sfx::MenuMove,
+            Sfx::MenuConfirm,
+            Sfx::Shutter,
+            Sfx::FilmAdvance,
+            Sfx::DryClick,
+            Sfx::PhoneRing,
+            Sfx::BellStroke,
+            Sfx::Chime,
+            Sfx::PigeonsTakeOff,
+            Sfx::TramPassing,
+            Sfx::Crows,
+        ];
+        effects.extend(surfaces.map(Sfx::Footstep));
+        effects.extend(voices.map(Sfx::Voice));
+        for sfx in effects {
+            let stem = sfx_stem(sfx);
+            assert!(
+                stem.is_some_and(|s| names.contains(&s)),
+                "{sfx:?}: {stem:?}"
+            );
+        }
+        assert_eq!(sfx_stem(Sfx::Voice(Voice::Silent)), None);
+        let ambiences = [
+            Ambience::Rain,
+            Ambience::City,
+            Ambience::Drips,
+            Ambience::Wind,
+            Ambience::Dawn,
+            Ambience::Clockwork,
+        ];
+        for kind in ambiences {
+            assert!(names.contains(&ambience_stem(kind)), "{kind:?}");
+        }
+        for kind in [Music::Night, Music::Tension, Music::Sunrise] {
+            assert!(names.contains(&music_stem(kind)), "{kind:?}");
+        }
     }
 }

@@ -1,8 +1,10 @@
 //! Drawing a level's data as entities: placeholder rectangles in the
 //! sprites' colours until the art lands, positions and sizes the data's.
 
+use bevy::asset::RenderAssetUsages;
 use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
+use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
 use super::schema::{Area, Colour, Facing, Level, Paint, Surface};
 use super::skyline::{SkylineShape, WINDOW, skyline};
@@ -110,7 +112,7 @@ fn tiled(image: Handle<Image>, size: Vec2) -> Sprite {
 }
 
 /// Under a tiled level's lowest floors, the ground they stand on, down to
-/// the level's bottom (and a screen past it).
+/// the level's bottom (the view never goes lower).
 fn spawn_ground(commands: &mut Commands, level: &Level, drawing: Drawing) {
     let Some((image, tile)) = drawing.tile(level, "floor_fill") else {
         return;
@@ -122,12 +124,11 @@ fn spawn_ground(commands: &mut Commands, level: &Level, drawing: Drawing) {
         .map(|f| f.y)
         .fold(f32::INFINITY, f32::min);
     for floor in level.floors.iter().filter(|f| f.y - lowest < 64.0) {
-        let bottom = b.y - VIEW.y;
-        let size = Vec2::new(floor.width, floor.y - tile.y - bottom);
+        let size = Vec2::new(floor.width, floor.y - tile.y - b.y);
         if size.y <= 0.0 {
             continue;
         }
-        let corner = Vec2::new(floor.x, bottom);
+        let corner = Vec2::new(floor.x, b.y);
         commands.spawn((
             Name::new("Ground"),
             LevelEntity,
@@ -373,7 +374,36 @@ fn spawn_layer(
                 lit: *lit,
             };
             let window = Color::srgb(0.95, 0.62, 0.25);
-            for building in skyline(&shape, &mut Random::new(*seed)) {
+            let buildings = skyline(&shape, &mut Random::new(*seed));
+            // With a renderer the whole skyline is one picture; headless,
+            // a sprite a building and a window, as the tests inspect them.
+            if let Some(assets) = drawing.assets {
+                let colours = [c.0, window.to_srgba().to_u8_array()];
+                let (pixels, w, h) =
+                    super::skyline::picture(&buildings, shape.from, shape.ground, colours);
+                let image = Image::new(
+                    Extent3d {
+                        width: w,
+                        height: h,
+                        depth_or_array_layers: 1,
+                    },
+                    TextureDimension::D2,
+                    pixels,
+                    TextureFormat::Rgba8UnormSrgb,
+                    RenderAssetUsages::RENDER_WORLD,
+                );
+                let size = Vec2::new(w as f32, h as f32);
+                let corner = Vec2::new(shape.from, shape.ground);
+                commands.spawn((
+                    Name::new("Skyline"),
+                    LevelEntity,
+                    ChildOf(root),
+                    Sprite::from_image(assets.add(image)),
+                    Transform::from_translation((corner + size / 2.0).extend(z)),
+                ));
+                return;
+            }
+            for building in buildings {
                 let body = block("Building", colour(*c), building.corner, building.size, z);
                 commands.spawn(body).insert(ChildOf(root));
                 for (at, _) in building.windows {

@@ -72,6 +72,52 @@ pub fn skyline(shape: &SkylineShape, random: &mut Random) -> Vec<Building> {
     buildings
 }
 
+/// `buildings` drawn into one picture: RGBA rows top first, the picture
+/// `width` wide from `from` and as tall as the tallest building above
+/// `ground`, buildings in `body`, lit windows in `window` (dimmed by their
+/// brightness), clear elsewhere. One picture draws as one sprite, where a
+/// sprite each would cost the renderer hundreds.
+pub fn picture(
+    buildings: &[Building],
+    from: f32,
+    ground: f32,
+    [body, window]: [[u8; 4]; 2],
+) -> (Vec<u8>, u32, u32) {
+    let right = buildings
+        .iter()
+        .map(|b| b.corner.x + b.size.x)
+        .fold(from, f32::max);
+    let top = buildings
+        .iter()
+        .map(|b| b.corner.y + b.size.y)
+        .fold(ground, f32::max);
+    let (width, height) = (
+        (right - from).ceil().max(1.0) as u32,
+        (top - ground).ceil().max(1.0) as u32,
+    );
+    let mut pixels = vec![0u8; (width * height * 4) as usize];
+    let mut fill = |corner: Vec2, size: Vec2, colour: [u8; 4]| {
+        let x0 = (corner.x - from).round().max(0.0) as u32;
+        let x1 = ((corner.x + size.x - from).round().max(0.0) as u32).min(width);
+        let y0 = (top - corner.y - size.y).round().max(0.0) as u32;
+        let y1 = ((top - corner.y).round().max(0.0) as u32).min(height);
+        for y in y0..y1 {
+            for x in x0..x1 {
+                let i = ((y * width + x) * 4) as usize;
+                pixels[i..i + 4].copy_from_slice(&colour);
+            }
+        }
+    };
+    for building in buildings {
+        fill(building.corner, building.size, body);
+        for (at, brightness) in &building.windows {
+            let lit = window.map(|c| (f32::from(c) * brightness) as u8);
+            fill(*at, WINDOW, [lit[0], lit[1], lit[2], window[3]]);
+        }
+    }
+    (pixels, width, height)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +149,33 @@ mod tests {
         }
         let dark = skyline(&shape(0.0), &mut Random::new(7));
         assert!(dark.iter().all(|b| b.windows.is_empty()));
+    }
+
+    #[test]
+    fn a_skyline_picture_shows_its_buildings_and_windows_over_clear_sky() {
+        let city = skyline(&shape(1.0), &mut Random::new(3));
+        let (body, window) = ([10, 20, 30, 255], [250, 160, 60, 255]);
+        let (pixels, width, height) = picture(&city, 0.0, 16.0, [body, window]);
+        let tallest = city.iter().map(|b| b.size.y).fold(0.0, f32::max);
+        assert_eq!(height, tallest.ceil() as u32);
+        assert!(width as f32 >= 320.0 - 3.0);
+        let at = |x: u32, y: u32| {
+            let i = ((y * width + x) * 4) as usize;
+            [pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]]
+        };
+        // The bottom row is all building but for gaps; the top-left corner
+        // above a lower building is sky.
+        let first = &city[0];
+        assert_eq!(at(1, height - 1), body);
+        if first.size.y < tallest - 1.0 {
+            assert_eq!(at(1, 0), [0, 0, 0, 0]);
+        }
+        let (lit, _) = first.windows[0];
+        let (x, y) = ((lit.x + 0.5) as u32, (tallest + 16.0 - lit.y - 1.0) as u32);
+        assert_eq!(at(x, y)[3], 255);
+        assert!(
+            at(x, y)[0] > body[0],
+            "a lit window is brighter than the wall"
+        );
     }
 }

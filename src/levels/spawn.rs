@@ -144,6 +144,24 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
+/// Steps of a light's falloff: pixel-art light falls off in rings, not a
+/// smooth blur.
+const GLOW_STEPS: f32 = 6.0;
+
+/// A 4x4 ordered-dither threshold, 0 to 1, for texel `(x, y)`.
+fn bayer(x: u32, y: u32) -> f32 {
+    const MATRIX: [[u8; 4]; 4] = [[0, 8, 2, 10], [12, 4, 14, 6], [3, 11, 1, 9], [15, 7, 13, 5]];
+    (f32::from(MATRIX[(y % 4) as usize][(x % 4) as usize]) + 0.5) / 16.0
+}
+
+/// A light's opacity at `d` (0 at its centre, 1 at its edge) in texel
+/// `(x, y)`: a squared falloff in [`GLOW_STEPS`] rings, dithered where one
+/// ring gives way to the next.
+fn glow_alpha(d: f32, x: u32, y: u32) -> f32 {
+    let smooth = (1.0 - d).clamp(0.0, 1.0).powi(2);
+    (smooth * GLOW_STEPS + bayer(x, y) - 0.5).round().max(0.0) / GLOW_STEPS
+}
+
 fn make_light_glow(images: Option<ResMut<Assets<Image>>>, mut commands: Commands) {
     use bevy::asset::RenderAssetUsages;
     use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
@@ -155,7 +173,7 @@ fn make_light_glow(images: Option<ResMut<Assets<Image>>>, mut commands: Commands
     for y in 0..GLOW_SIZE {
         for x in 0..GLOW_SIZE {
             let d = Vec2::new(x as f32 + 0.5 - half, y as f32 + 0.5 - half).length() / half;
-            let alpha = (1.0 - d).clamp(0.0, 1.0).powi(2);
+            let alpha = glow_alpha(d, x, y);
             texels.extend_from_slice(&[255, 255, 255, (alpha * 255.0) as u8]);
         }
     }

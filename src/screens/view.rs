@@ -27,6 +27,10 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Component, Debug)]
 struct ViewPicture;
 
+/// The window's camera.
+#[derive(Component, Debug)]
+struct WindowCamera;
+
 /// How the view sees the world: [`VIRTUAL_HEIGHT`] pixels tall.
 fn view_projection() -> Projection {
     Projection::Orthographic(OrthographicProjection {
@@ -76,6 +80,7 @@ fn spawn_cameras(mut commands: Commands, images: Option<ResMut<Assets<Image>>>) 
     ));
     commands.spawn((
         Name::new("Window camera"),
+        WindowCamera,
         Camera2d,
         Camera {
             clear_color: ClearColorConfig::Custom(Color::BLACK),
@@ -98,17 +103,29 @@ fn spawn_cameras(mut commands: Commands, images: Option<ResMut<Assets<Image>>>) 
 }
 
 /// Scales the view's picture to the window whenever the window changes.
+/// Where the picture covers the whole window, the window is not cleared
+/// first: on a renderer that fills pixels on the CPU, that is a whole
+/// screen of writes saved every frame.
 fn fit_to_window(
     window: Query<&Window, (With<PrimaryWindow>, Changed<Window>)>,
     mut placed: ResMut<ViewOnScreen>,
     mut picture: Query<&mut Sprite, With<ViewPicture>>,
+    mut camera: Query<&mut Camera, With<WindowCamera>>,
 ) {
-    let (Ok(window), Ok(mut sprite)) = (window.single(), picture.single_mut()) else {
+    let (Ok(window), Ok(mut sprite), Ok(mut camera)) =
+        (window.single(), picture.single_mut(), camera.single_mut())
+    else {
         return;
     };
     let fit = ViewOnScreen::fitting(window.size());
     if *placed != fit || sprite.custom_size != Some(VIEW * fit.scale) {
         sprite.custom_size = Some(VIEW * fit.scale);
         *placed = fit;
+        let covered = fit.corner == Vec2::ZERO && VIEW * fit.scale == window.size();
+        camera.clear_color = if covered {
+            ClearColorConfig::None
+        } else {
+            ClearColorConfig::Custom(Color::BLACK)
+        };
     }
 }

@@ -31,6 +31,8 @@ pub enum Ambience {
     Wind,
     /// Birds and the first trams at dawn.
     Dawn,
+    /// The tower clock's works: tick and tock, once a second.
+    Clockwork,
 }
 
 /// The score playing in a level.

@@ -134,6 +134,12 @@ pub enum Effect {
 pub enum Cue {
     /// An old telephone's bell: three double rings.
     PhoneRing,
-    /// The tower's bell striking twelve.
+    /// The tower's quarter chime, then its bell striking twelve.
     Midnight,
+    /// Pigeons taking off, all wings at once.
+    PigeonsTakeOff,
+    /// A tram passing: its bell, the motor, the rails.
+    TramPassing,
+    /// Crows calling at dawn.
+    Crows,
 }

@@ -1,11 +1,13 @@
-//! The generated art: `long-exposure generate-art` draws every sheet again
-//! and must give the committed files byte for byte, and every sprite,
-//! backdrop and tile set the levels can name has its sheet.
+//! The generated art and sound: `long-exposure generate-art` and
+//! `generate-sounds` make every file again and must give the committed ones
+//! byte for byte; every sprite, backdrop and tile set the levels can name
+//! has its sheet, and every sound its file.
 
 use std::collections::BTreeSet;
 use std::fs;
 
 use long_exposure::art;
+use long_exposure::audio::synth;
 use long_exposure::levels::sprites;
 
 use super::support::repo_file;
@@ -62,4 +64,28 @@ fn every_sprite_backdrop_and_tile_set_has_its_sheet() {
             );
         }
     }
+}
+
+#[test]
+fn the_synthesizer_reproduces_a_sample_of_the_committed_sounds_byte_for_byte() {
+    let folder = repo_file("assets/sounds");
+    // An effect, a voice, the tower's loop and an ambience: the whole
+    // catalogue takes seconds to make.
+    for name in ["shutter", "voice_high", "clock_ticking", "ambience_rain"] {
+        let sound = synth::sound(name).unwrap();
+        let bytes = synth::wav_bytes(&sound.samples, synth::FILE_SAMPLE_RATE);
+        let committed = fs::read(folder.join(format!("{name}.wav"))).unwrap();
+        assert!(
+            committed == bytes,
+            "assets/sounds/{name}.wav differs from what the synthesizer makes: \
+             run `long-exposure generate-sounds`"
+        );
+    }
+    let names: BTreeSet<String> = synth::names().iter().map(|n| format!("{n}.wav")).collect();
+    let files: BTreeSet<String> = fs::read_dir(&folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, names, "one file for every sound, and no other");
 }
