@@ -162,7 +162,8 @@ impl Animated {
 pub struct AnimationSystems;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, load_sheets)
+    // First thing, so the sheets load while the title comes up.
+    app.add_systems(PreStartup, load_sheets)
         .add_systems(PostUpdate, animate.in_set(AnimationSystems));
 }
 

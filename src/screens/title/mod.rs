@@ -14,10 +14,17 @@ use crate::ui::{theme, widget};
 struct Notice;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), (spawn_title, night::spawn))
+    // The scene is spawned in the title's first update, once the art has
+    // been asked for at start-up.
+    app.add_systems(OnEnter(Screen::Title), spawn_title)
         .add_systems(
             Update,
-            (night::fall_rain, start_at_once).run_if(in_state(Screen::Title)),
+            (
+                night::spawn.run_if(not(any_with_component::<night::TitleScene>)),
+                night::fall_rain,
+                start_at_once,
+            )
+                .run_if(in_state(Screen::Title)),
         );
 }
 

@@ -1,9 +1,12 @@
-//! The night scene behind the title: sky, stars, the skyline with its lit
-//! windows, the old clock tower and rain, drawn from coloured rectangles in
-//! virtual pixels. A fixed seed keeps the city the same every time.
+//! The night scene behind the title: the generated backdrop (the clock
+//! tower at midnight over the city, a lamp, the wet street) with rain
+//! falling over it. Where the art is missing, the same night drawn from
+//! coloured rectangles in virtual pixels: sky, stars, the skyline with its
+//! lit windows and the tower. A fixed seed keeps the city the same.
 
 use bevy::prelude::*;
 
+use crate::art::sheets::SpriteSheets;
 use crate::levels::skyline::{SkylineShape, WINDOW as WINDOW_SIZE, skyline};
 use crate::random::Random;
 use crate::states::{Screen, VIEW, VIRTUAL_HEIGHT};
@@ -25,6 +28,10 @@ const CLOCK_FACE: Color = Color::srgb(0.93, 0.86, 0.62);
 const STAR: Color = Color::srgb(0.85, 0.88, 1.0);
 const RAIN: Color = Color::srgba(0.7, 0.75, 0.9, 0.28);
 
+/// A piece of the scene behind the title.
+#[derive(Component)]
+pub(super) struct TitleScene;
+
 /// A falling raindrop.
 #[derive(Component)]
 pub(super) struct Raindrop;
@@ -32,14 +39,28 @@ pub(super) struct Raindrop;
 /// A flat rectangle of `size` with its bottom-left corner at `corner`, at depth `z`.
 fn rect(color: Color, corner: Vec2, size: Vec2, z: f32) -> impl Bundle {
     (
+        TitleScene,
         Sprite::from_color(color, size),
         Transform::from_translation((corner + size / 2.0).extend(z)),
         DespawnOnExit(Screen::Title),
     )
 }
 
-pub(super) fn spawn(mut commands: Commands) {
+pub(super) fn spawn(mut commands: Commands, sheets: Option<Res<SpriteSheets>>) {
     let mut seed = Random::new(1957);
+    if let Some((image, size)) = sheets.and_then(|s| s.image("title_backdrop")) {
+        commands.spawn((
+            TitleScene,
+            Sprite {
+                image,
+                custom_size: Some(size),
+                ..default()
+            },
+            DespawnOnExit(Screen::Title),
+        ));
+        spawn_rain(&mut commands, &mut seed);
+        return;
+    }
     // Sky: bands from black-blue overhead to the sodium haze over the city.
     let bands = 12;
     for i in 0..bands {
@@ -94,6 +115,11 @@ pub(super) fn spawn(mut commands: Commands) {
         Vec2::new(WIDTH, 14.0),
         5.0,
     ));
+    spawn_rain(&mut commands, &mut seed);
+}
+
+/// Raindrops over the whole view, falling.
+fn spawn_rain(commands: &mut Commands, seed: &mut Random) {
     for i in 0..RAIN_DROPS {
         let at = Vec2::new(
             seed.range(-HALF_W, HALF_W + 40.0),
