@@ -349,6 +349,42 @@ fn spawn_layer(
             let (top, bottom) = (colour(*top), colour(*bottom));
             let bands = 16;
             let height = (b.h + VIEW.y * 2.0) / bands as f32;
+            // With a renderer the bands are one picture a pixel wide,
+            // stretched: one sprite instead of sixteen.
+            if let Some(assets) = drawing.assets {
+                let pixels = (0..bands)
+                    .rev()
+                    .flat_map(|i| {
+                        let t = i as f32 / (bands - 1) as f32;
+                        bottom.mix(&top, t).to_srgba().to_u8_array()
+                    })
+                    .collect();
+                let image = Image::new(
+                    Extent3d {
+                        width: 1,
+                        height: bands,
+                        depth_or_array_layers: 1,
+                    },
+                    TextureDimension::D2,
+                    pixels,
+                    TextureFormat::Rgba8UnormSrgb,
+                    RenderAssetUsages::RENDER_WORLD,
+                );
+                let corner = Vec2::new(b.x - VIEW.x, b.y - VIEW.y);
+                let size = Vec2::new(b.w + VIEW.x * 2.0, height * bands as f32);
+                commands.spawn((
+                    Name::new("Sky"),
+                    LevelEntity,
+                    ChildOf(root),
+                    Sprite {
+                        image: assets.add(image),
+                        custom_size: Some(size),
+                        ..default()
+                    },
+                    Transform::from_translation((corner + size / 2.0).extend(z)),
+                ));
+                return;
+            }
             for i in 0..bands {
                 let t = i as f32 / (bands - 1) as f32;
                 let corner = Vec2::new(b.x - VIEW.x, b.y - VIEW.y + i as f32 * height);
