@@ -208,14 +208,7 @@ fn main() -> ExitCode {
             use long_exposure::audio::{playback, synth};
             let out = out.unwrap_or_else(|| roots.assets().join(playback::FOLDER));
             let began = std::time::Instant::now();
-            let written = std::fs::create_dir_all(&out).and_then(|()| {
-                synth::catalogue().iter().try_fold(0, |count, sound| {
-                    let bytes = synth::wav_bytes(&sound.samples, synth::FILE_SAMPLE_RATE);
-                    std::fs::write(out.join(format!("{}.wav", sound.name)), bytes)
-                        .map(|()| count + 1)
-                })
-            });
-            match written {
+            match synth::write_all(&out) {
                 Ok(count) => {
                     println!(
                         "generate-sounds: {count} files written to {} in {} ms",
@@ -225,10 +218,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(problem) => {
-                    eprintln!(
-                        "long-exposure generate-sounds: {}: {problem}",
-                        out.display()
-                    );
+                    eprintln!("long-exposure generate-sounds: {problem}");
                     ExitCode::FAILURE
                 }
             }

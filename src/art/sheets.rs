@@ -68,6 +68,8 @@ struct LoadedSheet {
     layout: Handle<TextureAtlasLayout>,
     frame_size: UVec2,
     animations: Vec<AnimationEntry>,
+    /// Drawn from the atlas, not a picture of its own.
+    packed: bool,
 }
 
 /// Every generated sheet, by sprite name. Exists only where a renderer does.
@@ -101,9 +103,9 @@ impl SpriteSheets {
     }
 
     /// The whole image of the sheet `name` (backdrops and skylines) and
-    /// its size.
+    /// its size; none for a sheet packed into the atlas.
     pub fn image(&self, name: &str) -> Option<(Handle<Image>, Vec2)> {
-        let sheet = self.sheets.get(name)?;
+        let sheet = self.sheets.get(name).filter(|s| !s.packed)?;
         Some((sheet.image.clone(), sheet.frame_size.as_vec2()))
     }
 
@@ -217,6 +219,7 @@ fn load_sheets(
                 layout: layouts.add(layout),
                 frame_size: UVec2::new(entry.frame_size.0, entry.frame_size.1),
                 animations: entry.animations,
+                packed: entry.atlas.is_some(),
             };
             (entry.name, sheet)
         })

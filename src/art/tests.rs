@@ -3,51 +3,6 @@
 
 use super::*;
 
-/// The sprites in `levels::sprites`, with their sizes in virtual pixels.
-const SPRITES: &[(&str, u32, u32)] = &[
-    ("lev", 8, 22),
-    ("stranger", 8, 24),
-    ("night_worker", 8, 22),
-    ("taxi_driver", 8, 21),
-    ("cat_woman", 8, 20),
-    ("pigeon", 4, 3),
-    ("cat", 6, 4),
-    ("crow", 5, 4),
-    ("crate", 14, 12),
-    ("barrel", 8, 12),
-    ("pallet", 16, 3),
-    ("shelf", 24, 30),
-    ("desk", 20, 9),
-    ("chair", 6, 10),
-    ("cracked_mirror", 10, 16),
-    ("wall_clock", 8, 8),
-    ("skylight", 30, 4),
-    ("window", 14, 18),
-    ("pillar", 6, 60),
-    ("chain", 1, 24),
-    ("forklift", 22, 16),
-    ("hanging_lamp", 6, 4),
-    ("phone", 3, 5),
-    ("kiosk", 24, 22),
-    ("street_lamp", 4, 40),
-    ("tram_stop", 20, 24),
-    ("tram", 60, 26),
-    ("taxi", 30, 12),
-    ("bench", 16, 6),
-    ("bin", 6, 9),
-    ("poster", 10, 14),
-    ("underpass_sign", 14, 8),
-    ("puddle", 20, 1),
-    ("bell", 16, 16),
-    ("clock_face", 24, 24),
-    ("gear", 14, 14),
-    ("rope", 1, 40),
-    ("arched_window", 12, 20),
-    ("railing", 30, 8),
-    ("antenna", 4, 30),
-    ("water_tank", 20, 24),
-];
-
 #[test]
 fn two_runs_give_identical_png_bytes() {
     let (a, b) = (sheets(), sheets());
@@ -59,23 +14,36 @@ fn two_runs_give_identical_png_bytes() {
 }
 
 #[test]
-fn every_sprite_has_a_sheet_of_its_size() {
+fn every_sprite_backdrop_and_tile_set_has_its_sheet() {
+    use crate::levels::sprites;
     let all = sheets();
-    for (name, w, h) in SPRITES {
-        let sheet = all.iter().find(|s| s.name == *name);
-        assert_eq!(sheet.map(|s| s.frame_size), Some((*w, *h)), "{name}");
+    for sprite in sprites::SPRITES {
+        let sheet = all.iter().find(|s| s.name == sprite.name);
+        assert_eq!(
+            sheet.map(|s| s.frame_size),
+            Some((sprite.size.0 as u32, sprite.size.1 as u32)),
+            "`{}` is drawn at the size photographs judge it by",
+            sprite.name
+        );
     }
-    for extra in [
-        "tiles_warehouse",
-        "tiles_streets",
-        "tiles_tower",
-        "tiles_roof",
-        "skyline_night",
-        "skyline_dawn",
-        "rain",
-        "title_backdrop",
-    ] {
-        assert!(all.iter().any(|s| s.name == extra), "{extra}");
+    let extras = ["rain", "title_backdrop"];
+    for name in sprites::BACKDROPS
+        .iter()
+        .chain(sprites::TILE_SETS)
+        .chain(&extras)
+    {
+        assert!(all.iter().any(|s| s.name == *name), "no sheet `{name}`");
+    }
+    for set in sprites::TILE_SETS {
+        let Some(sheet) = all.iter().find(|s| s.name == *set) else {
+            continue;
+        };
+        for tile in ["floor_top", "floor_fill", "wet_street", "planks", "grating"] {
+            assert!(
+                sheet.animations.iter().any(|a| a.name == tile),
+                "`{set}` has no tile `{tile}`"
+            );
+        }
     }
 }
 

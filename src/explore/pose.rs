@@ -52,7 +52,10 @@ fn pose_lev(
             }
         }
         None => {
-            let size = sprite.custom_size.unwrap_or(Vec2::new(8.0, 22.0));
+            // The sheet's frame, drawn at the size his placeholder has.
+            let Some(size) = sprite.custom_size else {
+                return;
+            };
             if let Some((dressed, animated)) = sheets.sprite("lev", wanted, size) {
                 *sprite = Sprite {
                     flip_x: sprite.flip_x,

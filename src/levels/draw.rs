@@ -97,18 +97,55 @@ fn surface_tile(surface: Surface) -> &'static str {
     }
 }
 
-/// `image` repeated over `size`, whole tiles from its bottom-left.
-fn tiled(image: Handle<Image>, size: Vec2) -> Sprite {
+/// `image` repeated across `size` (and up it, with `tile_y`).
+fn tiled(image: Handle<Image>, size: Vec2, tile_y: bool) -> Sprite {
     Sprite {
         image,
         custom_size: Some(size),
         image_mode: SpriteImageMode::Tiled {
             tile_x: true,
-            tile_y: true,
+            tile_y,
             stretch_value: 1.0,
         },
         ..default()
     }
+}
+
+/// An RGBA picture `width` by `height`, rows top first, for the renderer.
+pub(super) fn picture(width: u32, height: u32, pixels: Vec<u8>) -> Image {
+    Image::new(
+        Extent3d {
+            width,
+            height,
+            depth_or_array_layers: 1,
+        },
+        TextureDimension::D2,
+        pixels,
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::RENDER_WORLD,
+    )
+}
+
+/// A background layer's `sprite`, `size` large with its bottom-left at
+/// `corner`, under the layer `root`.
+fn layer_sprite(
+    name: &'static str,
+    root: Entity,
+    sprite: Sprite,
+    corner: Vec2,
+    size: Vec2,
+    z: f32,
+) -> impl Bundle {
+    (
+        Name::new(name),
+        LevelEntity,
+        ChildOf(root),
+        Sprite {
+            custom_size: Some(size),
+            ..sprite
+        },
+        Transform::from_translation((corner + size / 2.0).extend(z)),
+    )
 }
 
 /// Under a tiled level's lowest floors, the ground they stand on, down to
@@ -132,7 +169,7 @@ fn spawn_ground(commands: &mut Commands, level: &Level, drawing: Drawing) {
         commands.spawn((
             Name::new("Ground"),
             LevelEntity,
-            tiled(image.clone(), size),
+            tiled(image.clone(), size, true),
             Transform::from_translation((corner + size / 2.0).extend(2.5)),
             DespawnOnExit(Screen::Playing),
         ));
@@ -162,7 +199,7 @@ pub fn spawn_level(commands: &mut Commands, level: &Level, drawing: Drawing) {
             let size = Vec2::new(floor.width, tile.y);
             let corner = Vec2::new(floor.x, floor.y - tile.y);
             entity.insert((
-                tiled(image, size),
+                tiled(image, size, true),
                 Transform::from_translation((corner + size / 2.0).extend(3.0)),
             ));
         }
@@ -359,30 +396,10 @@ fn spawn_layer(
                         bottom.mix(&top, t).to_srgba().to_u8_array()
                     })
                     .collect();
-                let image = Image::new(
-                    Extent3d {
-                        width: 1,
-                        height: bands,
-                        depth_or_array_layers: 1,
-                    },
-                    TextureDimension::D2,
-                    pixels,
-                    TextureFormat::Rgba8UnormSrgb,
-                    RenderAssetUsages::RENDER_WORLD,
-                );
                 let corner = Vec2::new(b.x - VIEW.x, b.y - VIEW.y);
                 let size = Vec2::new(b.w + VIEW.x * 2.0, height * bands as f32);
-                commands.spawn((
-                    Name::new("Sky"),
-                    LevelEntity,
-                    ChildOf(root),
-                    Sprite {
-                        image: assets.add(image),
-                        custom_size: Some(size),
-                        ..default()
-                    },
-                    Transform::from_translation((corner + size / 2.0).extend(z)),
-                ));
+                let sky = Sprite::from_image(assets.add(picture(1, bands, pixels)));
+                commands.spawn(layer_sprite("Sky", root, sky, corner, size, z));
                 return;
             }
             for i in 0..bands {
@@ -417,26 +434,10 @@ fn spawn_layer(
                 let colours = [c.0, window.to_srgba().to_u8_array()];
                 let (pixels, w, h) =
                     super::skyline::picture(&buildings, shape.from, shape.ground, colours);
-                let image = Image::new(
-                    Extent3d {
-                        width: w,
-                        height: h,
-                        depth_or_array_layers: 1,
-                    },
-                    TextureDimension::D2,
-                    pixels,
-                    TextureFormat::Rgba8UnormSrgb,
-                    RenderAssetUsages::RENDER_WORLD,
-                );
                 let size = Vec2::new(w as f32, h as f32);
                 let corner = Vec2::new(shape.from, shape.ground);
-                commands.spawn((
-                    Name::new("Skyline"),
-                    LevelEntity,
-                    ChildOf(root),
-                    Sprite::from_image(assets.add(image)),
-                    Transform::from_translation((corner + size / 2.0).extend(z)),
-                ));
+                let city = Sprite::from_image(assets.add(picture(w, h, pixels)));
+                commands.spawn(layer_sprite("Skyline", root, city, corner, size, z));
                 return;
             }
             for building in buildings {
@@ -452,19 +453,8 @@ fn spawn_layer(
             if let Some((image, size)) = drawing.sheets.and_then(|s| s.image(name)) {
                 let size = Vec2::new(b.w + VIEW.x * 2.0, size.y);
                 let corner = Vec2::new(b.x - VIEW.x, ground_line(level));
-                let mut sprite = tiled(image, size);
-                sprite.image_mode = SpriteImageMode::Tiled {
-                    tile_x: true,
-                    tile_y: false,
-                    stretch_value: 1.0,
-                };
-                commands.spawn((
-                    Name::new("Skyline"),
-                    LevelEntity,
-                    ChildOf(root),
-                    sprite,
-                    Transform::from_translation((corner + size / 2.0).extend(z)),
-                ));
+                let city = tiled(image, size, false);
+                commands.spawn(layer_sprite("Skyline", root, city, corner, size, z));
             }
         }
         Paint::Image(path) => {

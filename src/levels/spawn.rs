@@ -163,8 +163,6 @@ fn glow_alpha(d: f32, x: u32, y: u32) -> f32 {
 }
 
 fn make_light_glow(images: Option<ResMut<Assets<Image>>>, mut commands: Commands) {
-    use bevy::asset::RenderAssetUsages;
-    use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
     let Some(mut images) = images else {
         return;
     };
@@ -177,18 +175,7 @@ fn make_light_glow(images: Option<ResMut<Assets<Image>>>, mut commands: Commands
             texels.extend_from_slice(&[255, 255, 255, (alpha * 255.0) as u8]);
         }
     }
-    let size = Extent3d {
-        width: GLOW_SIZE,
-        height: GLOW_SIZE,
-        depth_or_array_layers: 1,
-    };
-    let image = Image::new(
-        size,
-        TextureDimension::D2,
-        texels,
-        TextureFormat::Rgba8UnormSrgb,
-        RenderAssetUsages::RENDER_WORLD,
-    );
+    let image = super::draw::picture(GLOW_SIZE, GLOW_SIZE, texels);
     commands.insert_resource(LightGlow(images.add(image)));
 }
 

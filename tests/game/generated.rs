@@ -1,14 +1,14 @@
 //! The generated art and sound: `long-exposure generate-art` and
 //! `generate-sounds` make every file again and must give the committed ones
-//! byte for byte; every sprite, backdrop and tile set the levels can name
-//! has its sheet, and every sound its file.
+//! byte for byte, and every sound has its file. (That every sprite, backdrop
+//! and tile set the levels can name has its sheet is a unit test of
+//! `art`.)
 
 use std::collections::BTreeSet;
 use std::fs;
 
 use long_exposure::art;
 use long_exposure::audio::synth;
-use long_exposure::levels::sprites;
 
 use super::support::repo_file;
 
@@ -36,34 +36,6 @@ fn the_generator_reproduces_the_committed_art_byte_for_byte() {
         stale.is_empty(),
         "files the generator no longer writes: {stale:?}"
     );
-}
-
-#[test]
-fn every_sprite_backdrop_and_tile_set_has_its_sheet() {
-    let sheets = art::sheets();
-    let names: BTreeSet<&str> = sheets.iter().map(|s| s.name).collect();
-    for sprite in sprites::SPRITES {
-        let sheet = sheets.iter().find(|s| s.name == sprite.name);
-        let sheet = sheet.unwrap_or_else(|| panic!("no sheet for the sprite `{}`", sprite.name));
-        assert_eq!(
-            sheet.frame_size,
-            (sprite.size.0 as u32, sprite.size.1 as u32),
-            "`{}` is drawn at the size photographs judge it by",
-            sprite.name
-        );
-    }
-    for name in sprites::BACKDROPS.iter().chain(sprites::TILE_SETS) {
-        assert!(names.contains(name), "no sheet `{name}`");
-    }
-    for set in sprites::TILE_SETS {
-        let sheet = sheets.iter().find(|s| s.name == *set).unwrap();
-        for tile in ["floor_top", "floor_fill", "wet_street", "planks", "grating"] {
-            assert!(
-                sheet.animations.iter().any(|a| a.name == tile),
-                "`{set}` has no tile `{tile}`"
-            );
-        }
-    }
 }
 
 #[test]

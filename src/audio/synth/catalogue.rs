@@ -110,6 +110,19 @@ pub fn names() -> Vec<&'static str> {
     recipes().iter().map(|(name, ..)| *name).collect()
 }
 
+/// Writes every sound of the [`catalogue`] to `dir` as `<name>.wav`;
+/// returns how many.
+pub fn write_all(dir: &std::path::Path) -> Result<usize, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+    let sounds = catalogue();
+    for sound in &sounds {
+        let path = dir.join(format!("{}.wav", sound.name));
+        std::fs::write(&path, wav_bytes(&sound.samples, FILE_SAMPLE_RATE))
+            .map_err(|e| format!("writing {}: {e}", path.display()))?;
+    }
+    Ok(sounds.len())
+}
+
 /// The one sound of the [`catalogue`] kept as `<name>.wav`.
 pub fn sound(name: &str) -> Option<SoundFile> {
     recipes().iter().find(|(stem, ..)| *stem == name).map(made)

@@ -22,7 +22,7 @@ mod tower;
 mod tests;
 
 pub use ambience::{AMBIENCE_SECONDS, ambience};
-pub use catalogue::{FILE_SAMPLE_RATE, SoundFile, catalogue, names, sound, wav_bytes};
+pub use catalogue::{FILE_SAMPLE_RATE, SoundFile, catalogue, names, sound, wav_bytes, write_all};
 pub use effects::{bell_stroke, film_advance, footstep, phone_ring, shutter, tick, voice};
 pub use music::{MUSIC_SECONDS, music};
 pub use street::{crows, pigeons_take_off, tram_passing};
