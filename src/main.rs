@@ -152,7 +152,7 @@ enum Command {
         out: Option<PathBuf>,
     },
     /// One case of `bench --window`, in a window of its own: empty,
-    /// sprite, title or chapter:ID.
+    /// sprite, title, chapter:ID or threaded:ID.
     #[command(hide = true)]
     BenchScene {
         /// The case.

@@ -17,6 +17,7 @@ use crate::levels::{self, Roots, StartOverride};
 use crate::photo::PhotoFolder;
 use crate::story::NightsFile;
 use crate::testing::script::Script;
+use crate::testing::{Executor, use_executor};
 
 /// Set once the first frame runs; panics before that are start-up failures.
 static STARTED: AtomicBool = AtomicBool::new(false);
@@ -52,16 +53,18 @@ impl PlayerFiles {
 /// new games at `start` and writing to `files`; with `log_fps`, frame rate
 /// and frame time are logged every second.
 pub fn app(roots: Roots, start: StartOverride, files: PlayerFiles, log_fps: bool) -> App {
-    app_with(roots, start, files, log_fps, None)
+    app_with(roots, start, files, log_fps, None, Executor::SingleThreaded)
 }
 
-/// As [`app`], playing `script` (with its name for the verdict) in the window.
+/// As [`app`], playing `script` (with its name for the verdict) in the
+/// window, the game's systems run by `executor`.
 pub fn app_with(
     roots: Roots,
     start: StartOverride,
     files: PlayerFiles,
     log_fps: bool,
     script: Option<(Script, String)>,
+    executor: Executor,
 ) -> App {
     let mut app = App::new();
     let assets = roots.assets();
@@ -104,6 +107,12 @@ pub fn app_with(
             LogDiagnosticsPlugin::default(),
         ));
     }
+    // The game's and the renderer's systems are many and small: on a
+    // machine of few cores, handing them out to threads costs more than it
+    // saves, and a renderer that fills pixels on the CPU (where there is no
+    // GPU) needs those cores. Rendering keeps its own thread beside the
+    // game's. Measured by `bench --window`.
+    use_executor(&mut app, executor);
     app
 }
 
@@ -136,7 +145,15 @@ pub fn run(
             std::process::exit(1);
         }
     }));
-    app_with(roots, start, files, log_fps, script).run()
+    app_with(
+        roots,
+        start,
+        files,
+        log_fps,
+        script,
+        Executor::SingleThreaded,
+    )
+    .run()
 }
 
 fn mark_started() {

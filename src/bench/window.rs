@@ -16,6 +16,7 @@ use bevy::window::WindowResolution;
 use crate::input::Action;
 use crate::levels::{Roots, StartOverride, files};
 use crate::states::{Screen, VIEW};
+use crate::testing::Executor;
 use crate::testing::script::{Script, Step};
 use crate::windowed::{self, PlayerFiles};
 
@@ -23,6 +24,8 @@ use crate::windowed::{self, PlayerFiles};
 const WARM_UP: Duration = Duration::from_secs(5);
 /// Seconds a case is timed for.
 const TIMED: Duration = Duration::from_secs(10);
+/// Times each chapter is measured; its line gives the median.
+const ROUNDS: usize = 3;
 /// The window every case opens, the game's own size.
 const WINDOW: (u32, u32) = (1280, 720);
 
@@ -45,23 +48,30 @@ pub enum Case {
     /// The game at the title, timed from the process's start to the
     /// title's first frame.
     Title,
-    /// The game in this chapter's level, Lev walking back and forth.
-    Chapter(String),
+    /// The game in this chapter's level, Lev walking back and forth, its
+    /// systems run by this executor.
+    Chapter(String, Executor),
 }
 
 impl Case {
-    /// The case named on the command line: `empty`, `sprite`, `title` or
-    /// `chapter:ID`.
+    /// The case named on the command line: `empty`, `sprite`, `title`,
+    /// `chapter:ID` or `threaded:ID` (the chapter with Bevy's
+    /// multi-threaded executors).
     pub fn parse(name: &str) -> Result<Self, String> {
+        let chapter = |prefix: &str, executor| {
+            name.strip_prefix(prefix)
+                .map(|id| Self::Chapter(id.to_owned(), executor))
+        };
         match name {
             "empty" => Ok(Self::Empty),
             "sprite" => Ok(Self::FullScreenSprite),
             "title" => Ok(Self::Title),
-            _ => name
-                .strip_prefix("chapter:")
-                .map(|id| Self::Chapter(id.to_owned()))
+            _ => chapter("chapter:", Executor::SingleThreaded)
+                .or_else(|| chapter("threaded:", Executor::MultiThreaded))
                 .ok_or_else(|| {
-                    format!("no bench scene `{name}`: empty, sprite, title or chapter:ID")
+                    format!(
+                        "no bench scene `{name}`: empty, sprite, title, chapter:ID or threaded:ID"
+                    )
                 }),
         }
     }
@@ -71,7 +81,8 @@ impl Case {
             Self::Empty => "empty".into(),
             Self::FullScreenSprite => "sprite".into(),
             Self::Title => "title".into(),
-            Self::Chapter(id) => format!("chapter:{id}"),
+            Self::Chapter(id, Executor::SingleThreaded) => format!("chapter:{id}"),
+            Self::Chapter(id, Executor::MultiThreaded) => format!("threaded:{id}"),
         }
     }
 }
@@ -210,7 +221,7 @@ pub fn run_case(case: &Case, roots: &Roots) -> Result<(), String> {
                 AppExit::Error(_) => Err("the title did not run".into()),
             };
         }
-        Case::Chapter(id) => {
+        Case::Chapter(id, executor) => {
             let set = files::load_all(roots);
             let story = set.story.as_ref().ok_or("the data has no story")?;
             let chapter = story
@@ -229,6 +240,7 @@ pub fn run_case(case: &Case, roots: &Roots) -> Result<(), String> {
                 PlayerFiles::default(),
                 false,
                 Some((walking(), format!("bench-scene {}", case.name()))),
+                *executor,
             )
         }
     };
@@ -272,9 +284,11 @@ fn measure(case: &Case, roots: &Roots) -> Result<f64, String> {
 
 /// Every case, each in its own window one after another: the lines of a
 /// table of frames per second and each one's ratio to the full-screen
-/// sprite, then the title's first frame. The sprite is measured again
-/// before and after each chapter, and each chapter is set against the mean
-/// of the two: a shared machine's load drifts over minutes.
+/// sprite, then the title's first frame. Each chapter runs [`ROUNDS`]
+/// times, each time set against the mean of the sprite measured just
+/// before and just after it (a shared machine's load drifts over minutes);
+/// its line gives the median round and the range of the ratios. The first
+/// chapter runs once more with Bevy's multi-threaded executors.
 pub fn report(roots: &Roots) -> Result<Vec<String>, String> {
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         return Err("no display (run scripts/bench-window.sh, which starts Xvfb)".into());
@@ -285,17 +299,28 @@ pub fn report(roots: &Roots) -> Result<Vec<String>, String> {
         .as_ref()
         .map(|s| s.chapters.iter().map(|c| c.id.clone()).collect())
         .unwrap_or_default();
+    let mut cases: Vec<(String, Case)> = chapters
+        .iter()
+        .map(|id| {
+            let case = Case::Chapter(id.clone(), Executor::SingleThreaded);
+            (format!("chapter {id}, Lev walking"), case)
+        })
+        .collect();
+    if let Some(id) = chapters.first() {
+        let case = Case::Chapter(id.clone(), Executor::MultiThreaded);
+        cases.push((format!("chapter {id}, multi-threaded"), case));
+    }
     let mut lines = vec![
         format!(
-            "{}x{} window, each case {} s timed after {} s of warm-up",
+            "{}x{} window, each case {} s timed after {} s of warm-up; chapters: median of {ROUNDS}",
             WINDOW.0,
             WINDOW.1,
             TIMED.as_secs(),
             WARM_UP.as_secs()
         ),
         format!(
-            "{:<34} {:>11} {:>13} {:>6}",
-            "case", "frames/s", "sprite's", "ratio"
+            "{:<34} {:>11} {:>13} {:>6}  {}",
+            "case", "frames/s", "sprite's", "ratio", "range"
         ),
     ];
     let row = |name: &str, fps: f64, sprite: f64| {
@@ -308,15 +333,31 @@ pub fn report(roots: &Roots) -> Result<Vec<String>, String> {
     let empty = measure(&Case::Empty, roots)?;
     lines.push(row("empty 2D scene", empty, sprite));
     lines.push(row("one full-screen sprite", sprite, sprite));
-    for id in &chapters {
-        let name = format!("chapter {id}, Lev walking");
-        match measure(&Case::Chapter(id.clone()), roots) {
-            Ok(fps) => {
-                let after = measure(&Case::FullScreenSprite, roots)?;
-                lines.push(row(&name, fps, (sprite + after) / 2.0));
-                sprite = after;
+    for (name, case) in &cases {
+        // (frames per second, the sprite's about it) of each round.
+        let mut rounds = Vec::new();
+        for _ in 0..ROUNDS {
+            match measure(case, roots) {
+                Ok(fps) => {
+                    let after = measure(&Case::FullScreenSprite, roots)?;
+                    rounds.push((fps, (sprite + after) / 2.0));
+                    sprite = after;
+                }
+                Err(problem) => {
+                    lines.push(format!("{name:<34} {problem}"));
+                    break;
+                }
             }
-            Err(problem) => lines.push(format!("{name:<34} {problem}")),
+        }
+        rounds.sort_by(|a, b| (a.0 / a.1).total_cmp(&(b.0 / b.1)));
+        if let Some(&(fps, base)) = rounds.get(rounds.len() / 2) {
+            let (low, high) = (rounds[0], rounds[rounds.len() - 1]);
+            lines.push(format!(
+                "{}  {:.0}-{:.0}%",
+                row(name, fps, base),
+                low.0 / low.1 * 100.0,
+                high.0 / high.1 * 100.0
+            ));
         }
     }
     match measure(&Case::Title, roots) {

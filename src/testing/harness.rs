@@ -83,12 +83,21 @@ pub fn headless_app(config: &HeadlessConfig) -> App {
     .insert_resource(TimeUpdateStrategy::ManualDuration(frame_time(config.fps)));
     app.finish();
     app.cleanup();
-    if config.executor == Executor::SingleThreaded {
-        for (_, schedule) in app.world_mut().resource_mut::<Schedules>().iter_mut() {
-            schedule.set_executor(SingleThreadedExecutor::new());
+    use_executor(&mut app, config.executor);
+    app
+}
+
+/// Runs every schedule `app` and its sub-apps (the renderer's, in a
+/// window) have now with `executor` (Bevy's default is multi-threaded).
+pub fn use_executor(app: &mut App, executor: Executor) {
+    if executor == Executor::SingleThreaded {
+        for sub_app in app.sub_apps_mut().iter_mut() {
+            let world = sub_app.world_mut();
+            for (_, schedule) in world.resource_mut::<Schedules>().iter_mut() {
+                schedule.set_executor(SingleThreadedExecutor::new());
+            }
         }
     }
-    app
 }
 
 fn frame_time(fps: u32) -> Duration {

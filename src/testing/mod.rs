@@ -12,7 +12,9 @@ pub mod script;
 mod trace;
 mod walk;
 
-pub use harness::{Executor, Failure, Harness, HeadlessConfig, StepFailure, headless_app};
+pub use harness::{
+    Executor, Failure, Harness, HeadlessConfig, StepFailure, headless_app, use_executor,
+};
 pub use player::{Progress, ScriptPlayer};
 pub use trace::{Trace, TraceLine};
 
