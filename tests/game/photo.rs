@@ -2,6 +2,7 @@
 //! its film, the album's records, the shot list and input that belongs to
 //! the viewfinder alone.
 
+use bevy::prelude::Text;
 use long_exposure::input::Action;
 use long_exposure::photo::Viewfinder;
 use long_exposure::story::StoryState;
@@ -69,6 +70,42 @@ fn a_photo_of_the_mirror_is_judged_kept_and_meets_its_goal() {
         traced(&harness, "photo: 1 at 23:01 scored 58: warehouse/mirror 58"),
         1
     );
+}
+
+/// The HUD's shot list as shown now.
+fn shot_list(harness: &mut Harness) -> String {
+    let world = harness.app().world_mut();
+    world
+        .query::<&Text>()
+        .iter(world)
+        .find(|t| t.0.starts_with("Shot list"))
+        .map(|t| t.0.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_shot_list_opens_on_arrival_and_with_the_camera_and_folds_while_walking() {
+    let mut harness = headless(shipped());
+    new_game(&mut harness);
+    let open = shot_list(&mut harness);
+    assert!(
+        open.contains("[ ] The cracked mirror"),
+        "the whole list on arrival: {open:?}"
+    );
+    harness.frames(harness.frames_in(4.0));
+    let folded = shot_list(&mut harness);
+    assert!(
+        folded.starts_with("Shot list 0/") && !folded.contains('\n'),
+        "one line while walking: {folded:?}"
+    );
+    harness.press(Action::Camera);
+    assert_eq!(
+        shot_list(&mut harness),
+        open,
+        "the whole list in the viewfinder"
+    );
+    harness.press(Action::Camera);
+    assert_eq!(shot_list(&mut harness), folded);
 }
 
 #[test]
