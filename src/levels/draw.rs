@@ -52,14 +52,12 @@ fn surface_colour(surface: Surface) -> Color {
 }
 
 /// What a level is drawn with where there is a renderer: image layers load
-/// through `assets`, lights use the `glow` texture, and sprites with a
-/// generated sheet are drawn from it.
+/// through `assets`, lights glow with a falloff picture made to their size,
+/// and sprites with a generated sheet are drawn from it.
 #[derive(Clone, Copy, Default)]
 pub struct Drawing<'a> {
     /// Loads image layers.
     pub assets: Option<&'a AssetServer>,
-    /// A light's soft falloff.
-    pub glow: Option<&'a Handle<Image>>,
     /// The generated sprite sheets.
     pub sheets: Option<&'a SpriteSheets>,
 }
@@ -299,6 +297,7 @@ pub fn spawn_level(commands: &mut Commands, level: &Level, drawing: Drawing) {
             DespawnOnExit(Screen::Playing),
         ));
     }
+    super::rain::spawn_level_rain(commands, level);
     for (index, light) in level.lights.iter().enumerate() {
         let [r, g, b, _] = light.colour.0;
         let alpha = (0.25 * light.intensity).clamp(0.0, 0.8);
@@ -307,9 +306,11 @@ pub fn spawn_level(commands: &mut Commands, level: &Level, drawing: Drawing) {
         let corner = Vec2::from(light.at) - size / 2.0;
         let mut entity = commands.spawn(block("Light", tint, corner, size, LIGHT_Z));
         entity.insert(LevelLight { index, alpha });
-        if let Some(glow) = drawing.glow {
+        if let Some(assets) = drawing.assets {
+            let diameter = size.x.round().max(2.0) as u32;
+            let size = Vec2::splat(diameter as f32);
             entity.insert(Sprite {
-                image: glow.clone(),
+                image: assets.add(super::spawn::glow_picture(diameter)),
                 color: tint,
                 custom_size: Some(size),
                 ..default()

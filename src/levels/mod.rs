@@ -12,6 +12,7 @@ pub mod files;
 mod loader;
 mod night;
 mod problems;
+pub mod rain;
 pub mod roots;
 pub mod schema;
 pub mod skyline;
@@ -82,5 +83,5 @@ pub(super) fn plugin(app: &mut App) {
         .register_asset_loader(DataLoader::<DialogueAsset>::new(roots, board.clone()))
         .insert_resource(board)
         .init_resource::<StartOverride>()
-        .add_plugins((night::plugin, spawn::plugin, problems::plugin));
+        .add_plugins((night::plugin, spawn::plugin, problems::plugin, rain::plugin));
 }

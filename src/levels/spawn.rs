@@ -124,16 +124,8 @@ impl CurrentLevel {
     }
 }
 
-/// A soft round falloff, tinted per light; only where images exist (a window).
-#[derive(Resource, Debug)]
-struct LightGlow(Handle<Image>);
-
-/// Side of the light falloff texture, in texels.
-const GLOW_SIZE: u32 = 64;
-
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<LevelBuilt>()
-        .add_systems(Startup, make_light_glow)
         .add_systems(OnExit(Screen::Playing), forget_level)
         .add_systems(
             Update,
@@ -162,21 +154,20 @@ fn glow_alpha(d: f32, x: u32, y: u32) -> f32 {
     (smooth * GLOW_STEPS + bayer(x, y) - 0.5).round().max(0.0) / GLOW_STEPS
 }
 
-fn make_light_glow(images: Option<ResMut<Assets<Image>>>, mut commands: Commands) {
-    let Some(mut images) = images else {
-        return;
-    };
-    let half = GLOW_SIZE as f32 / 2.0;
-    let mut texels = Vec::with_capacity((GLOW_SIZE * GLOW_SIZE * 4) as usize);
-    for y in 0..GLOW_SIZE {
-        for x in 0..GLOW_SIZE {
+/// A light's round falloff, white to be tinted, `diameter` texels across:
+/// drawn at one texel a virtual pixel, so that its rings and dither are on
+/// the same pixel grid as everything else.
+pub(super) fn glow_picture(diameter: u32) -> Image {
+    let half = diameter as f32 / 2.0;
+    let mut texels = Vec::with_capacity((diameter * diameter * 4) as usize);
+    for y in 0..diameter {
+        for x in 0..diameter {
             let d = Vec2::new(x as f32 + 0.5 - half, y as f32 + 0.5 - half).length() / half;
             let alpha = glow_alpha(d, x, y);
             texels.extend_from_slice(&[255, 255, 255, (alpha * 255.0) as u8]);
         }
     }
-    let image = super::draw::picture(GLOW_SIZE, GLOW_SIZE, texels);
-    commands.insert_resource(LightGlow(images.add(image)));
+    super::draw::picture(diameter, diameter, texels)
 }
 
 fn forget_level(mut commands: Commands) {
@@ -210,7 +201,6 @@ fn spawn_current_level(
     mut built: MessageWriter<LevelBuilt>,
     assets: Res<AssetServer>,
     images: Option<Res<Assets<Image>>>,
-    glow: Option<Res<LightGlow>>,
     sheets: Option<Res<SpriteSheets>>,
     mut commands: Commands,
 ) {
@@ -229,7 +219,6 @@ fn spawn_current_level(
     // Images need a renderer; headless, image layers are left out.
     let drawing = Drawing {
         assets: images.is_some().then_some(&*assets),
-        glow: glow.as_deref().map(|g| &g.0),
         sheets: sheets.as_deref(),
     };
     spawn_level(&mut commands, level, drawing);

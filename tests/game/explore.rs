@@ -5,8 +5,10 @@ use bevy::prelude::*;
 use long_exposure::explore::motion::{self, Footing};
 use long_exposure::explore::{Body, Lev};
 use long_exposure::input::Action;
+use long_exposure::levels::rain::Raindrop;
 use long_exposure::levels::schema::Facing;
 use long_exposure::levels::{ActiveLevel, CurrentLevel, Person};
+use long_exposure::states::{VIEW, ViewCamera};
 use long_exposure::testing::{Harness, HeadlessConfig};
 
 use super::support::{TempDir, headless, modded, shipped_with};
@@ -193,6 +195,51 @@ fn a_person_turns_to_face_lev_and_asks_for_their_dialogue() {
         .find(|p| p.id == "night_worker")
         .map(|p| p.facing);
     assert_eq!(facing, Some(Facing::Right));
+}
+
+/// Each raindrop's place and opacity.
+fn raindrops(harness: &mut Harness) -> Vec<(Vec2, f32)> {
+    let world = harness.app().world_mut();
+    world
+        .query_filtered::<(&Transform, &Sprite), With<Raindrop>>()
+        .iter(world)
+        .map(|(t, s)| (t.translation.truncate(), s.color.alpha()))
+        .collect()
+}
+
+#[test]
+fn rain_falls_over_the_streets_view_and_shines_in_the_lamps() {
+    let mut harness = new_game(60);
+    assert!(raindrops(&mut harness).is_empty(), "the warehouse is dry");
+    let world = harness.app().world_mut();
+    world.insert_resource(CurrentLevel::arriving("streets", "from_warehouse"));
+    harness.frames(2);
+    let before = raindrops(&mut harness);
+    assert_eq!(before.len(), 90, "the streets' rain: drops 90");
+    harness.frames(harness.frames_in(1.5));
+    let after = raindrops(&mut harness);
+    let world = harness.app().world_mut();
+    let view = world
+        .query_filtered::<&Transform, With<ViewCamera>>()
+        .single(world)
+        .unwrap()
+        .translation
+        .truncate();
+    for (at, _) in &after {
+        let off = (*at - view).abs();
+        assert!(
+            off.x <= VIEW.x / 2.0 + 24.0 && off.y <= VIEW.y / 2.0 + 12.0,
+            "a drop at {at} stays around the view at {view}"
+        );
+    }
+    assert_ne!(before, after, "the rain falls");
+    // The lamps light the drops that fall through them: some shine, most
+    // are faint.
+    let alphas: Vec<f32> = after.iter().map(|(_, a)| *a).collect();
+    let faint = alphas.iter().cloned().fold(f32::INFINITY, f32::min);
+    let bright = alphas.iter().cloned().fold(0.0, f32::max);
+    assert!(bright > faint * 2.0, "lit {bright}, unlit {faint}");
+    assert!(alphas.iter().filter(|a| **a == faint).count() > alphas.len() / 2);
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! kind of problem, run in turn by [`check`].
 
 use super::logic::{self, Use};
-use super::{Finding, Findings, MAX_LEVEL_SIZE, MAX_SKYLINE, NOT_FINITE};
+use super::{
+    Finding, Findings, MAX_DROPS, MAX_LEVEL_SIZE, MAX_LIGHT_RADIUS, MAX_SKYLINE, NOT_FINITE,
+};
 use crate::data::suggest;
 use crate::levels::schema::{Area, Condition, Interaction, Level, Paint, Point, ShotTarget};
 use crate::levels::sprites;
@@ -24,6 +26,7 @@ pub(super) fn check(level: &Level, file_stem: &str) -> Vec<Finding> {
         check.exits();
         check.props_and_people();
         check.lights();
+        check.rain();
         check.subjects();
         check.interactables();
         check.triggers();
@@ -180,11 +183,28 @@ impl LevelCheck<'_> {
             self.point(format!("{path}.at"), light.at);
             let f = &mut self.findings;
             f.positive(format!("{path}.radius"), light.radius);
+            if light.radius.is_finite() && light.radius > MAX_LIGHT_RADIUS {
+                let message = format!("a light reaches at most {MAX_LIGHT_RADIUS} pixels");
+                f.error(format!("{path}.radius"), message);
+            }
             f.in_range(format!("{path}.intensity"), light.intensity, 0.0, 4.0);
             if let Some(flicker) = light.flicker {
                 f.positive(format!("{path}.flicker.every"), flicker.every);
                 f.in_range(format!("{path}.flicker.depth"), flicker.depth, 0.0, 1.0);
             }
+        }
+    }
+
+    fn rain(&mut self) {
+        if let Some(rain) = self.level.rain {
+            let f = &mut self.findings;
+            f.in_range(
+                "rain.drops".into(),
+                rain.drops as f32,
+                1.0,
+                MAX_DROPS as f32,
+            );
+            f.in_range("rain.wind".into(), rain.wind, -1.0, 1.0);
         }
     }
 

@@ -62,6 +62,10 @@ impl Located {
 pub const MAX_LEVEL_SIZE: bevy::math::Vec2 = bevy::math::Vec2::new(100_000.0, 10_000.0);
 /// The tallest skyline building: its windows are drawn one by one.
 pub const MAX_SKYLINE: f32 = 400.0;
+/// The farthest a light reaches: its glow is a picture twice as wide.
+pub const MAX_LIGHT_RADIUS: f32 = 400.0;
+/// The most raindrops a level may ask for: each is a sprite.
+pub const MAX_DROPS: u32 = 300;
 
 /// What is said of a number too large to use (RON reads `1e39` as infinity).
 const NOT_FINITE: &str = "the number is too large to use";

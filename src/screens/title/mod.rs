@@ -21,7 +21,6 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (
                 night::spawn.run_if(not(any_with_component::<night::TitleScene>)),
-                night::fall_rain,
                 start_at_once,
             )
                 .run_if(in_state(Screen::Title)),

@@ -7,6 +7,7 @@
 use bevy::prelude::*;
 
 use crate::art::sheets::SpriteSheets;
+use crate::levels::rain;
 use crate::levels::skyline::{SkylineShape, WINDOW as WINDOW_SIZE, skyline};
 use crate::random::Random;
 use crate::states::{Screen, VIEW, VIRTUAL_HEIGHT};
@@ -15,9 +16,9 @@ const WIDTH: f32 = VIEW.x;
 const HALF_W: f32 = WIDTH / 2.0;
 const HALF_H: f32 = VIRTUAL_HEIGHT / 2.0;
 const GROUND: f32 = -HALF_H + 14.0;
-const RAIN_DROPS: usize = 70;
-/// Virtual pixels per second the rain falls.
-const RAIN_SPEED: Vec2 = Vec2::new(-30.0, -220.0);
+const RAIN_DROPS: u32 = 70;
+/// Pixels the rain drifts left for each pixel it falls.
+const RAIN_WIND: f32 = -0.14;
 
 const SKY_TOP: Color = Color::srgb(0.01, 0.015, 0.04);
 const SKY_GLOW: Color = Color::srgb(0.16, 0.09, 0.07);
@@ -26,15 +27,10 @@ const NEAR: Color = Color::srgb(0.025, 0.03, 0.05);
 const WINDOW: Color = Color::srgb(0.95, 0.62, 0.25);
 const CLOCK_FACE: Color = Color::srgb(0.93, 0.86, 0.62);
 const STAR: Color = Color::srgb(0.85, 0.88, 1.0);
-const RAIN: Color = Color::srgba(0.7, 0.75, 0.9, 0.28);
 
 /// A piece of the scene behind the title.
 #[derive(Component)]
 pub(super) struct TitleScene;
-
-/// A falling raindrop.
-#[derive(Component)]
-pub(super) struct Raindrop;
 
 /// A flat rectangle of `size` with its bottom-left corner at `corner`, at depth `z`.
 fn rect(color: Color, corner: Vec2, size: Vec2, z: f32) -> impl Bundle {
@@ -58,7 +54,7 @@ pub(super) fn spawn(mut commands: Commands, sheets: Option<Res<SpriteSheets>>) {
             },
             DespawnOnExit(Screen::Title),
         ));
-        spawn_rain(&mut commands, &mut seed);
+        spawn_rain(&mut commands);
         return;
     }
     // Sky: bands from black-blue overhead to the sodium haze over the city.
@@ -115,20 +111,13 @@ pub(super) fn spawn(mut commands: Commands, sheets: Option<Res<SpriteSheets>>) {
         Vec2::new(WIDTH, 14.0),
         5.0,
     ));
-    spawn_rain(&mut commands, &mut seed);
+    spawn_rain(&mut commands);
 }
 
 /// Raindrops over the whole view, falling.
-fn spawn_rain(commands: &mut Commands, seed: &mut Random) {
-    for i in 0..RAIN_DROPS {
-        let at = Vec2::new(
-            seed.range(-HALF_W, HALF_W + 40.0),
-            seed.range(-HALF_H, HALF_H),
-        );
-        commands.spawn((
-            Raindrop,
-            rect(RAIN, at, Vec2::new(1.0, 4.0 + (i % 3) as f32), 8.0),
-        ));
+fn spawn_rain(commands: &mut Commands) {
+    for drop in rain::drops(RAIN_DROPS, RAIN_WIND, Vec2::ZERO, 8.0, 1957) {
+        commands.spawn((TitleScene, drop, DespawnOnExit(Screen::Title)));
     }
 }
 
@@ -154,16 +143,4 @@ fn spawn_clock_tower(commands: &mut Commands, base: Vec2) {
         Vec2::new(1.0, 6.0),
         4.6,
     ));
-}
-
-/// Moves the rain down and sideways, wrapping drops back above the screen.
-pub(super) fn fall_rain(time: Res<Time>, mut drops: Query<&mut Transform, With<Raindrop>>) {
-    let step = RAIN_SPEED * time.delta_secs();
-    for mut transform in &mut drops {
-        transform.translation += step.extend(0.0);
-        if transform.translation.y < -HALF_H - 4.0 {
-            transform.translation.y += VIRTUAL_HEIGHT + 8.0;
-            transform.translation.x += -RAIN_SPEED.x * VIRTUAL_HEIGHT / -RAIN_SPEED.y;
-        }
-    }
 }
