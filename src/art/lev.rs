@@ -117,7 +117,7 @@ fn careful() -> Vec<Canvas> {
 }
 
 /// Camera at the eye: the near arm bent up under the lens.
-fn raised(flash: bool) -> Canvas {
+pub(super) fn raised(flash: bool) -> Canvas {
     let mut c = Canvas::new(W, H);
     leg(&mut c, LOOK.far_leg, INK, (3, 16), 2, 0, GROUND);
     stamp(&mut c, &LOOK, 0, 6, &COAT);

@@ -1,6 +1,6 @@
 //! Big pieces: the night and dawn skylines (seamless strips of Moscow
-//! panel blocks and the distant clock tower), the rain tile and the title
-//! backdrop.
+//! panel blocks and the distant clock tower), the rain tile, and the
+//! title's and the ending's backdrops.
 
 use super::Sheet;
 use super::canvas::{Canvas, dither, roll};
@@ -326,7 +326,74 @@ fn title_backdrop() -> Canvas {
     c
 }
 
-/// The skylines, the rain and the title backdrop.
+/// `figure` as a dark shape against a light to its right: its right edge
+/// caught in `rim`.
+fn silhouette(figure: &Canvas, body: Rgba, rim: Rgba) -> Canvas {
+    let mut c = Canvas::new(figure.width, figure.height);
+    for y in 0..figure.height as i32 {
+        for x in 0..figure.width as i32 {
+            if figure.solid(x, y) {
+                let edge = !figure.solid(x + 1, y);
+                c.put(x, y, if edge { rim } else { body });
+            }
+        }
+    }
+    c
+}
+
+/// The ending: dawn over the rooftops, the sun rising behind the blocks
+/// and the tower, crows over the city, and Lev on the roof's edge with his
+/// camera raised to the sun.
+fn ending_backdrop() -> Canvas {
+    let (w, h) = (320i32, 180i32);
+    let mut c = Canvas::new(w as u32, h as u32);
+    c.gradient(
+        0,
+        0,
+        w,
+        140,
+        &[DAWN_LILAC, DAWN_ROSE, DAWN_PINK, DAWN_GOLD, DAWN_PALE],
+        6,
+    );
+    // The sun, risen half out of the city.
+    glow(&mut c, 186, 96, 40, DAWN_PALE, 7);
+    c.ellipse(169, 79, 34, 34, LAMP);
+    c.ellipse(172, 82, 28, 28, DAWN_PALE);
+    let city = skyline_dawn();
+    c.blit(&city, 0, 150 - city.height as i32);
+    // The roof, its edge catching the sun.
+    c.rect(0, 150, w, h - 150, CONC_DK);
+    c.hline(0, w - 1, 150, DAWN_GOLD);
+    c.hline(0, w - 1, 151, CONC);
+    c.dither_rect(0, 153, w, h - 153, SHADOW, 5);
+    // The housing of the roof's stair, which Lev has climbed, above the
+    // blocks against the sky.
+    c.rect(80, 112, 52, 38, CONC_DK);
+    c.dither_rect(80, 116, 52, 34, SHADOW, 4);
+    c.hline(80, 131, 112, DAWN_GOLD);
+    c.vline(131, 112, 149, DAWN_GOLD);
+    c.rect(88, 124, 10, 26, SHADOW);
+    // An old aerial.
+    c.vline(40, 104, 149, SHADOW);
+    for (y, half) in [(108, 7), (114, 5), (120, 3)] {
+        c.hline(40 - half, 40 + half, y, SHADOW);
+    }
+    // Crows far off, wings up and down.
+    for (i, (x, y)) in [(58, 36), (70, 30), (84, 40), (196, 22), (206, 27)]
+        .into_iter()
+        .enumerate()
+    {
+        let wing = if i % 2 == 0 { -1 } else { 1 };
+        c.put(x, y, SHADOW);
+        c.put(x - 1, y + wing, SHADOW);
+        c.put(x + 1, y + wing, SHADOW);
+    }
+    let lev = silhouette(&super::lev::raised(false), INK, DAWN_GOLD);
+    c.blit(&lev, 110, 112 - lev.height as i32);
+    c
+}
+
+/// The skylines, the rain and the title's and ending's backdrops.
 pub(crate) fn sheets() -> Vec<Sheet> {
     vec![
         Sheet::still("skyline_night", skyline_night()),
@@ -337,5 +404,6 @@ pub(crate) fn sheets() -> Vec<Sheet> {
             vec![("fall", 12.0, (0..4).map(rain).collect())],
         ),
         Sheet::still("title_backdrop", title_backdrop()),
+        Sheet::still("ending_backdrop", ending_backdrop()),
     ]
 }

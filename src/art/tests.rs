@@ -26,7 +26,7 @@ fn every_sprite_backdrop_and_tile_set_has_its_sheet() {
             sprite.name
         );
     }
-    let extras = ["rain", "title_backdrop"];
+    let extras = ["rain", "title_backdrop", "ending_backdrop"];
     for name in sprites::BACKDROPS
         .iter()
         .chain(sprites::TILE_SETS)

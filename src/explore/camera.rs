@@ -22,6 +22,7 @@ struct LookAhead(f32);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LookAhead>()
         .add_systems(OnEnter(Screen::Title), reset_view)
+        .add_systems(OnEnter(Screen::Ending), reset_view)
         .add_systems(
             Update,
             follow_lev

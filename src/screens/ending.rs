@@ -1,9 +1,11 @@
 //! The ending screen: the ending the night came to, its title and summary
-//! from `story.ron`, over the sunrise, and the developed roll's contact
-//! sheet once it is ready; then back to the title.
+//! from `story.ron`, over the generated dawn backdrop (Lev on a roof, his
+//! camera raised to the sun), and the developed roll's contact sheet once
+//! it is ready; then back to the title.
 
 use bevy::prelude::*;
 
+use crate::art::sheets::SpriteSheets;
 use crate::levels::NightData;
 use crate::photo::DevelopedRoll;
 use crate::states::Screen;
@@ -11,7 +13,7 @@ use crate::story::StoryState;
 use crate::ui::menu::Activate;
 use crate::ui::{theme, widget};
 
-/// Warm dawn grey behind the ending.
+/// Warm dawn grey behind the ending where the art is missing.
 const DAWN: Color = Color::srgb(0.33, 0.26, 0.30);
 
 /// Where the contact sheet shows.
@@ -28,7 +30,29 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-fn spawn_ending(data: Res<NightData>, state: Option<Res<StoryState>>, mut commands: Commands) {
+fn spawn_ending(
+    data: Res<NightData>,
+    state: Option<Res<StoryState>>,
+    sheets: Option<Res<SpriteSheets>>,
+    mut commands: Commands,
+) {
+    let backdrop = sheets.and_then(|s| s.image("ending_backdrop"));
+    let background = if backdrop.is_some() {
+        Color::NONE
+    } else {
+        DAWN
+    };
+    if let Some((image, size)) = backdrop {
+        commands.spawn((
+            Name::new("Ending backdrop"),
+            Sprite {
+                image,
+                custom_size: Some(size),
+                ..default()
+            },
+            DespawnOnExit(Screen::Ending),
+        ));
+    }
     let ending = state
         .as_ref()
         .and_then(|s| s.ending.as_ref())
@@ -51,7 +75,7 @@ fn spawn_ending(data: Res<NightData>, state: Option<Res<StoryState>>, mut comman
     commands.spawn((
         widget::screen_root("Ending"),
         DespawnOnExit(Screen::Ending),
-        BackgroundColor(DAWN),
+        BackgroundColor(background),
         children![
             widget::label(title, theme::TITLE_SIZE * 0.75, theme::PAPER),
             widget::panel_text(summary),
