@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Frames per second in a real window under Xvfb with Mesa's software Vulkan
 # renderer (lavapipe), which fills pixels on the CPU: an empty Bevy 2D
-# scene, one full-screen sprite, each chapter with Lev walking three times
+# scene, one full-screen sprite, each chapter with Lev walking five times
 # (against the sprite), the first chapter with Bevy's multi-threaded
-# executor, and the time to the title's first frame. About ten minutes.
+# executor, and the time to the title's first frame. About fifteen minutes.
 #   scripts/bench-window.sh [--release]
 # `.ci/run` does not call it: the figures are for people, not a pass mark.
 set -euo pipefail

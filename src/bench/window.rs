@@ -25,7 +25,7 @@ const WARM_UP: Duration = Duration::from_secs(5);
 /// Seconds a case is timed for.
 const TIMED: Duration = Duration::from_secs(10);
 /// Times each chapter is measured; its line gives the median.
-const ROUNDS: usize = 3;
+const ROUNDS: usize = 5;
 /// The window every case opens, the game's own size.
 const WINDOW: (u32, u32) = (1280, 720);
 
