@@ -3,6 +3,7 @@
 
 use bevy::asset::RenderAssetUsages;
 use bevy::camera::visibility::RenderLayers;
+use bevy::platform::collections::HashMap;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
@@ -298,6 +299,8 @@ pub fn spawn_level(commands: &mut Commands, level: &Level, drawing: Drawing) {
         ));
     }
     super::rain::spawn_level_rain(commands, level);
+    // Lights of one size share one falloff picture.
+    let mut glows: HashMap<u32, Handle<Image>> = HashMap::new();
     for (index, light) in level.lights.iter().enumerate() {
         let [r, g, b, _] = light.colour.0;
         let alpha = (0.25 * light.intensity).clamp(0.0, 0.8);
@@ -310,7 +313,10 @@ pub fn spawn_level(commands: &mut Commands, level: &Level, drawing: Drawing) {
             let diameter = size.x.round().max(2.0) as u32;
             let size = Vec2::splat(diameter as f32);
             entity.insert(Sprite {
-                image: assets.add(super::spawn::glow_picture(diameter)),
+                image: glows
+                    .entry(diameter)
+                    .or_insert_with(|| assets.add(super::spawn::glow_picture(diameter)))
+                    .clone(),
                 color: tint,
                 custom_size: Some(size),
                 ..default()

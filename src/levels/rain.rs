@@ -107,7 +107,7 @@ fn fall(
 /// How lit a drop at `at` is by a light at `light` reaching `radius` and
 /// shining at `strength` (0 to 1): full at its centre, none at its reach,
 /// in [`LIT_STEPS`] steps.
-pub fn lit_by(at: Vec2, light: Vec2, radius: f32, strength: f32) -> f32 {
+fn lit_by(at: Vec2, light: Vec2, radius: f32, strength: f32) -> f32 {
     let near = (1.0 - at.distance(light) / radius.max(1.0)).max(0.0);
     (near * strength.clamp(0.0, 1.0) * LIT_STEPS).ceil() / LIT_STEPS
 }
@@ -120,7 +120,7 @@ fn light_rain(
     lights: Query<(&LevelLight, &Sprite, &Visibility), Without<Raindrop>>,
     mut drops: Query<(&Raindrop, &mut Sprite)>,
 ) {
-    let Some(level) = level.get() else {
+    let Some(level) = level.get().filter(|_| !drops.is_empty()) else {
         return;
     };
     let shining: Vec<(Vec2, f32, f32, Color)> = lights
@@ -129,8 +129,7 @@ fn light_rain(
         .filter_map(|(light, sprite, _)| {
             let data = level.lights.get(light.index)?;
             let strength = sprite.color.alpha() / light.alpha.max(f32::EPSILON);
-            let [r, g, b, _] = data.colour.0;
-            let colour = Color::srgb_u8(r, g, b);
+            let colour = super::colour(data.colour).with_alpha(1.0);
             Some((Vec2::from(data.at), data.radius, strength, colour))
         })
         .collect();
