@@ -15,6 +15,7 @@ pub mod input;
 pub mod levels;
 pub mod photo;
 pub mod random;
+pub mod save;
 pub mod screens;
 pub mod states;
 pub mod story;
@@ -43,6 +44,7 @@ impl Plugin for GamePlugin {
             photo::plugin,
             story::plugin,
             dialogue::plugin,
+            save::plugin,
         ));
     }
 }

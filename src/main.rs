@@ -58,8 +58,10 @@ struct Cli {
     start: Option<String>,
 
     /// The player's folder: photographs are written under DIR/photos, the
+    /// save to DIR/save.ron (the one before it to DIR/save.backup.ron), the
     /// lines seen (to skip them on a later night) to DIR/seen-lines.ron and
-    /// the endings of the nights played to DIR/nights.ron.
+    /// the endings of the nights played to DIR/nights.ron. A headless run
+    /// keeps them only here, and without it only while it runs.
     /// [default: photographs go to the pictures folder, "Long Exposure"
     /// inside it; the rest to the user data folder]
     #[arg(long, value_name = "DIR")]
@@ -267,7 +269,9 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        (None, Some(path)) if cli.headless => run_script(&path, cli.fps, roots, start),
+        (None, Some(path)) if cli.headless => {
+            run_script(&path, cli.fps, roots, start, cli.data_dir.clone())
+        }
         (None, script) => {
             let script = match script.map(|path| Script::load(&path).map(|s| (s, path))) {
                 Some(Ok((script, path))) => Some((script, path.display().to_string())),
@@ -306,7 +310,13 @@ fn validate(roots: &Roots) -> ExitCode {
     }
 }
 
-fn run_script(path: &std::path::Path, fps: u32, roots: Roots, start: StartOverride) -> ExitCode {
+fn run_script(
+    path: &std::path::Path,
+    fps: u32,
+    roots: Roots,
+    start: StartOverride,
+    data_dir: Option<PathBuf>,
+) -> ExitCode {
     let script = match Script::load(path) {
         Ok(script) => script,
         Err(error) => {
@@ -318,6 +328,7 @@ fn run_script(path: &std::path::Path, fps: u32, roots: Roots, start: StartOverri
         fps,
         roots,
         start,
+        data_dir,
         ..Default::default()
     });
     let mut stdout = std::io::stdout().lock();

@@ -15,6 +15,7 @@ use crate::audio::playback;
 use crate::dialogue::SeenLinesFile;
 use crate::levels::{self, Roots, StartOverride};
 use crate::photo::PhotoFolder;
+use crate::save::SaveFile;
 use crate::story::NightsFile;
 use crate::testing::script::Script;
 use crate::testing::{Executor, use_executor};
@@ -27,7 +28,7 @@ const NO_WINDOW_HINT: &str = "run `long-exposure --headless --script FILE` to pl
                               a display, GPU or sound card";
 
 /// Where windowed play keeps what it writes: photographs, the lines seen
-/// and the nights played (saves and settings later).
+/// the nights played and the saves (settings later).
 #[derive(Debug, Clone, Default)]
 pub struct PlayerFiles {
     /// Where photographs are written.
@@ -36,6 +37,8 @@ pub struct PlayerFiles {
     pub seen_lines: Option<SeenLinesFile>,
     /// Where the nights played (their endings) are kept between runs.
     pub nights: Option<NightsFile>,
+    /// Where the night is saved.
+    pub saves: Option<SaveFile>,
 }
 
 impl PlayerFiles {
@@ -45,6 +48,23 @@ impl PlayerFiles {
             photos: PhotoFolder::choose(data_dir),
             seen_lines: SeenLinesFile::choose(data_dir),
             nights: NightsFile::choose(data_dir),
+            saves: SaveFile::choose(data_dir),
+        }
+    }
+
+    /// Has `app` keep its files here.
+    pub fn insert_into(self, app: &mut App) {
+        if let Some(photos) = self.photos {
+            app.insert_resource(photos);
+        }
+        if let Some(nights) = self.nights {
+            app.insert_resource(nights);
+        }
+        if let Some(seen_lines) = self.seen_lines {
+            app.insert_resource(seen_lines);
+        }
+        if let Some(saves) = self.saves {
+            saves.insert_into(app.world_mut());
         }
     }
 }
@@ -89,15 +109,7 @@ pub fn app_with(
     .add_plugins((GamePlugin, playback::plugin))
     .insert_resource(start)
     .add_systems(First, mark_started.run_if(run_once));
-    if let Some(photos) = files.photos {
-        app.insert_resource(photos);
-    }
-    if let Some(nights) = files.nights {
-        app.insert_resource(nights);
-    }
-    if let Some(seen_lines) = files.seen_lines {
-        app.insert_resource(seen_lines);
-    }
+    files.insert_into(&mut app);
     if let Some((script, name)) = script {
         crate::testing::play_in_window(&mut app, script, name);
     }

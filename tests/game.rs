@@ -11,6 +11,7 @@ mod game {
     mod modding;
     mod night;
     mod photo;
+    mod save;
     mod screens;
     mod scripts;
     mod story;

@@ -64,19 +64,28 @@ impl KeptFile {
         }
         let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
             .map_err(|e| e.to_string())?;
-        let problem = |e: std::io::Error| format!("{}: {e}", self.path.display());
-        if let Some(folder) = self.path.parent() {
-            std::fs::create_dir_all(folder).map_err(problem)?;
-        }
-        let temporary = self.path.with_extension("ron.new");
-        {
-            use std::io::Write;
-            let mut file = std::fs::File::create(&temporary).map_err(problem)?;
-            file.write_all(text.as_bytes()).map_err(problem)?;
-            file.sync_all().map_err(problem)?;
-        }
-        std::fs::rename(&temporary, &self.path).map_err(problem)
+        write_whole(&self.path, &text)
     }
+}
+
+/// Writes `text` to `path` whole: to `path` with `.new` added, flushed,
+/// then renamed over `path`, so a crash leaves the old file or the new one,
+/// never half of one (a half-written `.new` file is never read).
+pub fn write_whole(path: &Path, text: &str) -> Result<(), String> {
+    let problem = |e: std::io::Error| format!("{}: {e}", path.display());
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(problem)?;
+    }
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".new");
+    let temporary = PathBuf::from(temporary);
+    {
+        use std::io::Write;
+        let mut file = std::fs::File::create(&temporary).map_err(problem)?;
+        file.write_all(text.as_bytes()).map_err(problem)?;
+        file.sync_all().map_err(problem)?;
+    }
+    std::fs::rename(&temporary, path).map_err(problem)
 }
 
 #[cfg(test)]

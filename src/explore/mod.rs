@@ -19,6 +19,7 @@ use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 
 use crate::input::{Action, ActionState, InputContext};
+use crate::levels::schema::Facing;
 use crate::levels::{self, ActiveLevel, LEV_Z, LevelBuilt, LevelSystems};
 use crate::states::{PHOTOGRAPHER_LAYER, PausableSystems, Screen};
 use crate::story::{Place, StoryState};
@@ -120,7 +121,15 @@ pub struct Moved {
 fn place_lev(
     mut built: MessageReader<LevelBuilt>,
     level: ActiveLevel,
-    mut lev: Query<(&mut Body, &mut PreviousPosition, &mut Transform), With<Lev>>,
+    mut lev: Query<
+        (
+            &mut Body,
+            &mut PreviousPosition,
+            &mut Transform,
+            &mut Sprite,
+        ),
+        With<Lev>,
+    >,
     story: Option<ResMut<StoryState>>,
     mut commands: Commands,
 ) {
@@ -131,20 +140,33 @@ fn place_lev(
         return;
     };
     let at = arrival.at;
+    // A saved night picks up facing the way Lev faced.
+    let facing = match (&story, arrival.resumed) {
+        (Some(story), true) => story.place.facing,
+        _ => Facing::Right,
+    };
+    let flip_x = facing == Facing::Left;
     match lev.single_mut() {
-        Ok((mut body, mut previous, mut transform)) => {
+        Ok((mut body, mut previous, mut transform, mut sprite)) => {
             *body = Body(motion::Body::standing_at(level, at));
             previous.0 = at;
             transform.translation = at.round().extend(LEV_Z);
+            sprite.flip_x = flip_x;
         }
         Err(_) => {
-            commands.spawn((lev_bundle(level, at), DespawnOnExit(Screen::Playing)));
+            commands
+                .spawn((lev_bundle(level, at), DespawnOnExit(Screen::Playing)))
+                .insert(Sprite {
+                    flip_x,
+                    ..levels::lev_sprite()
+                });
         }
     }
     if let Some(mut story) = story {
         story.place = Place {
             level: level.id.clone(),
             at: at.into(),
+            facing,
         };
     }
 }
@@ -169,13 +191,20 @@ fn move_lev(
         intent(&actions)
     };
     let distance = motion::step(&mut body.0, intent, level, time.delta_secs());
-    if let Some(mut story) = story
-        && (story.place.level != level.id || Vec2::from(story.place.at) != body.0.position)
-    {
-        story.place = Place {
+    if let Some(mut story) = story {
+        let facing = match body.0.velocity.x {
+            x if x < 0.0 => Facing::Left,
+            x if x > 0.0 => Facing::Right,
+            _ => story.place.facing,
+        };
+        let place = Place {
             level: level.id.clone(),
             at: body.0.position.into(),
+            facing,
         };
+        if story.place != place {
+            story.place = place;
+        }
     }
     if distance > 0.0 {
         moved.write(Moved {

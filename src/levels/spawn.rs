@@ -34,6 +34,8 @@ pub struct LevelBuilt {
     pub at: Vec2,
     /// A new arrival (`true`), or a rebuild around him (`false`).
     pub arrived: bool,
+    /// A saved night picked up where Lev stood (`at`): not a new visit.
+    pub resumed: bool,
 }
 
 /// Something the camera can photograph: the subject's data and the key and
@@ -109,6 +111,9 @@ pub struct CurrentLevel {
     /// Whether Lev still has to be put at the spawn point (a new arrival,
     /// not a rebuild after the file changed).
     pub arrive: bool,
+    /// Where he stood when the night was saved, to be put back there
+    /// instead of at a spawn point.
+    pub resume_at: Option<Vec2>,
 }
 
 impl CurrentLevel {
@@ -120,6 +125,15 @@ impl CurrentLevel {
             spawn: spawn.to_owned(),
             spawned: false,
             arrive: true,
+            resume_at: None,
+        }
+    }
+
+    /// Lev back at `at` in level `id`, where a saved night left him.
+    pub fn resuming(id: &str, at: Vec2) -> Self {
+        Self {
+            resume_at: Some(at),
+            ..Self::arriving(id, "")
         }
     }
 }
@@ -222,20 +236,25 @@ fn spawn_current_level(
         sheets: sheets.as_deref(),
     };
     spawn_level(&mut commands, level, drawing);
-    let at = Vec2::from(
-        level
-            .spawns
-            .iter()
-            .find(|s| s.id == current.spawn)
-            .or(level.spawns.first())
-            .map_or((level.bounds.x, level.bounds.y), |s| s.at),
-    );
+    let spawn_point = || {
+        Vec2::from(
+            level
+                .spawns
+                .iter()
+                .find(|s| s.id == current.spawn)
+                .or(level.spawns.first())
+                .map_or((level.bounds.x, level.bounds.y), |s| s.at),
+        )
+    };
+    let resumed = current.arrive && current.resume_at.is_some();
     built.write(LevelBuilt {
         id: level.id.clone(),
         spawn: current.spawn.clone(),
-        at,
+        at: current.resume_at.unwrap_or_else(spawn_point),
         arrived: current.arrive,
+        resumed,
     });
     current.spawned = true;
     current.arrive = false;
+    current.resume_at = None;
 }

@@ -1,20 +1,45 @@
-//! The pause menu: time stands still until the player resumes or quits to the title.
+//! The pause menu: time stands still until the player resumes or quits to
+//! the title. It saves the night on request, and before quitting to the
+//! title says what leaving would lose.
 
 use bevy::prelude::*;
 
+use crate::input::{Action, ActionState};
 use crate::photo::OpenAlbum;
+use crate::save::{NightSaved, SaveNight, SaveReason, Saves, lost_since};
 use crate::states::{Pause, Screen};
+use crate::story::StoryState;
 use crate::ui::menu::Activate;
 use crate::ui::{theme, widget};
 
+/// The pause menu's page: its items, or the question before quitting.
+#[derive(Component)]
+struct PausePage;
+
+/// The question asked before quitting to the title; `Back` returns to the
+/// menu from it.
+#[derive(Component)]
+pub(super) struct QuitQuestion;
+
+/// The line that says the night was saved, or why it was not.
+#[derive(Component)]
+struct SaveNotice;
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Pause::Paused), (spawn_pause_menu, stop_time))
-        .add_systems(OnExit(Pause::Paused), start_time);
+        .add_systems(OnExit(Pause::Paused), start_time)
+        .add_systems(Update, back_from_question.run_if(in_state(Pause::Paused)))
+        .add_observer(tell_saved);
 }
 
 fn spawn_pause_menu(mut commands: Commands) {
-    commands.spawn((
+    commands.spawn(pause_menu());
+}
+
+fn pause_menu() -> impl Bundle {
+    (
         widget::screen_root("Pause menu"),
+        PausePage,
         DespawnOnExit(Pause::Paused),
         BackgroundColor(theme::NIGHT),
         children![
@@ -22,10 +47,15 @@ fn spawn_pause_menu(mut commands: Commands) {
             widget::menu(children![
                 widget::button("Resume", resume),
                 widget::button("Album", album),
-                widget::button("Quit to title", quit_to_title),
+                widget::button("Save", save),
+                widget::button("Quit to title", ask_before_quitting),
             ]),
+            (
+                SaveNotice,
+                widget::label("", theme::SMALL_SIZE, theme::SODIUM)
+            ),
         ],
-    ));
+    )
 }
 
 fn stop_time(mut time: ResMut<Time<Virtual>>) {
@@ -46,6 +76,89 @@ fn album(_: On<Activate>, mut next: ResMut<NextState<Pause>>, mut commands: Comm
     commands.trigger(OpenAlbum);
 }
 
-fn quit_to_title(_: On<Activate>, mut next: ResMut<NextState<Screen>>) {
-    next.set(Screen::Title);
+fn save(_: On<Activate>, mut commands: Commands) {
+    commands.trigger(SaveNight {
+        reason: SaveReason::Player,
+    });
+}
+
+/// Says in the menu that the night was saved, or why it was not.
+fn tell_saved(saved: On<NightSaved>, mut notice: Query<&mut Text, With<SaveNotice>>) {
+    for mut text in &mut notice {
+        text.0 = match &saved.problem {
+            None => "Saved.".into(),
+            Some(problem) => format!("Not saved: {problem}"),
+        };
+    }
+}
+
+/// Quitting to the title asks first, saying what would be lost; with
+/// nothing to lose it quits at once.
+fn ask_before_quitting(
+    _: On<Activate>,
+    state: Option<Res<StoryState>>,
+    saves: Res<Saves>,
+    page: Query<Entity, With<PausePage>>,
+    mut screen: ResMut<NextState<Screen>>,
+    mut commands: Commands,
+) {
+    let saved = saves.latest.save().map(|s| &s.state);
+    let Some(lost) = state.and_then(|state| lost_since(saved, &state)) else {
+        screen.set(Screen::Title);
+        return;
+    };
+    for entity in &page {
+        commands.entity(entity).despawn();
+    }
+    commands.spawn((
+        widget::screen_root("Quit to title?"),
+        PausePage,
+        QuitQuestion,
+        DespawnOnExit(Pause::Paused),
+        BackgroundColor(theme::NIGHT),
+        children![
+            widget::label("Quit to the title?", theme::TITLE_SIZE * 0.75, theme::PAPER),
+            widget::panel_text(lost),
+            widget::menu(children![
+                widget::button("Save and quit", save_and_quit),
+                widget::button("Quit without saving", quit_to_title),
+                widget::button("Back", back_to_menu),
+            ]),
+        ],
+    ));
+}
+
+fn save_and_quit(_: On<Activate>, mut screen: ResMut<NextState<Screen>>, mut commands: Commands) {
+    commands.trigger(SaveNight {
+        reason: SaveReason::Player,
+    });
+    screen.set(Screen::Title);
+}
+
+fn quit_to_title(_: On<Activate>, mut screen: ResMut<NextState<Screen>>) {
+    screen.set(Screen::Title);
+}
+
+/// Back from the question to the menu.
+fn back_to_menu(_: On<Activate>, page: Query<Entity, With<PausePage>>, commands: Commands) {
+    show_menu(page, commands);
+}
+
+/// `Back` (Esc, (B)) from the question returns to the menu too.
+fn back_from_question(
+    actions: Res<ActionState>,
+    question: Query<(), With<QuitQuestion>>,
+    page: Query<Entity, With<PausePage>>,
+    commands: Commands,
+) {
+    if actions.just_pressed(Action::Back) && !question.is_empty() {
+        show_menu(page, commands);
+    }
+}
+
+fn show_menu(page: Query<Entity, With<PausePage>>, mut commands: Commands) {
+    for entity in &page {
+        commands.entity(entity).despawn();
+    }
+    commands.spawn(pause_menu());
 }

@@ -2,6 +2,7 @@
 
 use bevy::prelude::*;
 
+use super::pause::QuitQuestion;
 use crate::input::{Action, ActionState};
 use crate::states::{Pause, Screen};
 use crate::story::{ChapterBegan, StoryState};
@@ -57,14 +58,17 @@ fn clear_chapter_card(
     }
 }
 
-/// The pause action toggles the pause; `Back` also resumes from the menu.
+/// The pause action toggles the pause; `Back` also resumes from the menu
+/// (from the question before quitting, it goes back to the menu).
 fn toggle_pause(
     actions: Res<ActionState>,
     pause: Res<State<Pause>>,
+    question: Query<(), With<QuitQuestion>>,
     mut next: ResMut<NextState<Pause>>,
 ) {
     let paused = *pause.get() == Pause::Paused;
-    if actions.just_pressed(Action::Pause) || (paused && actions.just_pressed(Action::Back)) {
+    let back = paused && question.is_empty() && actions.just_pressed(Action::Back);
+    if actions.just_pressed(Action::Pause) || back {
         next.set(if paused {
             Pause::Running
         } else {

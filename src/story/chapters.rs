@@ -53,15 +53,20 @@ fn opening<'a>(story: &'a Story, start: &StartOverride) -> Option<&'a Chapter> {
 }
 
 /// A new night: the story state of its first chapter, Lev on his way there.
+/// A night put back from a save (its state already there) goes on instead.
 fn begin_night(
     data: Res<NightData>,
     start: Res<StartOverride>,
     past: Res<PastNights>,
+    resumed: Option<Res<StoryState>>,
     mut commands: Commands,
 ) {
     let Some(story) = &data.story else {
         return;
     };
+    if resumed.is_some() {
+        return;
+    }
     let mut state = StoryState::new(story);
     state.past = past.clone();
     state.night = std::time::SystemTime::now()
@@ -107,7 +112,7 @@ fn count_arrivals(
         built.clear();
         return;
     };
-    for arrival in built.read().filter(|b| b.arrived) {
+    for arrival in built.read().filter(|b| b.arrived && !b.resumed) {
         *state.visits.entry(arrival.id.clone()).or_default() += 1;
         if current(story, &state).and_then(|c| c.ends.as_ref())
             == Some(&ChapterEnd::Exit(arrival.id.clone()))

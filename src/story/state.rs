@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::levels::schema::{Area, ClockTime, Point, Story, Value};
+use crate::levels::schema::{Area, ClockTime, Facing, Point, Story, Value};
 
 /// The version of [`StoryState`]'s shape; a save of another version is
 /// read with care or refused.
@@ -68,6 +68,9 @@ pub struct Place {
     pub level: String,
     /// His feet, in the level's virtual pixels.
     pub at: Point,
+    /// Which way he faces: left or right.
+    #[serde(default)]
+    pub facing: Facing,
 }
 
 /// One photograph of the night, as the album shows it and conditions and

@@ -1,6 +1,7 @@
 //! Building the headless app and stepping it through a script.
 
 use std::fmt;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use bevy::ecs::schedule::SingleThreadedExecutor;
@@ -19,6 +20,7 @@ use crate::explore::motion;
 use crate::input::{Action, ScriptedActions};
 use crate::levels::{self, DataStatus, NightData, ProblemBoard, Roots, StartOverride};
 use crate::states::Screen;
+use crate::windowed::PlayerFiles;
 
 /// The longest [`Harness::settle_loading`] waits for data to load.
 pub const LOAD_TIMEOUT: Duration = Duration::from_secs(10);
@@ -46,6 +48,10 @@ pub struct HeadlessConfig {
     pub watch: bool,
     /// Where a new game begins, if not at the story's start (`--start`).
     pub start: StartOverride,
+    /// The player's folder (`--data-dir`): saves, the lines seen and the
+    /// nights played are kept there. Without it they last as long as the
+    /// run.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Default for HeadlessConfig {
@@ -59,6 +65,7 @@ impl Default for HeadlessConfig {
             },
             watch: false,
             start: StartOverride::default(),
+            data_dir: None,
         }
     }
 }
@@ -81,6 +88,9 @@ pub fn headless_app(config: &HeadlessConfig) -> App {
     ))
     .insert_resource(config.start.clone())
     .insert_resource(TimeUpdateStrategy::ManualDuration(frame_time(config.fps)));
+    if let Some(folder) = &config.data_dir {
+        PlayerFiles::choose(Some(folder)).insert_into(&mut app);
+    }
     app.finish();
     app.cleanup();
     use_executor(&mut app, config.executor);

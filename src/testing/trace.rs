@@ -14,6 +14,7 @@ use crate::explore::{Body, Lev};
 use crate::levels::schema::Value;
 use crate::levels::{CurrentLevel, DataStatus, ProblemBoard};
 use crate::photo::{PhotoDeveloped, PhotoTaken, RollDeveloped, RollFinished};
+use crate::save::{ContinueNight, NightSaved, Saves};
 use crate::states::{Pause, Screen};
 use crate::story::{ChapterBegan, DialogueRequested, Inspected, StoryEvent, StoryState};
 
@@ -91,6 +92,39 @@ pub(super) fn plugin(app: &mut App) {
     .add_observer(|event: On<ChapterBegan>, mut recorder: Recorder| {
         recorder.push(format!("chapter: {} ({})", event.id, event.title));
     })
+    .add_observer(
+        |saved: On<NightSaved>, state: Option<Res<StoryState>>, mut recorder: Recorder| {
+            let Some(state) = state else {
+                return;
+            };
+            let problem = saved
+                .problem
+                .as_ref()
+                .map_or(String::new(), |p| format!(", not written: {p}"));
+            recorder.push(format!(
+                "saved ({:?}): {} at {}{problem}",
+                saved.reason,
+                state.chapter,
+                state.time()
+            ));
+        },
+    )
+    .add_observer(
+        |_: On<ContinueNight>, saves: Res<Saves>, mut recorder: Recorder| {
+            if let Some((save, backup)) = saves.to_continue() {
+                let state = &save.state;
+                recorder.push(format!(
+                    "continue{}: {} at {}, {} ({}, {})",
+                    if backup { " from the backup" } else { "" },
+                    state.chapter,
+                    state.time(),
+                    state.place.level,
+                    state.place.at.0,
+                    state.place.at.1
+                ));
+            }
+        },
+    )
     .add_observer(
         |taken: On<PhotoTaken>, state: Option<Res<StoryState>>, mut recorder: Recorder| {
             let Some(photo) = state.and_then(|s| s.album.last().cloned()) else {

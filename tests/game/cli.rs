@@ -27,7 +27,7 @@ fn the_smoke_script_passes_headless_and_prints_what_happens() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("playthroughs/smoke.ron: all 15 steps passed"),
+        stdout.contains("playthroughs/smoke.ron: all 16 steps passed"),
         "{stdout}"
     );
 }

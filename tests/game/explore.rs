@@ -338,5 +338,6 @@ fn a_levels_pixel_scale_zooms_the_view_and_the_title_resets_it() {
     assert_eq!(scale(&mut harness), 0.5);
     harness.press(Action::Pause);
     harness.select("Quit to title").unwrap();
+    harness.select("Quit without saving").unwrap();
     assert_eq!(scale(&mut harness), 1.0);
 }

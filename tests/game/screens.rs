@@ -91,7 +91,7 @@ fn pausing_stops_the_night_and_resuming_restarts_it() {
     assert!(harness.paused());
     assert_eq!(
         menu_items(&mut harness),
-        ["Resume", "Album", "Quit to title"]
+        ["Resume", "Album", "Save", "Quit to title"]
     );
     let paused_at = virtual_seconds(&mut harness);
     harness.frames(120);
@@ -130,10 +130,17 @@ fn quitting_to_the_title_from_pause_leaves_time_running() {
     harness.press(Action::Confirm);
     harness.press(Action::Pause);
     harness.press(Action::Up); // the selection wraps to the last item
-    harness.press(Action::Confirm); // "Quit to title"
+    harness.press(Action::Confirm); // "Quit to title", which asks first
+    assert_eq!(harness.screen(), Some(Screen::Playing));
+    harness.press(Action::Down);
+    harness.press(Action::Confirm); // "Quit without saving"
     assert_eq!(harness.screen(), Some(Screen::Title));
     assert!(!harness.paused());
-    assert_eq!(menu_items(&mut harness), ["New game", "Quit"]);
+    assert_eq!(
+        menu_items(&mut harness),
+        ["Continue", "New game", "Quit"],
+        "the chapter's save, kept while the game runs"
+    );
     let at = virtual_seconds(&mut harness);
     harness.frames(10);
     assert!(

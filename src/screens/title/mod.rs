@@ -4,7 +4,9 @@ mod night;
 
 use bevy::prelude::*;
 
+use crate::input::{Action, ActionState};
 use crate::levels::{DataStatus, NightData, StartOverride};
+use crate::save::{ContinueNight, Save, Saves};
 use crate::states::Screen;
 use crate::ui::menu::Activate;
 use crate::ui::{theme, widget};
@@ -12,6 +14,18 @@ use crate::ui::{theme, widget};
 /// A line under the menu that says why a new game cannot begin.
 #[derive(Component)]
 struct Notice;
+
+/// The line that says what Continue picks up.
+#[derive(Component)]
+struct SaveSummary;
+
+/// The title's menu, or the question in its place.
+#[derive(Component)]
+struct TitleMenu;
+
+/// The question before a new night replaces a saved one.
+#[derive(Component)]
+struct NewNightQuestion;
 
 pub(super) fn plugin(app: &mut App) {
     // The scene is spawned in the title's first update, once the art has
@@ -22,28 +36,67 @@ pub(super) fn plugin(app: &mut App) {
             (
                 night::spawn.run_if(not(any_with_component::<night::TitleScene>)),
                 start_at_once,
+                name_saved_chapter.run_if(resource_changed::<NightData>),
+                back_from_question,
             )
                 .run_if(in_state(Screen::Title)),
         );
 }
 
-fn spawn_title(mut commands: Commands) {
-    commands.spawn((
-        widget::screen_root("Title screen"),
-        DespawnOnExit(Screen::Title),
-        children![
-            widget::label("LONG EXPOSURE", theme::TITLE_SIZE, theme::PAPER),
-            widget::label("One night in Moscow", theme::BODY_SIZE, theme::SODIUM),
-            (Node {
-                height: px(24),
-                ..default()
-            },),
-            widget::menu(children![
-                widget::button("New game", new_game),
-                widget::button("Quit", quit),
-            ]),
-            widget::hint("Up/Down or D-pad to choose, Enter or (A) to confirm"),
-            (
+fn spawn_title(saves: Res<Saves>, data: Res<NightData>, mut commands: Commands) {
+    let resume = saves.to_continue();
+    let menu = commands
+        .spawn(widget::menu(()))
+        .with_children(|menu| {
+            if resume.is_some() {
+                menu.spawn(widget::button("Continue", continue_night));
+            }
+            menu.spawn(widget::button("New game", new_game));
+            menu.spawn(widget::button("Quit", quit));
+        })
+        .id();
+    // What Continue picks up, and why not the latest save when it cannot.
+    let about = resume.map(|(save, backup)| about_save(save, backup, &data));
+    let problem = saves.problem().map(|problem| match resume {
+        Some(_) => format!("The latest save cannot be read, but its backup can.\n{problem}"),
+        None => format!("The save cannot be read, and there is no backup.\n{problem}"),
+    });
+    commands
+        .spawn((
+            widget::screen_root("Title screen"),
+            TitleMenu,
+            DespawnOnExit(Screen::Title),
+            children![
+                widget::label("LONG EXPOSURE", theme::TITLE_SIZE, theme::PAPER),
+                widget::label("One night in Moscow", theme::BODY_SIZE, theme::SODIUM),
+                (Node {
+                    height: px(24),
+                    ..default()
+                },),
+            ],
+        ))
+        .add_child(menu)
+        .with_children(|root| {
+            if let Some(about) = about {
+                root.spawn((
+                    Node {
+                        padding: UiRect::axes(px(12), px(4)),
+                        ..default()
+                    },
+                    BackgroundColor(theme::PANEL),
+                    children![(
+                        SaveSummary,
+                        widget::label(about, theme::SMALL_SIZE, theme::PAPER)
+                    )],
+                ));
+            }
+            if let Some(problem) = problem {
+                root.spawn((Name::new("Save problem"), widget::panel_text(problem)));
+            }
+            root.spawn(widget::hint(
+                "Up/Down or D-pad to choose, Enter or (A) to confirm",
+            ));
+            root.spawn((
                 Notice,
                 widget::label("", theme::SMALL_SIZE, theme::SODIUM),
                 Node {
@@ -52,24 +105,129 @@ fn spawn_title(mut commands: Commands) {
                 },
                 BackgroundColor(theme::PANEL),
                 Visibility::Hidden,
-            ),
-        ],
-    ));
+            ));
+        });
 }
 
-/// Begins the night, once there is data free of errors to play.
+/// What Continue picks up, in words: the save's chapter and clock (the
+/// chapter's title once the data has loaded).
+fn about_save(save: &Save, backup: bool, data: &NightData) -> String {
+    let state = &save.state;
+    let chapter = data
+        .story
+        .as_ref()
+        .and_then(|s| s.chapters.iter().find(|c| c.id == state.chapter))
+        .map_or(state.chapter.as_str(), |c| c.title.as_str());
+    let from = if backup { " from the backup" } else { "" };
+    format!("Continue{from}: {chapter}, {}", state.time())
+}
+
+/// Names the save's chapter by its title once the data has loaded.
+fn name_saved_chapter(
+    saves: Res<Saves>,
+    data: Res<NightData>,
+    mut summary: Query<&mut Text, With<SaveSummary>>,
+) {
+    if let (Some((save, backup)), Ok(mut text)) = (saves.to_continue(), summary.single_mut()) {
+        text.0 = about_save(save, backup, &data);
+    }
+}
+
+/// Goes on with the saved night, once there is data free of errors to
+/// play it by.
+fn continue_night(
+    _: On<Activate>,
+    data: Res<NightData>,
+    status: Res<DataStatus>,
+    notice: Query<(&mut Text, &mut Visibility), With<Notice>>,
+    mut commands: Commands,
+) {
+    if data.story.is_some() {
+        commands.trigger(ContinueNight);
+    } else {
+        not_ready(*status, notice);
+    }
+}
+
+/// Begins the night, once there is data free of errors to play; over a
+/// saved night, only once the player says so.
 fn new_game(
     _: On<Activate>,
     data: Res<NightData>,
     status: Res<DataStatus>,
-    mut notice: Query<(&mut Text, &mut Visibility), With<Notice>>,
+    saves: Res<Saves>,
+    notice: Query<(&mut Text, &mut Visibility), With<Notice>>,
+    menu: Query<Entity, With<TitleMenu>>,
     mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
 ) {
-    if data.story.is_some() {
-        next.set(Screen::Playing);
+    if data.story.is_none() {
+        not_ready(*status, notice);
         return;
     }
-    let why = match *status {
+    let Some((save, _)) = saves.to_continue() else {
+        next.set(Screen::Playing);
+        return;
+    };
+    for entity in &menu {
+        commands.entity(entity).despawn();
+    }
+    let about = about_save(save, false, &data);
+    let saved = about.trim_start_matches("Continue: ");
+    commands.spawn((
+        widget::screen_root("Begin a new night?"),
+        TitleMenu,
+        NewNightQuestion,
+        DespawnOnExit(Screen::Title),
+        children![
+            widget::label("Begin a new night?", theme::TITLE_SIZE * 0.75, theme::PAPER),
+            widget::panel_text(format!(
+                "The saved night ({saved}) is kept as the backup when the new one \
+                 is first saved, and replaced at the one after."
+            )),
+            widget::menu(children![
+                widget::button("Begin a new night", begin_new_night),
+                widget::button("Back", back_to_title_menu),
+            ]),
+        ],
+    ));
+}
+
+fn begin_new_night(_: On<Activate>, mut next: ResMut<NextState<Screen>>) {
+    next.set(Screen::Playing);
+}
+
+fn back_to_title_menu(_: On<Activate>, mut commands: Commands) {
+    commands.run_system_cached(show_title_menu);
+}
+
+/// `Back` (Esc, (B)) from the question returns to the menu too.
+fn back_from_question(
+    actions: Res<ActionState>,
+    question: Query<(), With<NewNightQuestion>>,
+    mut commands: Commands,
+) {
+    if actions.just_pressed(Action::Back) && !question.is_empty() {
+        commands.run_system_cached(show_title_menu);
+    }
+}
+
+/// The title's menu again, in place of the question.
+fn show_title_menu(
+    menu: Query<Entity, With<TitleMenu>>,
+    saves: Res<Saves>,
+    data: Res<NightData>,
+    mut commands: Commands,
+) {
+    for entity in &menu {
+        commands.entity(entity).despawn();
+    }
+    spawn_title(saves, data, commands);
+}
+
+/// Says why the night cannot begin yet.
+fn not_ready(status: DataStatus, mut notice: Query<(&mut Text, &mut Visibility), With<Notice>>) {
+    let why = match status {
         DataStatus::Loading => "The night is still loading.",
         DataStatus::Judged => {
             "The night's data has errors (listed below): fix them, or run `long-exposure validate`."

@@ -1,0 +1,280 @@
+//! Saves: the night written out as it stands, and picked up again. A save is
+//! the story state (the hub holds everything a save needs), taken when each
+//! chapter begins, when the player saves from the pause menu and when the
+//! game is quit in the middle of the night. Continuing puts the state back
+//! and Lev where he stood: nothing the night did fires again, because what
+//! has fired is part of the state.
+//!
+//! The files are kept in the player's data folder ([`SaveFile`]); without
+//! one (a headless run with no `--data-dir`) saves last as long as the game
+//! runs. The pure core ([`file`]) reads, checks and writes them.
+
+pub mod file;
+
+pub use file::{SAVE_VERSION, Save, SaveFolder, SaveProblem, SaveReason, Slot};
+
+use std::path::Path;
+
+use bevy::prelude::*;
+
+use crate::data::kept::player_folder;
+use crate::levels::{CurrentLevel, NightData};
+use crate::states::Screen;
+use crate::story::{ChapterBegan, StoryState};
+
+/// Where saves are kept between runs.
+#[derive(Resource, Debug, Clone)]
+pub struct SaveFile(pub SaveFolder);
+
+impl SaveFile {
+    /// The player's data folder (see [`player_folder`]).
+    pub fn choose(data_dir: Option<&Path>) -> Option<Self> {
+        player_folder(data_dir).map(|folder| Self(SaveFolder(folder)))
+    }
+
+    /// Keeps the game's saves in this folder, reading what it holds now
+    /// (before the title shows, which offers Continue by it).
+    pub fn insert_into(self, world: &mut World) {
+        let saves = Saves::read(&self.0);
+        if let Some(problem) = saves.problem() {
+            warn!("the save cannot be continued: {problem}");
+        }
+        world.insert_resource(saves);
+        world.insert_resource(self);
+    }
+}
+
+/// The saves the game knows of: the latest and the one before it.
+#[derive(Resource, Debug, Default)]
+pub struct Saves {
+    /// The latest save.
+    pub latest: Slot,
+    /// The save before it.
+    pub backup: Slot,
+}
+
+impl Saves {
+    /// The saves kept in `folder`.
+    pub fn read(folder: &SaveFolder) -> Self {
+        Self {
+            latest: SaveFolder::read(&folder.latest()),
+            backup: SaveFolder::read(&folder.backup()),
+        }
+    }
+
+    /// The save Continue picks up: the latest, or the backup when the
+    /// latest cannot be used (`true` when it is the backup).
+    pub fn to_continue(&self) -> Option<(&Save, bool)> {
+        match (&self.latest, self.backup.save()) {
+            (Slot::Ready(save), _) => Some((save, false)),
+            (Slot::Unusable(_), Some(backup)) => Some((backup, true)),
+            _ => None,
+        }
+    }
+
+    /// Why the latest save cannot be used, if it cannot.
+    pub fn problem(&self) -> Option<&SaveProblem> {
+        match &self.latest {
+            Slot::Unusable(problem) => Some(problem),
+            _ => None,
+        }
+    }
+}
+
+/// Asks for the night to be saved now.
+#[derive(Event, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaveNight {
+    /// Why.
+    pub reason: SaveReason,
+}
+
+/// A save was written, or could not be (`problem`).
+#[derive(Event, Debug, Clone, PartialEq, Eq)]
+pub struct NightSaved {
+    /// Why it was taken.
+    pub reason: SaveReason,
+    /// What went wrong writing it to disk, if anything did.
+    pub problem: Option<String>,
+}
+
+/// Asks for the night to go on from the save Continue picks up
+/// ([`Saves::to_continue`]).
+#[derive(Event, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContinueNight;
+
+/// A chapter began and is saved once Lev stands in its level.
+#[derive(Resource, Debug, Default)]
+struct ChapterToSave(Option<String>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Saves>()
+        .init_resource::<ChapterToSave>()
+        .add_observer(save_night)
+        .add_observer(continue_night)
+        .add_observer(
+            |began: On<ChapterBegan>, mut to_save: ResMut<ChapterToSave>| {
+                to_save.0 = Some(began.id.clone());
+            },
+        )
+        .add_systems(
+            PostUpdate,
+            save_chapter_once_arrived.run_if(in_state(Screen::Playing)),
+        )
+        .add_systems(
+            OnExit(Screen::Playing),
+            |mut to_save: ResMut<ChapterToSave>| {
+                to_save.0 = None;
+            },
+        )
+        .add_systems(Last, save_on_quitting)
+        .add_systems(OnEnter(Screen::Ending), put_by_the_ended_night);
+}
+
+/// A night that came to its ending is not continued: its last save becomes
+/// the backup (kept, not offered), and the title offers a new night.
+fn put_by_the_ended_night(file: Option<Res<SaveFile>>, mut saves: ResMut<Saves>) {
+    if saves.latest.save().is_none() {
+        return;
+    }
+    if let Some(file) = file
+        && let Err(problem) = std::fs::rename(file.0.latest(), file.0.backup())
+    {
+        warn!("the ended night's save stays as it was: {problem}");
+        return;
+    }
+    saves.backup = std::mem::take(&mut saves.latest);
+}
+
+/// Saves the night in progress (not one that has come to its ending).
+fn save_night(
+    request: On<SaveNight>,
+    state: Option<Res<StoryState>>,
+    file: Option<Res<SaveFile>>,
+    mut saves: ResMut<Saves>,
+    mut commands: Commands,
+) {
+    let Some(state) = state.filter(|s| s.ending.is_none()) else {
+        return;
+    };
+    let save = Save::now(&state, request.reason);
+    let problem = file.and_then(|file| file.0.write(&save, &saves.latest).err());
+    match &problem {
+        Some(problem) => warn!("the night could not be saved: {problem}"),
+        None => info!(
+            "saved: {} at {} ({:?})",
+            state.chapter,
+            state.time(),
+            request.reason
+        ),
+    }
+    // What the game knows follows what was written (or would have been).
+    let previous = std::mem::replace(&mut saves.latest, Slot::Ready(Box::new(save)));
+    if previous.save().is_some() {
+        saves.backup = previous;
+    }
+    commands.trigger(NightSaved {
+        reason: request.reason,
+        problem,
+    });
+}
+
+/// The chapter that began is saved once Lev stands in its level (after the
+/// journey there, if it begins elsewhere).
+fn save_chapter_once_arrived(
+    mut to_save: ResMut<ChapterToSave>,
+    data: Res<NightData>,
+    state: Option<Res<StoryState>>,
+    level: Option<Res<CurrentLevel>>,
+    mut commands: Commands,
+) {
+    let (Some(id), Some(state), Some(level)) = (&to_save.0, state, level) else {
+        return;
+    };
+    let chapter_level = data
+        .story
+        .as_ref()
+        .and_then(|s| s.chapters.iter().find(|c| &c.id == id))
+        .map(|c| c.level.as_str());
+    let arrived = level.spawned && state.place.level == level.id;
+    if arrived && chapter_level.is_none_or(|l| l == level.id) {
+        to_save.0 = None;
+        commands.trigger(SaveNight {
+            reason: SaveReason::Chapter,
+        });
+    }
+}
+
+/// Quitting the game in the middle of the night saves it first.
+fn save_on_quitting(
+    mut exits: MessageReader<AppExit>,
+    screen: Option<Res<State<Screen>>>,
+    mut commands: Commands,
+) {
+    if exits.read().count() > 0 && screen.is_some_and(|s| *s.get() == Screen::Playing) {
+        commands.trigger(SaveNight {
+            reason: SaveReason::Quit,
+        });
+    }
+}
+
+/// Puts the saved night back: the story state as it was, and Lev where he
+/// stood, in the night being played.
+fn continue_night(
+    _: On<ContinueNight>,
+    saves: Res<Saves>,
+    mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
+) {
+    let Some((save, backup)) = saves.to_continue() else {
+        return;
+    };
+    let state = save.state.clone();
+    info!(
+        "continuing {}: {} at {}",
+        if backup {
+            "from the backup"
+        } else {
+            "the night"
+        },
+        state.chapter,
+        state.time()
+    );
+    commands.insert_resource(CurrentLevel::resuming(
+        &state.place.level,
+        state.place.at.into(),
+    ));
+    commands.insert_resource(state);
+    next.set(Screen::Playing);
+}
+
+/// What would be lost by leaving the night `now` without saving, against
+/// the `saved` one: `None` when nothing would be.
+pub fn lost_since(saved: Option<&StoryState>, now: &StoryState) -> Option<String> {
+    let Some(saved) = saved.filter(|s| s.night == now.night) else {
+        return Some("The night has not been saved: all of it would be lost.".into());
+    };
+    if saved == now {
+        return None;
+    }
+    let minutes = (now.minutes - saved.minutes).max(0.0).round() as u32;
+    let photos = now.album.len().saturating_sub(saved.album.len());
+    let mut lost = vec![match minutes {
+        0 => "less than a minute of the night".to_owned(),
+        1 => "1 minute of the night".to_owned(),
+        n => format!("{n} minutes of the night"),
+    }];
+    if photos > 0 {
+        lost.push(format!(
+            "{photos} photograph{}",
+            if photos == 1 { "" } else { "s" }
+        ));
+    }
+    Some(format!(
+        "Since the last save, at {}: {} would be lost.",
+        saved.time(),
+        lost.join(" and ")
+    ))
+}
+
+#[cfg(test)]
+mod tests;

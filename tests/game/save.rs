@@ -1,0 +1,366 @@
+//! Saves: taken at each chapter, from the pause menu and on quitting;
+//! continued from the title exactly as they were; broken ones reported
+//! with the backup offered, never a panic, never a lost save.
+
+use std::fs;
+use std::path::Path;
+
+use bevy::prelude::*;
+use long_exposure::explore::Lev;
+use long_exposure::levels::schema::Facing;
+use long_exposure::random::Random;
+use long_exposure::save::{SaveFolder, Slot};
+use long_exposure::states::Screen;
+use long_exposure::story::StoryState;
+use long_exposure::testing::script::Script;
+use long_exposure::testing::{Harness, HeadlessConfig};
+use long_exposure::ui::menu::open_menu;
+
+use super::support::{TempDir, repo_file, shipped};
+
+/// The game keeping its files in `folder`, on the title.
+fn game_in(folder: &Path) -> Harness {
+    Harness::new(HeadlessConfig {
+        roots: shipped(),
+        data_dir: Some(folder.to_path_buf()),
+        ..Default::default()
+    })
+}
+
+/// Runs the script steps `steps` (RON, as in a playthrough) in `harness`.
+fn steps(harness: &mut Harness, steps: &str) {
+    let text = format!("(steps: [{steps}])");
+    let script = Script::parse(Path::new("test.ron"), &text).unwrap();
+    if let Err(failure) = harness.run(&script, |_| {}) {
+        panic!("{failure}\n{}", log(harness));
+    }
+}
+
+fn log(harness: &Harness) -> String {
+    harness
+        .trace()
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// How many lines of the run so far contain `text`.
+fn times(harness: &Harness, text: &str) -> usize {
+    harness
+        .trace()
+        .iter()
+        .filter(|l| l.text.contains(text))
+        .count()
+}
+
+fn state(harness: &Harness) -> StoryState {
+    harness.world().resource::<StoryState>().clone()
+}
+
+/// The title menu's items.
+fn title_menu(harness: &mut Harness) -> Vec<String> {
+    open_menu(harness.app().world_mut()).map_or(Vec::new(), |(items, _)| items)
+}
+
+/// Every text on screen, joined.
+fn on_screen(harness: &mut Harness) -> String {
+    let world = harness.app().world_mut();
+    let mut texts = world.query::<&Text>();
+    texts
+        .iter(world)
+        .map(|t| t.0.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A folder holding a save taken at the first chapter's start, as
+/// `save.ron`.
+fn folder_with_a_save(name: &str) -> TempDir {
+    let folder = TempDir::new(name);
+    let mut game = game_in(folder.path());
+    steps(
+        &mut game,
+        r#"Select("New game"), WaitUntil(Happened("saved (Chapter)"), 2)"#,
+    );
+    folder
+}
+
+#[test]
+fn a_save_in_the_middle_of_the_call_continues_exactly_and_fires_nothing_twice() {
+    let folder = TempDir::new("mid-call");
+    let mut game = game_in(folder.path());
+    assert_eq!(title_menu(&mut game), ["New game", "Quit"], "no save yet");
+    steps(
+        &mut game,
+        r#"Select("New game"), WaitSeconds(3.5), WalkTo(250),
+           WaitUntil(Flag("phone_rang"), 60), Press(Interact), ReadOn,
+           Expect(Choice("phone_call/ask_who")),
+           Press(Pause), Select("Save"), Expect(Happened("saved (Player): warehouse at 23:2"))"#,
+    );
+    let saved = state(&game);
+    assert!(saved.dialogue.is_some(), "saved in the middle of the call");
+    let on_disk = SaveFolder::read(&folder.path().join("save.ron"));
+    assert_eq!(on_disk.save().map(|s| &s.state), Some(&saved));
+    assert!(
+        fs::read_to_string(folder.path().join("save.ron"))
+            .unwrap()
+            .starts_with("Save(\n    version: 1,"),
+        "versioned RON"
+    );
+
+    // Saved just now: quitting to the title loses nothing and asks nothing.
+    steps(
+        &mut game,
+        r#"Select("Quit to title"), Expect(Screen(Title))"#,
+    );
+    assert_eq!(title_menu(&mut game), ["Continue", "New game", "Quit"]);
+    let (rang, calls, visits) = (
+        times(&game, "story: phone_rings"),
+        times(&game, "dialogue: phone_call"),
+        saved.visits.clone(),
+    );
+    steps(
+        &mut game,
+        r#"Select("Continue"), WaitUntil(Level("warehouse"), 1), WaitFrames(2),
+           Expect(DialogueOpen(true)), Expect(Choice("phone_call/ask_who"))"#,
+    );
+    let continued = state(&game);
+    assert_eq!(continued, saved, "the story state exactly as saved");
+    assert_eq!(continued.visits, visits, "continuing is not a new visit");
+    let lev = game.lev().unwrap();
+    assert_eq!(lev.position, Vec2::from(saved.place.at));
+    assert!(
+        on_screen(&mut game).contains("Who is this?"),
+        "the choices show again"
+    );
+
+    // The call goes on from its choice; nothing before it happens again.
+    steps(
+        &mut game,
+        r#"Select("Who is this?"), ReadOn, Expect(DialogueOpen(false)),
+           Expect(Flag("phone_answered")), WaitSeconds(2)"#,
+    );
+    assert_eq!(times(&game, "story: phone_rings"), rang, "{}", log(&game));
+    assert_eq!(times(&game, "dialogue: phone_call"), calls);
+    assert_eq!(times(&game, "story: call_ended"), 1);
+    assert_eq!(
+        times(&game, "chapter: warehouse"),
+        1,
+        "no second chapter card"
+    );
+}
+
+#[test]
+fn each_chapter_saves_as_it_begins_and_quitting_saves_too() {
+    let folder = TempDir::new("chapters");
+    let mut game = game_in(folder.path());
+    steps(
+        &mut game,
+        r#"Select("New game"), WaitUntil(Happened("saved (Chapter): warehouse at 23:00"), 1),
+           WaitSeconds(4), Hold(Right), WaitSeconds(1), Release(Right),
+           Hold(Left), WaitSeconds(0.3), Release(Left), WaitSeconds(1)"#,
+    );
+    let walked = state(&game);
+    assert_eq!(walked.place.facing, Facing::Left);
+    game.app().world_mut().write_message(AppExit::Success);
+    game.frames(1);
+    assert_eq!(times(&game, "saved (Quit)"), 1, "{}", log(&game));
+    let Slot::Ready(save) = SaveFolder::read(&folder.path().join("save.ron")) else {
+        panic!("no save written on quitting");
+    };
+    assert_eq!(save.state.place, walked.place, "where Lev stood");
+    let Slot::Ready(backup) = SaveFolder::read(&folder.path().join("save.backup.ron")) else {
+        panic!("the chapter's save is not the backup");
+    };
+    assert_eq!(backup.state.time().to_string(), "23:00");
+    assert_eq!(
+        backup.state.place.at,
+        (40.0, 16.0),
+        "saved once Lev stands at the chapter's spawn point"
+    );
+
+    // A new run offers it, facing the way he faced.
+    let mut again = game_in(folder.path());
+    assert_eq!(title_menu(&mut again)[0], "Continue");
+    assert!(
+        on_screen(&mut again).contains("Continue: I. The warehouse"),
+        "{}",
+        on_screen(&mut again)
+    );
+    steps(
+        &mut again,
+        r#"Select("Continue"), WaitUntil(Level("warehouse"), 1)"#,
+    );
+    assert_eq!(state(&again).place, walked.place);
+    let world = again.app().world_mut();
+    let mut lev = world.query_filtered::<&Sprite, With<Lev>>();
+    assert!(lev.single(world).unwrap().flip_x, "Lev faces left again");
+}
+
+#[test]
+fn quitting_to_the_title_says_what_would_be_lost() {
+    let folder = TempDir::new("lost");
+    let mut game = game_in(folder.path());
+    steps(
+        &mut game,
+        r#"Select("New game"), WaitSeconds(14),
+           Press(Pause), Select("Quit to title"), Expect(Screen(Playing))"#,
+    );
+    let shown = on_screen(&mut game);
+    assert!(
+        shown.contains("Quit to the title?")
+            && shown
+                .contains("Since the last save, at 23:00: 7 minutes of the night would be lost."),
+        "{shown}\n{}",
+        log(&game)
+    );
+    assert_eq!(
+        title_menu(&mut game),
+        ["Save and quit", "Quit without saving", "Back"]
+    );
+    steps(&mut game, r#"Press(Back), Expect(Paused(true))"#);
+    assert_eq!(
+        title_menu(&mut game),
+        ["Resume", "Album", "Save", "Quit to title"]
+    );
+    steps(
+        &mut game,
+        r#"Select("Quit to title"), Select("Save and quit"), Expect(Screen(Title)),
+           Expect(Happened("saved (Player): warehouse at 23:07"))"#,
+    );
+}
+
+/// Each way a save can be unusable: the message shows on the title, with
+/// the backup offered; continuing plays the backup.
+#[test]
+fn a_broken_save_is_reported_and_the_backup_offered() {
+    let folder = folder_with_a_save("broken");
+    let good = fs::read_to_string(folder.path().join("save.ron")).unwrap();
+    let mut seeded = Random::new(11);
+    let random: Vec<u8> = (0..2048).map(|_| seeded.range(0.0, 256.0) as u8).collect();
+    let cases: [(&str, Vec<u8>, &str); 3] = [
+        (
+            "truncated",
+            good.as_bytes()[..good.len() / 3].to_vec(),
+            "save.ron:",
+        ),
+        ("random bytes", random, "save.ron:"),
+        (
+            "newer",
+            good.replacen("version: 1,", "version: 9,", 1).into_bytes(),
+            "a newer version of Long Exposure wrote this save (version 9",
+        ),
+    ];
+    for (name, bytes, says) in cases {
+        fs::write(folder.path().join("save.backup.ron"), &good).unwrap();
+        fs::write(folder.path().join("save.ron"), &bytes).unwrap();
+        let mut game = game_in(folder.path());
+        let shown = on_screen(&mut game);
+        assert!(
+            shown.contains("The latest save cannot be read, but its backup can."),
+            "{name}: {shown}"
+        );
+        assert!(shown.contains(says), "{name}: {shown}");
+        assert!(
+            shown.contains("Continue from the backup"),
+            "{name}: {shown}"
+        );
+        assert_eq!(title_menu(&mut game)[0], "Continue", "{name}");
+        steps(
+            &mut game,
+            r#"Select("Continue"), WaitUntil(Level("warehouse"), 1),
+               Expect(Happened("continue from the backup: warehouse at 23:00"))"#,
+        );
+        assert_eq!(
+            fs::read(folder.path().join("save.ron")).unwrap(),
+            bytes,
+            "{name}: the broken save is left as it was until the next save"
+        );
+    }
+
+    // Without a backup: the message, and no Continue.
+    fs::remove_file(folder.path().join("save.backup.ron")).unwrap();
+    let mut game = game_in(folder.path());
+    assert!(on_screen(&mut game).contains("there is no backup"));
+    assert_eq!(title_menu(&mut game), ["New game", "Quit"]);
+}
+
+#[test]
+fn a_half_written_save_never_replaces_the_good_one() {
+    let folder = folder_with_a_save("partial");
+    let good = fs::read_to_string(folder.path().join("save.ron")).unwrap();
+    fs::write(folder.path().join("save.ron.new"), &good[..good.len() / 2]).unwrap();
+    let mut game = game_in(folder.path());
+    assert!(!on_screen(&mut game).contains("cannot be read"));
+    steps(
+        &mut game,
+        r#"Select("Continue"), WaitUntil(Level("warehouse"), 1),
+           Expect(Happened("continue: warehouse at 23:00"))"#,
+    );
+    assert_eq!(
+        fs::read_to_string(folder.path().join("save.ron")).unwrap(),
+        good
+    );
+}
+
+#[test]
+fn every_test_run_keeps_its_own_data_dir() {
+    let folder = folder_with_a_save("own");
+    assert!(folder.path().join("save.ron").exists());
+    // A run with no data folder writes no save anywhere, but keeps one
+    // for as long as it runs.
+    let mut game = Harness::new(HeadlessConfig::default());
+    steps(
+        &mut game,
+        r#"Select("New game"), WaitUntil(Happened("saved (Chapter)"), 2),
+           Press(Pause), Select("Quit to title"), Select("Quit without saving"), Select("Continue"),
+           WaitUntil(Level("warehouse"), 1)"#,
+    );
+    assert_eq!(game.screen(), Some(Screen::Playing));
+}
+
+#[test]
+fn a_night_played_to_its_ending_is_not_offered_again() {
+    let folder = TempDir::new("ended");
+    let mut game = game_in(folder.path());
+    let script = Script::load(&repo_file("playthroughs/save-and-continue.ron")).unwrap();
+    if let Err(failure) = game.run(&script, |_| {}) {
+        panic!("{failure}");
+    }
+    assert_eq!(title_menu(&mut game), ["New game", "Quit"]);
+    assert!(!folder.path().join("save.ron").exists());
+    let Slot::Ready(last) = SaveFolder::read(&folder.path().join("save.backup.ron")) else {
+        panic!("the ended night's last save is not kept as the backup");
+    };
+    assert_eq!(last.state.chapter, "sunrise");
+    assert_eq!(
+        title_menu(&mut game_in(folder.path())),
+        ["New game", "Quit"]
+    );
+}
+
+#[test]
+fn a_new_night_over_a_saved_one_asks_first_and_keeps_it_as_the_backup() {
+    let folder = folder_with_a_save("new-over");
+    let old = fs::read_to_string(folder.path().join("save.ron")).unwrap();
+    let mut game = game_in(folder.path());
+    steps(&mut game, r#"Select("New game"), Expect(Screen(Title))"#);
+    assert!(
+        on_screen(&mut game).contains("The saved night (I. The warehouse, 23:00) is kept"),
+        "{}",
+        on_screen(&mut game)
+    );
+    assert_eq!(title_menu(&mut game), ["Begin a new night", "Back"]);
+    steps(&mut game, "Press(Back)");
+    assert_eq!(title_menu(&mut game), ["Continue", "New game", "Quit"]);
+    steps(
+        &mut game,
+        r#"Select("New game"), Select("Begin a new night"), Expect(Screen(Playing)),
+           WaitUntil(Happened("saved (Chapter)"), 2)"#,
+    );
+    assert_eq!(
+        fs::read_to_string(folder.path().join("save.backup.ron")).unwrap(),
+        old
+    );
+}
