@@ -10,7 +10,9 @@
 # presses each KEY (xdotool names, for example Return Escape) a second apart,
 # then captures the screen. A KEY of the form sleep:N waits N more seconds
 # instead; hold:KEY:N holds KEY down for N seconds. GAME_ARGS passes more
-# arguments to the game, for example GAME_ARGS="--mods DIR".
+# arguments to the game, for example GAME_ARGS="--mods DIR". SCREEN sets the
+# virtual screen's size (default 1280x720): with the game's window set to
+# borderless fullscreen in its settings, the window takes that size.
 # The built game is used as it is when no source file is newer than it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,7 +42,7 @@ if [ ! -x "$bin" ] || [ -n "$(find src Cargo.toml Cargo.lock -newer "$bin" -prin
 fi
 
 display=":$(( 90 + RANDOM % 9 ))"
-Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp &
+Xvfb "$display" -screen 0 "${SCREEN:-1280x720}x24" -nolisten tcp &
 xvfb=$!
 trap 'kill ${game:-} "$xvfb" 2>/dev/null || true' EXIT
 sleep 1

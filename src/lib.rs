@@ -17,6 +17,7 @@ pub mod photo;
 pub mod random;
 pub mod save;
 pub mod screens;
+pub mod settings;
 pub mod states;
 pub mod story;
 pub mod testing;
@@ -34,6 +35,7 @@ impl Plugin for GamePlugin {
     fn build(&self, app: &mut App) {
         app.add_plugins((
             states::plugin,
+            settings::plugin,
             art::plugin,
             input::plugin,
             audio::plugin,

@@ -75,8 +75,26 @@ struct Cli {
     #[arg(long, conflicts_with = "headless")]
     log_fps: bool,
 
+    /// Open the window this size, for example 1280x800, in place of the
+    /// size the settings choose (windowed play).
+    #[arg(long, value_name = "WxH", value_parser = parse_size, conflicts_with = "headless")]
+    window_size: Option<(u32, u32)>,
+
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let wrong = || format!("`{text}` is not a size such as 1280x800");
+    let (w, h) = text.split_once('x').ok_or_else(wrong)?;
+    let (w, h) = (
+        w.parse().map_err(|_| wrong())?,
+        h.parse().map_err(|_| wrong())?,
+    );
+    if !(320..=7680).contains(&w) || !(180..=4320).contains(&h) {
+        return Err(format!("{w}x{h}: a window is 320x180 to 7680x4320"));
+    }
+    Ok((w, h))
 }
 
 fn parse_time(text: &str) -> Result<ClockTime, String> {
@@ -282,7 +300,11 @@ fn main() -> ExitCode {
                 None => None,
             };
             let files = windowed::PlayerFiles::choose(cli.data_dir.as_deref());
-            match windowed::run(roots, start, files, cli.log_fps, script) {
+            let launch = windowed::Launch {
+                log_fps: cli.log_fps,
+                window_size: cli.window_size.map(|(w, h)| bevy::math::UVec2::new(w, h)),
+            };
+            match windowed::run(roots, start, files, launch, script) {
                 bevy::app::AppExit::Success => ExitCode::SUCCESS,
                 bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
             }

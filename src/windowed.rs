@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use bevy::diagnostic::{FrameTimeDiagnosticsPlugin, LogDiagnosticsPlugin};
 use bevy::prelude::*;
+use bevy::window::{MonitorSelection, PrimaryWindow};
 
 use crate::GamePlugin;
 use crate::art::sheets::AssetsFolder;
@@ -16,6 +17,7 @@ use crate::dialogue::SeenLinesFile;
 use crate::levels::{self, Roots, StartOverride};
 use crate::photo::PhotoFolder;
 use crate::save::SaveFile;
+use crate::settings::{Settings, SettingsFile, WindowMode};
 use crate::story::NightsFile;
 use crate::testing::script::Script;
 use crate::testing::{Executor, use_executor};
@@ -28,7 +30,7 @@ const NO_WINDOW_HINT: &str = "run `long-exposure --headless --script FILE` to pl
                               a display, GPU or sound card";
 
 /// Where windowed play keeps what it writes: photographs, the lines seen
-/// the nights played and the saves (settings later).
+/// the nights played, the saves and the settings.
 #[derive(Debug, Clone, Default)]
 pub struct PlayerFiles {
     /// Where photographs are written.
@@ -39,6 +41,8 @@ pub struct PlayerFiles {
     pub nights: Option<NightsFile>,
     /// Where the night is saved.
     pub saves: Option<SaveFile>,
+    /// Where the settings are kept.
+    pub settings: Option<SettingsFile>,
 }
 
 impl PlayerFiles {
@@ -49,12 +53,18 @@ impl PlayerFiles {
             seen_lines: SeenLinesFile::choose(data_dir),
             nights: NightsFile::choose(data_dir),
             saves: SaveFile::choose(data_dir),
+            settings: SettingsFile::choose(data_dir),
         }
     }
 
-    /// Has `app` keep its files here.
+    /// Has `app` keep its files here; a photos folder set in the settings
+    /// file takes the place of the one chosen.
     pub fn insert_into(self, app: &mut App) {
-        if let Some(photos) = self.photos {
+        if let Some(settings) = self.settings {
+            settings.insert_into(app.world_mut());
+        }
+        let chosen = (app.world().get_resource::<Settings>()).and_then(|s| s.photos_folder.clone());
+        if let Some(photos) = chosen.map(PhotoFolder).or(self.photos) {
             app.insert_resource(photos);
         }
         if let Some(nights) = self.nights {
@@ -69,11 +79,24 @@ impl PlayerFiles {
     }
 }
 
+/// How the window opens, as the command line asks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Launch {
+    /// Log frames per second and frame time every second.
+    pub log_fps: bool,
+    /// The window's size, in place of the one the settings choose.
+    pub window_size: Option<UVec2>,
+}
+
+/// A window size asked for on the command line: the settings' window size
+/// is not applied over it.
+#[derive(Resource, Debug, Clone, Copy)]
+struct FixedWindowSize;
+
 /// The game in a window, with sound, reading data from `roots`, beginning
-/// new games at `start` and writing to `files`; with `log_fps`, frame rate
-/// and frame time are logged every second.
-pub fn app(roots: Roots, start: StartOverride, files: PlayerFiles, log_fps: bool) -> App {
-    app_with(roots, start, files, log_fps, None, Executor::SingleThreaded)
+/// new games at `start` and writing to `files`, opened as `launch` asks.
+pub fn app(roots: Roots, start: StartOverride, files: PlayerFiles, launch: Launch) -> App {
+    app_with(roots, start, files, launch, None, Executor::SingleThreaded)
 }
 
 /// As [`app`], playing `script` (with its name for the verdict) in the
@@ -82,7 +105,7 @@ pub fn app_with(
     roots: Roots,
     start: StartOverride,
     files: PlayerFiles,
-    log_fps: bool,
+    launch: Launch,
     script: Option<(Script, String)>,
     executor: Executor,
 ) -> App {
@@ -94,7 +117,7 @@ pub fn app_with(
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "Long Exposure".into(),
-                    resolution: (1280u32, 720u32).into(),
+                    resolution: launch.window_size.unwrap_or(UVec2::new(1280, 720)).into(),
                     ..default()
                 }),
                 ..default()
@@ -108,12 +131,19 @@ pub fn app_with(
     .insert_resource(AssetsFolder(assets))
     .add_plugins((GamePlugin, playback::plugin))
     .insert_resource(start)
-    .add_systems(First, mark_started.run_if(run_once));
+    .add_systems(First, mark_started.run_if(run_once))
+    .add_systems(
+        Update,
+        apply_window_settings.run_if(resource_changed::<Settings>),
+    );
     files.insert_into(&mut app);
+    if launch.window_size.is_some() {
+        app.insert_resource(FixedWindowSize);
+    }
     if let Some((script, name)) = script {
         crate::testing::play_in_window(&mut app, script, name);
     }
-    if log_fps {
+    if launch.log_fps {
         app.add_plugins((
             FrameTimeDiagnosticsPlugin::default(),
             LogDiagnosticsPlugin::default(),
@@ -134,7 +164,7 @@ pub fn run(
     roots: Roots,
     start: StartOverride,
     files: PlayerFiles,
-    log_fps: bool,
+    launch: Launch,
     script: Option<(Script, String)>,
 ) -> AppExit {
     if let Some(problem) = missing_display() {
@@ -161,11 +191,36 @@ pub fn run(
         roots,
         start,
         files,
-        log_fps,
+        launch,
         script,
         Executor::SingleThreaded,
     )
     .run()
+}
+
+/// The player's window mode and size, applied at once (the size unless the
+/// command line fixed it).
+fn apply_window_settings(
+    settings: Res<Settings>,
+    fixed: Option<Res<FixedWindowSize>>,
+    mut windows: Query<&mut Window, With<PrimaryWindow>>,
+) {
+    let Ok(mut window) = windows.single_mut() else {
+        return;
+    };
+    let mode = match settings.window_mode {
+        WindowMode::Windowed => bevy::window::WindowMode::Windowed,
+        WindowMode::Borderless => {
+            bevy::window::WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+        }
+    };
+    if window.mode != mode {
+        window.mode = mode;
+    }
+    let size = crate::states::VIEW * settings.window_scale as f32;
+    if mode == bevy::window::WindowMode::Windowed && fixed.is_none() && window.size() != size {
+        window.resolution.set(size.x, size.y);
+    }
 }
 
 fn mark_started() {

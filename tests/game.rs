@@ -14,6 +14,7 @@ mod game {
     mod save;
     mod screens;
     mod scripts;
+    mod settings;
     mod story;
     mod support;
 }

@@ -10,6 +10,7 @@ use bevy_kira_audio::prelude::*;
 
 use super::{PlaySfx, SetAmbience, SetMusic, Sfx, synth};
 use crate::levels::schema::{Ambience, Music, Surface, Voice};
+use crate::settings::Settings;
 
 /// The channel for short sound effects (shutter, footsteps, menus, voices).
 #[derive(Resource)]
@@ -92,7 +93,36 @@ pub fn plugin(app: &mut App) {
         .add_audio_channel::<Ambiences>()
         .add_audio_channel::<Score>()
         .add_systems(Startup, load_sounds)
-        .add_systems(Update, (play_effects, play_ambience, play_music));
+        .add_systems(
+            Update,
+            (
+                play_effects,
+                play_ambience,
+                play_music,
+                set_volumes.run_if(resource_changed::<Settings>),
+            ),
+        );
+}
+
+/// A share of full volume (0 to 1) in decibels.
+fn decibels(share: f32) -> Decibels {
+    if share <= 0.001 {
+        Decibels::SILENCE
+    } else {
+        Decibels(20.0 * share.log10())
+    }
+}
+
+/// The player's volumes, applied at once.
+fn set_volumes(
+    settings: Res<Settings>,
+    effects: Res<AudioChannel<Effects>>,
+    ambiences: Res<AudioChannel<Ambiences>>,
+    score: Res<AudioChannel<Score>>,
+) {
+    effects.set_volume(decibels(settings.share(settings.effects_volume)));
+    ambiences.set_volume(decibels(settings.share(settings.ambience_volume)));
+    score.set_volume(decibels(settings.share(settings.music_volume)));
 }
 
 /// The folder, under the assets folder, that holds the sounds.

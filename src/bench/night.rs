@@ -12,9 +12,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::dialogue::TEXT_SPEED;
 use crate::levels::schema::{Interaction, Then};
 use crate::levels::{Roots, files};
+use crate::settings::TextSpeed;
 use crate::testing::script::Script;
 use crate::testing::{Harness, HeadlessConfig};
 
@@ -41,7 +41,10 @@ pub const ENDINGS: [&str; 5] = [
 pub fn reading_seconds(text: &str) -> f64 {
     let words = text.split_whitespace().count() as f64;
     let read = words * 60.0 / READING_WORDS_PER_MINUTE;
-    let typed = text.chars().count() as f64 / f64::from(TEXT_SPEED);
+    let speed = TextSpeed::default()
+        .letters_per_second()
+        .unwrap_or(f32::INFINITY);
+    let typed = text.chars().count() as f64 / f64::from(speed);
     read.max(typed) + PRESS_SECONDS
 }
 

@@ -18,7 +18,7 @@ use crate::levels::{Roots, StartOverride, files};
 use crate::states::{Screen, VIEW};
 use crate::testing::Executor;
 use crate::testing::script::{Script, Step};
-use crate::windowed::{self, PlayerFiles};
+use crate::windowed::{self, Launch, PlayerFiles};
 
 /// Seconds a case runs before it is timed (shaders, the chapter card).
 const WARM_UP: Duration = Duration::from_secs(5);
@@ -213,7 +213,7 @@ pub fn run_case(case: &Case, roots: &Roots) -> Result<(), String> {
                 roots.clone(),
                 StartOverride::default(),
                 PlayerFiles::default(),
-                false,
+                Launch::default(),
             );
             app.add_systems(First, time_title);
             return match app.run() {
@@ -238,7 +238,7 @@ pub fn run_case(case: &Case, roots: &Roots) -> Result<(), String> {
                 roots.clone(),
                 start,
                 PlayerFiles::default(),
-                false,
+                Launch::default(),
                 Some((walking(), format!("bench-scene {}", case.name()))),
                 *executor,
             )

@@ -15,7 +15,7 @@ mod view;
 
 pub use runner::{ShownChoice, ShownLine};
 pub use seen::{SeenLines, SeenLinesFile};
-pub use view::{DialogueBox, TEXT_SPEED, open_choices};
+pub use view::{DialogueBox, open_choices};
 
 use bevy::prelude::*;
 

@@ -14,12 +14,11 @@ use crate::audio::{PlaySfx, Sfx};
 use crate::input::{Action, ActionState, Bindings, ClaimsInput, InputContext, InputDevice};
 use crate::levels::schema::{Dialogue, Voice};
 use crate::levels::{NightData, sprites};
+use crate::settings::Settings;
 use crate::states::{PausableSystems, Screen};
 use crate::story::{Said, StoryState};
 use crate::ui::{theme, widget};
 
-/// Characters typed out per second.
-pub const TEXT_SPEED: f32 = 45.0;
 /// A voice blip every this many characters typed.
 const BLIP_EVERY: usize = 3;
 /// Earlier lines shown above the one being said.
@@ -127,9 +126,11 @@ fn dialogue_box() -> impl Bundle {
     )
 }
 
-/// Types the line out at the text speed, a voice blip every few letters.
+/// Types the line out at the player's text speed, a voice blip every few
+/// letters.
 fn type_out(
     time: Res<Time>,
+    settings: Res<Settings>,
     state: Option<Res<StoryState>>,
     night: Res<NightData>,
     mut boxes: Query<&mut DialogueBox>,
@@ -153,7 +154,11 @@ fn type_out(
         *typed = 0.0;
     }
     let before = *typed as usize;
-    *typed = (*typed + time.delta_secs() * TEXT_SPEED).min(length);
+    // The player's text speed; whole lines at once types it all now.
+    let speed = settings.text_speed.letters_per_second();
+    *typed = speed.map_or(length, |speed| {
+        (*typed + time.delta_secs() * speed).min(length)
+    });
     let voice = line
         .speaker
         .as_deref()

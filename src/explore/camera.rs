@@ -1,11 +1,12 @@
 //! The camera follows Lev inside the level's bounds, looking a little ahead
-//! of where he walks, on whole virtual pixels so pixel art does not shimmer;
+//! of where he walks (unless the player reduces motion), on whole virtual pixels so pixel art does not shimmer;
 //! background layers move by their parallax.
 
 use bevy::prelude::*;
 
 use super::{Body, ExploreSystems, Lev};
 use crate::levels::{ActiveLevel, LevelSystems, Parallax};
+use crate::settings::Settings;
 use crate::states::{Screen, VIEW, ViewCamera};
 
 /// How far ahead of Lev the camera looks when he walks, in virtual pixels.
@@ -45,6 +46,7 @@ fn clamp_to(value: f32, low: f32, size: f32, view: f32) -> f32 {
 fn follow_lev(
     level: ActiveLevel,
     time: Res<Time>,
+    settings: Res<Settings>,
     mut look_ahead: ResMut<LookAhead>,
     lev: Query<(&Transform, &Body), (With<Lev>, Without<ViewCamera>, Without<Parallax>)>,
     mut camera: Query<(&mut Transform, &mut Projection), (With<ViewCamera>, Without<Parallax>)>,
@@ -63,9 +65,14 @@ fn follow_lev(
         ortho.scale = 1.0 / zoom;
     }
     let view = VIEW / zoom;
-    let target =
-        body.0.velocity.x.signum() * LOOK_AHEAD * f32::from(u8::from(body.0.velocity.x != 0.0));
-    let blend = 1.0 - (-LOOK_AHEAD_RATE * time.delta_secs()).exp();
+    // With motion reduced the view stays on Lev instead of gliding ahead.
+    let walking = body.0.velocity.x != 0.0 && !settings.reduce_motion;
+    let target = body.0.velocity.x.signum() * LOOK_AHEAD * f32::from(u8::from(walking));
+    let blend = if settings.reduce_motion {
+        1.0
+    } else {
+        1.0 - (-LOOK_AHEAD_RATE * time.delta_secs()).exp()
+    };
     look_ahead.0 += (target - look_ahead.0) * blend;
     let b = level.bounds;
     let x = clamp_to(lev.translation.x + look_ahead.0 / zoom, b.x, b.w, view.x).round();

@@ -11,6 +11,7 @@ use super::{Body, ExploreSystems, Lev};
 use crate::input::{ClaimsInput, InputContext};
 use crate::levels::schema::Exit;
 use crate::levels::{ActiveLevel, CurrentLevel, LevelSystems};
+use crate::settings::Settings;
 use crate::states::Screen;
 use crate::story::{StoryState, Travel, logic};
 use crate::ui::theme;
@@ -131,9 +132,10 @@ fn walk_into_exits(
 }
 
 /// Runs the fade; at its darkest, moves Lev to the next level. The veil
-/// claims input while it runs.
+/// claims input while it runs. With motion reduced it is a cut.
 fn fade(
     time: Res<Time>,
+    settings: Res<Settings>,
     transition: Option<ResMut<Transition>>,
     mut veil: Query<(Entity, &mut BackgroundColor), With<Veil>>,
     mut commands: Commands,
@@ -149,7 +151,12 @@ fn fade(
             .insert(ClaimsInput(InputContext::Busy));
     }
     transition.elapsed += time.delta_secs();
-    let half = FADE_SECONDS / 2.0;
+    let whole = if settings.reduce_motion {
+        0.0
+    } else {
+        FADE_SECONDS
+    };
+    let half = whole / 2.0;
     if !transition.switched && transition.elapsed >= half {
         transition.switched = true;
         commands.insert_resource(CurrentLevel::arriving(
@@ -157,14 +164,18 @@ fn fade(
             &transition.to_spawn,
         ));
     }
-    let darkness = 1.0 - ((transition.elapsed - half).abs() / half).min(1.0);
+    let darkness = if half > 0.0 {
+        1.0 - ((transition.elapsed - half).abs() / half).min(1.0)
+    } else {
+        0.0
+    };
     if let Ok((entity, mut veil)) = veil.single_mut() {
         veil.0 = theme::NIGHT.with_alpha(darkness);
-        if transition.elapsed >= FADE_SECONDS {
+        if transition.elapsed >= whole {
             commands.entity(entity).remove::<ClaimsInput>();
         }
     }
-    if transition.elapsed >= FADE_SECONDS {
+    if transition.elapsed >= whole {
         commands.remove_resource::<Transition>();
     }
 }

@@ -6,6 +6,7 @@ use bevy::prelude::*;
 
 use super::ExploreSystems;
 use crate::levels::{ActiveLevel, LIGHT_Z, LevelLight};
+use crate::settings::Settings;
 use crate::states::{Screen, VIEW, ViewCamera};
 use crate::story::{NightTime, StoryState, logic};
 
@@ -17,8 +18,11 @@ const DAWN_DARKNESS: f32 = 0.05;
 const TWILIGHT_MINUTES: f32 = 60.0;
 /// Share of each flicker period the light dips for.
 const DIP: f32 = 0.12;
-/// The shortest flicker period: no more than three flashes a second.
-const MIN_FLICKER_SECONDS: f32 = 0.34;
+/// The shortest flicker period with flashes limited: no more than three
+/// flashes a second.
+const LIMITED_FLICKER_SECONDS: f32 = 0.34;
+/// The shortest flicker period the data may ask for otherwise.
+const MIN_FLICKER_SECONDS: f32 = 0.1;
 
 /// The darkness laid over the level, under the lights.
 #[derive(Component)]
@@ -89,9 +93,19 @@ fn hash(n: u32) -> f32 {
     (x & 0xFFFF) as f32 / 65535.0
 }
 
-/// How much a light with this flicker is dimmed at `seconds` (0 to `depth`).
-pub fn flicker_dim(every: f32, depth: f32, seconds: f32, seed: u32) -> f32 {
-    let phase = seconds / every.max(MIN_FLICKER_SECONDS);
+/// The shortest flicker period: with `limited` flashes, three a second.
+pub fn shortest_flicker(limited: bool) -> f32 {
+    if limited {
+        LIMITED_FLICKER_SECONDS
+    } else {
+        MIN_FLICKER_SECONDS
+    }
+}
+
+/// How much a light with this flicker is dimmed at `seconds` (0 to `depth`),
+/// its period no shorter than `shortest`.
+pub fn flicker_dim(every: f32, depth: f32, seconds: f32, seed: u32, shortest: f32) -> f32 {
+    let phase = seconds / every.max(shortest);
     let period = phase.floor() as u32;
     if phase.fract() < DIP {
         depth * (0.5 + 0.5 * hash(period ^ seed))
@@ -100,10 +114,16 @@ pub fn flicker_dim(every: f32, depth: f32, seconds: f32, seed: u32) -> f32 {
     }
 }
 
-fn flicker(level: ActiveLevel, time: Res<Time>, mut lights: Query<(&LevelLight, &mut Sprite)>) {
+fn flicker(
+    level: ActiveLevel,
+    time: Res<Time>,
+    settings: Res<Settings>,
+    mut lights: Query<(&LevelLight, &mut Sprite)>,
+) {
     let Some(level) = level.get() else {
         return;
     };
+    let shortest = shortest_flicker(settings.limit_flashes);
     for (light, mut sprite) in &mut lights {
         let Some(flicker) = level.lights.get(light.index).and_then(|l| l.flicker) else {
             continue;
@@ -113,6 +133,7 @@ fn flicker(level: ActiveLevel, time: Res<Time>, mut lights: Query<(&LevelLight, 
             flicker.depth,
             time.elapsed_secs(),
             light.index as u32,
+            shortest,
         );
         sprite.color.set_alpha(light.alpha * (1.0 - dim));
     }
@@ -157,12 +178,20 @@ mod tests {
 
     #[test]
     fn a_flicker_dips_briefly_once_a_period_and_never_faster_than_three_a_second() {
-        let dips = |every: f32| {
+        let dips_at = |every: f32, limited: bool| {
             let samples: Vec<bool> = (0..6000)
-                .map(|i| flicker_dim(every, 0.8, i as f32 / 1000.0, 3) > 0.0)
+                .map(|i| {
+                    let shortest = shortest_flicker(limited);
+                    flicker_dim(every, 0.8, i as f32 / 1000.0, 3, shortest) > 0.0
+                })
                 .collect();
             samples.windows(2).filter(|w| !w[0] && w[1]).count()
         };
+        let dips = |every: f32| dips_at(every, true);
+        assert!(
+            dips_at(0.05, false) > 18,
+            "flashes unlimited: the data's faster flicker"
+        );
         assert_eq!(
             dips(2.0),
             2,
@@ -170,7 +199,7 @@ mod tests {
         );
         assert!(dips(0.05) <= 18, "capped at three a second: {}", dips(0.05));
         for i in 0..1000 {
-            let dim = flicker_dim(1.0, 0.8, i as f32 / 100.0, 7);
+            let dim = flicker_dim(1.0, 0.8, i as f32 / 100.0, 7, shortest_flicker(true));
             assert!((0.0..=0.8).contains(&dim));
         }
     }

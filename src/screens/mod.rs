@@ -6,6 +6,7 @@
 mod ending;
 mod pause;
 mod playing;
+mod settings;
 mod title;
 mod view;
 
@@ -19,6 +20,7 @@ pub(super) fn plugin(app: &mut App) {
         title::plugin,
         playing::plugin,
         pause::plugin,
+        settings::plugin,
         ending::plugin,
     ));
 }

@@ -4,6 +4,7 @@
 
 use bevy::prelude::*;
 
+use super::settings::{OpenSettings, SettingsClosed};
 use crate::input::{Action, ActionState};
 use crate::photo::OpenAlbum;
 use crate::save::{NightSaved, SaveNight, SaveReason, Saves, lost_since};
@@ -29,7 +30,8 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Pause::Paused), (spawn_pause_menu, stop_time))
         .add_systems(OnExit(Pause::Paused), start_time)
         .add_systems(Update, back_from_question.run_if(in_state(Pause::Paused)))
-        .add_observer(tell_saved);
+        .add_observer(tell_saved)
+        .add_observer(settings_closed);
 }
 
 fn spawn_pause_menu(mut commands: Commands) {
@@ -48,6 +50,7 @@ fn pause_menu() -> impl Bundle {
                 widget::button("Resume", resume),
                 widget::button("Album", album),
                 widget::button("Save", save),
+                widget::button("Settings", open_settings),
                 widget::button("Quit to title", ask_before_quitting),
             ]),
             (
@@ -80,6 +83,26 @@ fn save(_: On<Activate>, mut commands: Commands) {
     commands.trigger(SaveNight {
         reason: SaveReason::Player,
     });
+}
+
+/// The settings page, in place of the menu.
+fn open_settings(_: On<Activate>, page: Query<Entity, With<PausePage>>, mut commands: Commands) {
+    for entity in &page {
+        commands.entity(entity).despawn();
+    }
+    commands.trigger(OpenSettings);
+}
+
+/// The menu again once the settings page closes.
+fn settings_closed(
+    _: On<SettingsClosed>,
+    pause: Option<Res<State<Pause>>>,
+    page: Query<Entity, With<PausePage>>,
+    commands: Commands,
+) {
+    if pause.is_some_and(|p| *p.get() == Pause::Paused) {
+        show_menu(page, commands);
+    }
 }
 
 /// Says in the menu that the night was saved, or why it was not.

@@ -3,6 +3,7 @@
 use bevy::prelude::*;
 
 use super::pause::QuitQuestion;
+use super::settings::SettingsPage;
 use crate::input::{Action, ActionState};
 use crate::states::{Pause, Screen};
 use crate::story::{ChapterBegan, StoryState};
@@ -59,11 +60,12 @@ fn clear_chapter_card(
 }
 
 /// The pause action toggles the pause; `Back` also resumes from the menu
-/// (from the question before quitting, it goes back to the menu).
+/// (from the question before quitting or the settings, it goes back to
+/// the menu).
 fn toggle_pause(
     actions: Res<ActionState>,
     pause: Res<State<Pause>>,
-    question: Query<(), With<QuitQuestion>>,
+    question: Query<(), Or<(With<QuitQuestion>, With<SettingsPage>)>>,
     mut next: ResMut<NextState<Pause>>,
 ) {
     let paused = *pause.get() == Pause::Paused;

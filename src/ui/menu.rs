@@ -40,14 +40,15 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// The items of `menu`, in the order they were spawned.
-fn items_of(
+/// The items of `menu`, in the order they were spawned (depth first, so
+/// items in nested columns come in reading order).
+pub fn items_of(
     menu: Entity,
     children: &Query<&Children>,
     items: &Query<(), With<MenuItem>>,
 ) -> Vec<Entity> {
     children
-        .iter_descendants(menu)
+        .iter_descendants_depth_first(menu)
         .filter(|&entity| items.contains(entity))
         .collect()
 }
@@ -161,8 +162,10 @@ pub fn open_menu(world: &mut World) -> Option<(Vec<String>, usize)> {
     let mut labels = Vec::new();
     while let Some(entity) = stack.pop() {
         if let Ok(parent) = items.get(world, entity) {
+            // The item's own name, else that of the button around it.
             let label = names
-                .get(world, parent.parent())
+                .get(world, entity)
+                .or_else(|_| names.get(world, parent.parent()))
                 .map(|n| n.as_str().to_owned());
             labels.push(label.unwrap_or_default());
         }

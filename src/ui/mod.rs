@@ -1,12 +1,15 @@
-//! Shared look and menu behaviour: the palette, text and button helpers, and
-//! menus driven by actions (keyboard, gamepad, script) and by the mouse.
+//! Shared look and menu behaviour: the palette, text and button helpers,
+//! menus driven by actions (keyboard, gamepad, script) and by the mouse,
+//! text scaled to the window and the player's settings, and captions.
 
+pub mod captions;
 pub mod menu;
+pub mod readable;
 pub mod theme;
 pub mod widget;
 
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(menu::plugin);
+    app.add_plugins((menu::plugin, readable::plugin, captions::plugin));
 }

@@ -88,16 +88,7 @@ where
         Children::spawn(SpawnWith(move |parent: &mut ChildSpawner| {
             parent
                 .spawn((
-                    Button,
-                    MenuItem,
-                    Node {
-                        min_width: px(280),
-                        padding: UiRect::axes(px(16), px(6)),
-                        column_gap: px(12),
-                        border: UiRect::all(px(2)),
-                        ..default()
-                    },
-                    BorderColor::all(Color::NONE),
+                    menu_item(280.0, 6.0),
                     children![
                         (SelectionMarker, label(">", theme::BODY_SIZE, theme::SODIUM)),
                         label(text, theme::BODY_SIZE, theme::PAPER),
@@ -105,5 +96,23 @@ where
                 ))
                 .observe(action);
         })),
+    )
+}
+
+/// A selectable item of a [`menu`], at least `min_width` wide with
+/// `padding` above and below; its border shows when it is selected. Give
+/// it a [`SelectionMarker`] and a label as children.
+pub fn menu_item(min_width: f32, padding: f32) -> impl Bundle {
+    (
+        Button,
+        MenuItem,
+        Node {
+            min_width: px(min_width),
+            padding: UiRect::axes(px(16), px(padding)),
+            column_gap: px(12),
+            border: UiRect::all(px(2)),
+            ..default()
+        },
+        BorderColor::all(Color::NONE),
     )
 }

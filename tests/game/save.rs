@@ -3,7 +3,6 @@
 //! with the backup offered, never a panic, never a lost save.
 
 use std::fs;
-use std::path::Path;
 
 use bevy::prelude::*;
 use long_exposure::explore::Lev;
@@ -14,64 +13,11 @@ use long_exposure::states::Screen;
 use long_exposure::story::StoryState;
 use long_exposure::testing::script::Script;
 use long_exposure::testing::{Harness, HeadlessConfig};
-use long_exposure::ui::menu::open_menu;
 
-use super::support::{TempDir, repo_file, shipped};
-
-/// The game keeping its files in `folder`, on the title.
-fn game_in(folder: &Path) -> Harness {
-    Harness::new(HeadlessConfig {
-        roots: shipped(),
-        data_dir: Some(folder.to_path_buf()),
-        ..Default::default()
-    })
-}
-
-/// Runs the script steps `steps` (RON, as in a playthrough) in `harness`.
-fn steps(harness: &mut Harness, steps: &str) {
-    let text = format!("(steps: [{steps}])");
-    let script = Script::parse(Path::new("test.ron"), &text).unwrap();
-    if let Err(failure) = harness.run(&script, |_| {}) {
-        panic!("{failure}\n{}", log(harness));
-    }
-}
-
-fn log(harness: &Harness) -> String {
-    harness
-        .trace()
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// How many lines of the run so far contain `text`.
-fn times(harness: &Harness, text: &str) -> usize {
-    harness
-        .trace()
-        .iter()
-        .filter(|l| l.text.contains(text))
-        .count()
-}
+use super::support::{TempDir, game_in, log, menu_items, on_screen, repo_file, steps, times};
 
 fn state(harness: &Harness) -> StoryState {
     harness.world().resource::<StoryState>().clone()
-}
-
-/// The title menu's items.
-fn title_menu(harness: &mut Harness) -> Vec<String> {
-    open_menu(harness.app().world_mut()).map_or(Vec::new(), |(items, _)| items)
-}
-
-/// Every text on screen, joined.
-fn on_screen(harness: &mut Harness) -> String {
-    let world = harness.app().world_mut();
-    let mut texts = world.query::<&Text>();
-    texts
-        .iter(world)
-        .map(|t| t.0.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// A folder holding a save taken at the first chapter's start, as
@@ -90,7 +36,11 @@ fn folder_with_a_save(name: &str) -> TempDir {
 fn a_save_in_the_middle_of_the_call_continues_exactly_and_fires_nothing_twice() {
     let folder = TempDir::new("mid-call");
     let mut game = game_in(folder.path());
-    assert_eq!(title_menu(&mut game), ["New game", "Quit"], "no save yet");
+    assert_eq!(
+        menu_items(&mut game),
+        ["New game", "Settings", "Quit"],
+        "no save yet"
+    );
     steps(
         &mut game,
         r#"Select("New game"), WaitSeconds(3.5), WalkTo(250),
@@ -114,7 +64,10 @@ fn a_save_in_the_middle_of_the_call_continues_exactly_and_fires_nothing_twice() 
         &mut game,
         r#"Select("Quit to title"), Expect(Screen(Title))"#,
     );
-    assert_eq!(title_menu(&mut game), ["Continue", "New game", "Quit"]);
+    assert_eq!(
+        menu_items(&mut game),
+        ["Continue", "New game", "Settings", "Quit"]
+    );
     let (rang, calls, visits) = (
         times(&game, "story: phone_rings"),
         times(&game, "dialogue: phone_call"),
@@ -182,7 +135,7 @@ fn each_chapter_saves_as_it_begins_and_quitting_saves_too() {
 
     // A new run offers it, facing the way he faced.
     let mut again = game_in(folder.path());
-    assert_eq!(title_menu(&mut again)[0], "Continue");
+    assert_eq!(menu_items(&mut again)[0], "Continue");
     assert!(
         on_screen(&mut again).contains("Continue: I. The warehouse"),
         "{}",
@@ -216,13 +169,13 @@ fn quitting_to_the_title_says_what_would_be_lost() {
         log(&game)
     );
     assert_eq!(
-        title_menu(&mut game),
+        menu_items(&mut game),
         ["Save and quit", "Quit without saving", "Back"]
     );
     steps(&mut game, r#"Press(Back), Expect(Paused(true))"#);
     assert_eq!(
-        title_menu(&mut game),
-        ["Resume", "Album", "Save", "Quit to title"]
+        menu_items(&mut game),
+        ["Resume", "Album", "Save", "Settings", "Quit to title"]
     );
     steps(
         &mut game,
@@ -266,7 +219,7 @@ fn a_broken_save_is_reported_and_the_backup_offered() {
             shown.contains("Continue from the backup"),
             "{name}: {shown}"
         );
-        assert_eq!(title_menu(&mut game)[0], "Continue", "{name}");
+        assert_eq!(menu_items(&mut game)[0], "Continue", "{name}");
         steps(
             &mut game,
             r#"Select("Continue"), WaitUntil(Level("warehouse"), 1),
@@ -283,7 +236,7 @@ fn a_broken_save_is_reported_and_the_backup_offered() {
     fs::remove_file(folder.path().join("save.backup.ron")).unwrap();
     let mut game = game_in(folder.path());
     assert!(on_screen(&mut game).contains("there is no backup"));
-    assert_eq!(title_menu(&mut game), ["New game", "Quit"]);
+    assert_eq!(menu_items(&mut game), ["New game", "Settings", "Quit"]);
 }
 
 #[test]
@@ -328,15 +281,15 @@ fn a_night_played_to_its_ending_is_not_offered_again() {
     if let Err(failure) = game.run(&script, |_| {}) {
         panic!("{failure}");
     }
-    assert_eq!(title_menu(&mut game), ["New game", "Quit"]);
+    assert_eq!(menu_items(&mut game), ["New game", "Settings", "Quit"]);
     assert!(!folder.path().join("save.ron").exists());
     let Slot::Ready(last) = SaveFolder::read(&folder.path().join("save.backup.ron")) else {
         panic!("the ended night's last save is not kept as the backup");
     };
     assert_eq!(last.state.chapter, "sunrise");
     assert_eq!(
-        title_menu(&mut game_in(folder.path())),
-        ["New game", "Quit"]
+        menu_items(&mut game_in(folder.path())),
+        ["New game", "Settings", "Quit"]
     );
 }
 
@@ -351,9 +304,12 @@ fn a_new_night_over_a_saved_one_asks_first_and_keeps_it_as_the_backup() {
         "{}",
         on_screen(&mut game)
     );
-    assert_eq!(title_menu(&mut game), ["Begin a new night", "Back"]);
+    assert_eq!(menu_items(&mut game), ["Begin a new night", "Back"]);
     steps(&mut game, "Press(Back)");
-    assert_eq!(title_menu(&mut game), ["Continue", "New game", "Quit"]);
+    assert_eq!(
+        menu_items(&mut game),
+        ["Continue", "New game", "Settings", "Quit"]
+    );
     steps(
         &mut game,
         r#"Select("New game"), Select("Begin a new night"), Expect(Screen(Playing)),

@@ -5,19 +5,12 @@ use bevy::prelude::*;
 use long_exposure::input::Action;
 use long_exposure::states::Screen;
 use long_exposure::testing::{Harness, HeadlessConfig};
-use long_exposure::ui::menu::{Menu, open_menu};
+use long_exposure::ui::menu::Menu;
 
-use super::support::send_key;
+use super::support::{menu_items, send_key};
 
 fn harness() -> Harness {
     Harness::new(HeadlessConfig::default())
-}
-
-/// The names of the menu items on screen, in order.
-fn menu_items(harness: &mut Harness) -> Vec<String> {
-    open_menu(harness.app().world_mut())
-        .map(|(items, _)| items)
-        .unwrap_or_default()
 }
 
 fn selected(harness: &mut Harness) -> usize {
@@ -45,7 +38,7 @@ fn traced(harness: &Harness, text: &str) -> bool {
 fn boots_to_the_title_with_its_menu() {
     let mut harness = harness();
     assert_eq!(harness.screen(), Some(Screen::Title));
-    assert_eq!(menu_items(&mut harness), ["New game", "Quit"]);
+    assert_eq!(menu_items(&mut harness), ["New game", "Settings", "Quit"]);
     assert_eq!(selected(&mut harness), 0);
 }
 
@@ -67,9 +60,10 @@ fn the_menu_selection_moves_and_wraps_and_quit_quits() {
     assert_eq!(selected(&mut harness), 1);
     assert!(traced(&harness, "sound: MenuMove"));
     harness.press(Action::Down);
+    harness.press(Action::Down);
     assert_eq!(selected(&mut harness), 0, "wraps past the last item");
     harness.press(Action::Up);
-    assert_eq!(selected(&mut harness), 1, "wraps past the first item");
+    assert_eq!(selected(&mut harness), 2, "wraps past the first item");
     assert!(harness.app().should_exit().is_none());
     harness.press(Action::Confirm);
     assert!(
@@ -91,7 +85,7 @@ fn pausing_stops_the_night_and_resuming_restarts_it() {
     assert!(harness.paused());
     assert_eq!(
         menu_items(&mut harness),
-        ["Resume", "Album", "Save", "Quit to title"]
+        ["Resume", "Album", "Save", "Settings", "Quit to title"]
     );
     let paused_at = virtual_seconds(&mut harness);
     harness.frames(120);
@@ -138,7 +132,7 @@ fn quitting_to_the_title_from_pause_leaves_time_running() {
     assert!(!harness.paused());
     assert_eq!(
         menu_items(&mut harness),
-        ["Continue", "New game", "Quit"],
+        ["Continue", "New game", "Settings", "Quit"],
         "the chapter's save, kept while the game runs"
     );
     let at = virtual_seconds(&mut harness);

@@ -1,5 +1,6 @@
 //! What the system tests share: repository files, temporary folders, the
-//! shipped data with or without mods, and the game's binary.
+//! shipped data with or without mods, the game's binary, and the game
+//! played by script steps with what it shows.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -7,9 +8,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
-use bevy::prelude::{Entity, KeyCode};
+use bevy::prelude::{Entity, KeyCode, Text};
 use long_exposure::levels::Roots;
+use long_exposure::testing::script::Script;
 use long_exposure::testing::{Harness, HeadlessConfig};
+use long_exposure::ui::menu::open_menu;
 
 /// A file of the repository, by its path from the root.
 pub fn repo_file(path: &str) -> PathBuf {
@@ -207,4 +210,58 @@ pub fn first_photograph(dir: &Path) -> ([f32; 4], [f32; 2], image::RgbaImage) {
         .expect("the photograph was written");
     let photo = image::open(&file).unwrap().to_rgba8();
     ([x, y, w, h], [cx, cy], photo)
+}
+
+/// The game keeping its files in `folder`, on the title.
+pub fn game_in(folder: &Path) -> Harness {
+    Harness::new(HeadlessConfig {
+        roots: shipped(),
+        data_dir: Some(folder.to_path_buf()),
+        ..Default::default()
+    })
+}
+
+/// Runs the script steps `steps` (RON, as in a playthrough) in `harness`.
+pub fn steps(harness: &mut Harness, steps: &str) {
+    let text = format!("(steps: [{steps}])");
+    let script = Script::parse(Path::new("test.ron"), &text).unwrap();
+    if let Err(failure) = harness.run(&script, |_| {}) {
+        panic!("{failure}\n{}", log(harness));
+    }
+}
+
+pub fn log(harness: &Harness) -> String {
+    harness
+        .trace()
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// How many lines of the run so far contain `text`.
+pub fn times(harness: &Harness, text: &str) -> usize {
+    harness
+        .trace()
+        .iter()
+        .filter(|l| l.text.contains(text))
+        .count()
+}
+
+/// Every text on screen, joined.
+pub fn on_screen(harness: &mut Harness) -> String {
+    let world = harness.app().world_mut();
+    let mut texts = world.query::<&Text>();
+    texts
+        .iter(world)
+        .map(|t| t.0.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The names of the open menu's items, in order.
+pub fn menu_items(harness: &mut Harness) -> Vec<String> {
+    open_menu(harness.app().world_mut())
+        .map(|(items, _)| items)
+        .unwrap_or_default()
 }

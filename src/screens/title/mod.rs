@@ -4,9 +4,11 @@ mod night;
 
 use bevy::prelude::*;
 
+use super::settings::{OpenSettings, SettingsClosed};
 use crate::input::{Action, ActionState};
 use crate::levels::{DataStatus, NightData, StartOverride};
 use crate::save::{ContinueNight, Save, Saves};
+use crate::settings::SettingsProblem;
 use crate::states::Screen;
 use crate::ui::menu::Activate;
 use crate::ui::{theme, widget};
@@ -30,7 +32,8 @@ struct NewNightQuestion;
 pub(super) fn plugin(app: &mut App) {
     // The scene is spawned in the title's first update, once the art has
     // been asked for at start-up.
-    app.add_systems(OnEnter(Screen::Title), spawn_title)
+    app.add_observer(settings_closed)
+        .add_systems(OnEnter(Screen::Title), spawn_title)
         .add_systems(
             Update,
             (
@@ -43,7 +46,12 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-fn spawn_title(saves: Res<Saves>, data: Res<NightData>, mut commands: Commands) {
+fn spawn_title(
+    saves: Res<Saves>,
+    data: Res<NightData>,
+    settings_problem: Res<SettingsProblem>,
+    mut commands: Commands,
+) {
     let resume = saves.to_continue();
     let menu = commands
         .spawn(widget::menu(()))
@@ -52,6 +60,7 @@ fn spawn_title(saves: Res<Saves>, data: Res<NightData>, mut commands: Commands) 
                 menu.spawn(widget::button("Continue", continue_night));
             }
             menu.spawn(widget::button("New game", new_game));
+            menu.spawn(widget::button("Settings", open_settings));
             menu.spawn(widget::button("Quit", quit));
         })
         .id();
@@ -92,6 +101,12 @@ fn spawn_title(saves: Res<Saves>, data: Res<NightData>, mut commands: Commands) 
             }
             if let Some(problem) = problem {
                 root.spawn((Name::new("Save problem"), widget::panel_text(problem)));
+            }
+            if let Some(problem) = &settings_problem.0 {
+                root.spawn((
+                    Name::new("Settings problem"),
+                    widget::panel_text(format!("The settings could not be read.\n{problem}")),
+                ));
             }
             root.spawn(widget::hint(
                 "Up/Down or D-pad to choose, Enter or (A) to confirm",
@@ -201,6 +216,21 @@ fn back_to_title_menu(_: On<Activate>, mut commands: Commands) {
     commands.run_system_cached(show_title_menu);
 }
 
+/// The settings page, in place of the menu.
+fn open_settings(_: On<Activate>, menu: Query<Entity, With<TitleMenu>>, mut commands: Commands) {
+    for entity in &menu {
+        commands.entity(entity).despawn();
+    }
+    commands.trigger(OpenSettings);
+}
+
+/// The menu again once the settings page closes.
+fn settings_closed(_: On<SettingsClosed>, screen: Res<State<Screen>>, mut commands: Commands) {
+    if *screen.get() == Screen::Title {
+        commands.run_system_cached(show_title_menu);
+    }
+}
+
 /// `Back` (Esc, (B)) from the question returns to the menu too.
 fn back_from_question(
     actions: Res<ActionState>,
@@ -217,12 +247,13 @@ fn show_title_menu(
     menu: Query<Entity, With<TitleMenu>>,
     saves: Res<Saves>,
     data: Res<NightData>,
+    settings_problem: Res<SettingsProblem>,
     mut commands: Commands,
 ) {
     for entity in &menu {
         commands.entity(entity).despawn();
     }
-    spawn_title(saves, data, commands);
+    spawn_title(saves, data, settings_problem, commands);
 }
 
 /// Says why the night cannot begin yet.

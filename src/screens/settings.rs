@@ -1,0 +1,189 @@
+//! The settings page, opened from the title and the pause menu in place of
+//! their menu: every setting a row that shows its value, stepped with
+//! Left/Right or chosen (Enter, (A), a click) to move on to the next value,
+//! applied at once and kept. `Back` returns to the menu that opened it.
+
+use bevy::prelude::*;
+
+use crate::input::{Action, ActionState};
+use crate::settings::{Row, Settings};
+use crate::states::{Pause, Screen};
+use crate::ui::menu::{Activate, Menu, MenuItem, SelectionMarker, items_of};
+use crate::ui::{theme, widget};
+
+/// Asks for the settings page in place of the menu shown.
+#[derive(Event, Debug, Clone, Copy)]
+pub(super) struct OpenSettings;
+
+/// The settings page closed: the menu that opened it shows again.
+#[derive(Event, Debug, Clone, Copy)]
+pub(super) struct SettingsClosed;
+
+/// The settings page.
+#[derive(Component)]
+pub(super) struct SettingsPage;
+
+/// The text of a row, which shows its value.
+#[derive(Component)]
+struct RowText;
+
+/// Rows in the first of the page's two columns.
+const FIRST_COLUMN: usize = 6;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_observer(open)
+        .add_observer(step_chosen_row)
+        .add_systems(
+            Update,
+            (step_selected_row, close_on_back, show_values).chain(),
+        );
+}
+
+fn open(_: On<OpenSettings>, settings: Res<Settings>, mut commands: Commands) {
+    let column = |rows: &[Row]| {
+        let rows: Vec<Row> = rows.to_vec();
+        let settings = settings.clone();
+        (
+            Node {
+                flex_direction: FlexDirection::Column,
+                row_gap: px(4),
+                ..default()
+            },
+            Children::spawn(bevy::ecs::spawn::SpawnWith(
+                move |parent: &mut ChildSpawner| {
+                    for row in rows {
+                        parent.spawn(row_item(row, &settings));
+                    }
+                },
+            )),
+        )
+    };
+    let (first, second) = Row::ALL.split_at(FIRST_COLUMN);
+    commands.spawn((
+        widget::screen_root("Settings"),
+        SettingsPage,
+        DespawnOnExit(Screen::Title),
+        DespawnOnExit(Pause::Paused),
+        BackgroundColor(theme::NIGHT),
+        children![
+            widget::label("Settings", theme::TITLE_SIZE * 0.75, theme::PAPER),
+            (
+                Name::new("Menu"),
+                Menu::default(),
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    align_items: AlignItems::Center,
+                    row_gap: px(8),
+                    padding: UiRect::all(px(16)),
+                    ..default()
+                },
+                BackgroundColor(theme::PANEL),
+                children![
+                    (
+                        Node {
+                            column_gap: px(24),
+                            ..default()
+                        },
+                        children![column(first), column(second)],
+                    ),
+                    widget::button("Back", |_: On<Activate>, mut commands: Commands| {
+                        commands.run_system_cached(close);
+                    }),
+                ],
+            ),
+            widget::hint("Left/Right or Enter to change; changes apply at once and are kept"),
+        ],
+    ));
+}
+
+/// One row: the selection marker and its label with its value.
+fn row_item(row: Row, settings: &Settings) -> impl Bundle {
+    (
+        Name::new(row.label()),
+        row,
+        widget::menu_item(400.0, 4.0),
+        children![
+            (
+                SelectionMarker,
+                widget::label(">", theme::READING_SIZE, theme::SODIUM)
+            ),
+            (
+                RowText,
+                widget::label(row.text(settings), theme::READING_SIZE, theme::PAPER)
+            ),
+        ],
+    )
+}
+
+/// Choosing a row moves it to its next value.
+fn step_chosen_row(activate: On<Activate>, rows: Query<&Row>, mut settings: ResMut<Settings>) {
+    if let Ok(row) = rows.get(activate.entity) {
+        row.step(&mut settings, true);
+    }
+}
+
+/// Left and Right step the selected row back and forward.
+fn step_selected_row(
+    actions: Res<ActionState>,
+    pages: Query<&Children, With<SettingsPage>>,
+    menus: Query<(Entity, &Menu)>,
+    children: Query<&Children>,
+    items: Query<(), With<MenuItem>>,
+    rows: Query<&Row>,
+    mut settings: ResMut<Settings>,
+) {
+    let forward = actions.just_pressed(Action::Right);
+    if pages.is_empty() || !(forward || actions.just_pressed(Action::Left)) {
+        return;
+    }
+    for (menu, state) in &menus {
+        let selected = items_of(menu, &children, &items)
+            .get(state.selected)
+            .copied();
+        if let Some(row) = selected.and_then(|item| rows.get(item).ok()) {
+            row.step(&mut settings, forward);
+        }
+    }
+}
+
+/// `Back` (Esc, (B)) closes the page.
+fn close_on_back(
+    actions: Res<ActionState>,
+    pages: Query<(), With<SettingsPage>>,
+    mut commands: Commands,
+) {
+    if actions.just_pressed(Action::Back) && !pages.is_empty() {
+        commands.run_system_cached(close);
+    }
+}
+
+fn close(pages: Query<Entity, With<SettingsPage>>, mut commands: Commands) {
+    if pages.is_empty() {
+        return;
+    }
+    for page in &pages {
+        commands.entity(page).despawn();
+    }
+    commands.trigger(SettingsClosed);
+}
+
+/// Each row shows its value as it changes.
+fn show_values(
+    settings: Res<Settings>,
+    rows: Query<(&Row, &Children)>,
+    mut texts: Query<&mut Text, With<RowText>>,
+) {
+    if !settings.is_changed() {
+        return;
+    }
+    for (row, children) in &rows {
+        for child in children {
+            if let Ok(mut text) = texts.get_mut(*child) {
+                let shown = row.text(&settings);
+                if text.0 != shown {
+                    text.0 = shown;
+                }
+            }
+        }
+    }
+}
