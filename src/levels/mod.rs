@@ -8,6 +8,7 @@
 //! problems on screen.
 
 mod draw;
+pub mod embedded;
 pub mod files;
 mod loader;
 mod night;

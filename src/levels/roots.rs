@@ -73,14 +73,17 @@ impl Roots {
 
     /// The game's `levels/` folder: beside `Cargo.toml` under cargo, else
     /// beside the executable (the same rule as Bevy's `assets/`), else in
-    /// the current folder.
+    /// the current folder, else the copy built into the binary (the `embed`
+    /// feature, see [`super::embedded`]).
     pub fn default_base() -> PathBuf {
         let beside = bevy::asset::io::file::FileAssetReader::get_base_path().join("levels");
         let here = std::path::absolute("levels").unwrap_or_default();
-        if beside.is_dir() || !here.is_dir() {
+        if beside.is_dir() {
             beside
-        } else {
+        } else if here.is_dir() {
             here
+        } else {
+            super::embedded::unpacked_levels().unwrap_or(beside)
         }
     }
 
