@@ -134,7 +134,10 @@ pub fn app_with(
     .add_systems(First, mark_started.run_if(run_once))
     .add_systems(
         Update,
-        apply_window_settings.run_if(resource_changed::<Settings>),
+        (
+            apply_window_settings.run_if(resource_changed::<Settings>),
+            set_window_icon,
+        ),
     );
     files.insert_into(&mut app);
     #[cfg(feature = "dev")]
@@ -204,6 +207,47 @@ pub fn run(
         Executor::SingleThreaded,
     )
     .run()
+}
+
+/// The window's icon, from `art/icon.png` in the assets folder, once the
+/// window exists (on the main thread, where winit keeps its windows). A
+/// missing or broken icon is reported and the window keeps the platform's.
+fn set_window_icon(
+    folder: Res<AssetsFolder>,
+    mut done: Local<bool>,
+    _main_thread: bevy::ecs::system::NonSendMarker,
+) {
+    if *done {
+        return;
+    }
+    let path = folder
+        .0
+        .join(crate::art::sheets::FOLDER)
+        .join(crate::art::ICON);
+    let icon = image::open(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|picture| {
+            let picture = picture.into_rgba8();
+            let (w, h) = picture.dimensions();
+            winit::window::Icon::from_rgba(picture.into_raw(), w, h).map_err(|e| e.to_string())
+        });
+    let icon = match icon {
+        Ok(icon) => icon,
+        Err(problem) => {
+            warn!(
+                "{}: the window keeps its own icon: {problem}",
+                path.display()
+            );
+            *done = true;
+            return;
+        }
+    };
+    bevy::winit::WINIT_WINDOWS.with_borrow(|windows| {
+        for window in windows.windows.values() {
+            window.set_window_icon(Some(icon.clone()));
+            *done = true;
+        }
+    });
 }
 
 /// The player's window mode and size, applied at once (the size unless the

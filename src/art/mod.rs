@@ -12,6 +12,7 @@ pub mod sheets;
 
 mod animals;
 mod figure;
+pub mod icon;
 mod lev;
 mod people;
 mod props_street;
@@ -232,8 +233,12 @@ pub fn frame_file(sheet: &str, animation: &Animation, i: u32) -> String {
     }
 }
 
+/// The window icon's file ([`icon::icon`]).
+pub const ICON: &str = "icon.png";
+
 /// Every file the generator writes, by name, with its bytes: each sheet's
-/// PNG, each frame of a tiling sheet ([`is_tiling`]) and `sheets.ron`.
+/// PNG, each frame of a tiling sheet ([`is_tiling`]), the atlas, the
+/// window's icon and `sheets.ron`.
 pub fn files() -> Result<Vec<(String, Vec<u8>)>, String> {
     let all = sheets();
     let mut files = Vec::new();
@@ -254,6 +259,7 @@ pub fn files() -> Result<Vec<(String, Vec<u8>)>, String> {
         }
     }
     files.push((sheets::ATLAS.to_owned(), encode_png(&atlas::picture(&all))?));
+    files.push((ICON.to_owned(), encode_png(&icon::icon())?));
     files.push(("sheets.ron".to_owned(), manifest(&all).into_bytes()));
     Ok(files)
 }

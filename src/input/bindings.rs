@@ -137,6 +137,7 @@ fn key_name(key: KeyCode) -> String {
     let name = format!("{key:?}");
     name.strip_prefix("Key")
         .or_else(|| name.strip_prefix("Digit"))
+        .or_else(|| name.strip_prefix("Arrow"))
         .unwrap_or(&name)
         .to_owned()
 }
@@ -152,6 +153,10 @@ fn pad_name(button: GamepadButton) -> String {
         GamepadButton::RightTrigger => "RB".into(),
         GamepadButton::LeftTrigger2 => "LT".into(),
         GamepadButton::RightTrigger2 => "RT".into(),
+        GamepadButton::DPadUp => "D-pad up".into(),
+        GamepadButton::DPadDown => "D-pad down".into(),
+        GamepadButton::DPadLeft => "D-pad left".into(),
+        GamepadButton::DPadRight => "D-pad right".into(),
         other => format!("{other:?}"),
     }
 }

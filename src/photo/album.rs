@@ -10,10 +10,20 @@ use crate::input::{Action, ActionState, ClaimsInput, InputContext};
 use crate::levels::NightData;
 use crate::states::Screen;
 use crate::story::{PhotoRecord, StoryState, SubjectShot};
+use crate::ui::prompts::action_hint;
 use crate::ui::{theme, widget};
 
 /// Thumbnails to a row.
 const COLUMNS: usize = 6;
+
+/// The album's help line.
+const ALBUM_HINT: &[(&[Action], &str)] = &[
+    (
+        &[Action::Left, Action::Right, Action::Up, Action::Down],
+        "choose",
+    ),
+    (&[Action::Album, Action::Back], "close"),
+];
 
 /// The pictures of the night's photographs, by number, where a renderer
 /// captured them.
@@ -189,7 +199,7 @@ fn redraw(
                 album_root.spawn((AlbumContent, enlarged(photo, image)));
             }
         }
-        album_root.spawn((AlbumContent, widget::hint("Arrows or D-pad: choose   Tab / Backspace / B: close")));
+        album_root.spawn((AlbumContent, action_hint(ALBUM_HINT)));
     });
 }
 

@@ -11,7 +11,15 @@ use crate::save::{NightSaved, SaveNight, SaveReason, Saves, lost_since};
 use crate::states::{Pause, Screen};
 use crate::story::StoryState;
 use crate::ui::menu::Activate;
+use crate::ui::prompts::{MENU_BACK_HINT, action_hint};
 use crate::ui::{theme, widget};
+
+/// The pause menu's help line.
+const PAUSE_HINT: &[(&[Action], &str)] = &[
+    (&[Action::Up, Action::Down], "choose"),
+    (&[Action::Confirm], "confirm"),
+    (&[Action::Pause, Action::Back], "resume"),
+];
 
 /// The pause menu's page: its items, or the question before quitting.
 #[derive(Component)]
@@ -57,6 +65,7 @@ fn pause_menu() -> impl Bundle {
                 SaveNotice,
                 widget::label("", theme::SMALL_SIZE, theme::SODIUM)
             ),
+            action_hint(PAUSE_HINT),
         ],
     )
 }
@@ -147,6 +156,7 @@ fn ask_before_quitting(
                 widget::button("Quit without saving", quit_to_title),
                 widget::button("Back", back_to_menu),
             ]),
+            action_hint(MENU_BACK_HINT),
         ],
     ));
 }

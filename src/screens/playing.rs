@@ -7,6 +7,7 @@ use super::settings::SettingsPage;
 use crate::input::{Action, ActionState};
 use crate::states::{Pause, Screen};
 use crate::story::{ChapterBegan, StoryState};
+use crate::ui::prompts::action_hint;
 use crate::ui::{theme, widget};
 
 /// Seconds the chapter card stays before the night shows.
@@ -42,7 +43,7 @@ fn spawn_chapter_card(
         children![
             widget::label(began.title.clone(), theme::TITLE_SIZE * 0.75, theme::PAPER),
             widget::label(time, theme::BODY_SIZE, theme::SODIUM),
-            widget::hint("Esc / Start: pause"),
+            action_hint(&[(&[Action::Pause], "pause")]),
         ],
     ));
 }

@@ -9,6 +9,7 @@ use crate::input::{Action, ActionState};
 use crate::settings::{Row, Settings};
 use crate::states::{Pause, Screen};
 use crate::ui::menu::{Activate, Menu, MenuItem, SelectionMarker, items_of};
+use crate::ui::prompts::action_hint;
 use crate::ui::{theme, widget};
 
 /// Asks for the settings page in place of the menu shown.
@@ -26,6 +27,13 @@ pub(super) struct SettingsPage;
 /// The text of a row, which shows its value.
 #[derive(Component)]
 struct RowText;
+
+/// The page's help line.
+const SETTINGS_HINT: &[(&[Action], &str)] = &[
+    (&[Action::Up, Action::Down], "choose"),
+    (&[Action::Left, Action::Right, Action::Confirm], "change"),
+    (&[Action::Back], "back"),
+];
 
 /// Rows in the first of the page's two columns.
 const FIRST_COLUMN: usize = 6;
@@ -91,7 +99,8 @@ fn open(_: On<OpenSettings>, settings: Res<Settings>, mut commands: Commands) {
                     }),
                 ],
             ),
-            widget::hint("Left/Right or Enter to change; changes apply at once and are kept"),
+            action_hint(SETTINGS_HINT),
+            widget::hint("Changes apply at once and are kept."),
         ],
     ));
 }

@@ -4,6 +4,7 @@
 
 pub mod captions;
 pub mod menu;
+pub mod prompts;
 pub mod readable;
 pub mod theme;
 pub mod widget;
@@ -11,5 +12,10 @@ pub mod widget;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((menu::plugin, readable::plugin, captions::plugin));
+    app.add_plugins((
+        menu::plugin,
+        readable::plugin,
+        captions::plugin,
+        prompts::plugin,
+    ));
 }

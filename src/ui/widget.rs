@@ -34,14 +34,24 @@ pub fn label(text: impl Into<String>, size: f32, color: Color) -> impl Bundle {
 
 /// A small line of help text on a solid panel, readable over any scene.
 pub fn hint(text: impl Into<String>) -> impl Bundle {
+    hint_panel(hint_label(text))
+}
+
+/// The panel of a help line, holding `line`.
+pub fn hint_panel(line: impl Bundle) -> impl Bundle {
     (
         Node {
             padding: UiRect::axes(px(12), px(4)),
             ..default()
         },
         BackgroundColor(theme::PANEL),
-        children![label(text, theme::SMALL_SIZE, theme::DIM)],
+        Children::spawn_one(line),
     )
+}
+
+/// The text of a help line.
+pub fn hint_label(text: impl Into<String>) -> impl Bundle {
+    label(text, theme::SMALL_SIZE, theme::DIM)
 }
 
 /// A block of text to read, on a solid panel, at most 720 pixels wide.

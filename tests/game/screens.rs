@@ -2,7 +2,7 @@
 
 use bevy::input::ButtonState;
 use bevy::prelude::*;
-use long_exposure::input::Action;
+use long_exposure::input::{Action, InputDevice};
 use long_exposure::states::Screen;
 use long_exposure::testing::{Harness, HeadlessConfig};
 use long_exposure::ui::menu::Menu;
@@ -178,4 +178,36 @@ fn a_key_tapped_between_two_frames_still_counts() {
     send_key(&mut harness, KeyCode::KeyP, ButtonState::Released);
     harness.frames(2);
     assert!(harness.paused());
+}
+
+#[test]
+fn menu_prompts_name_the_keys_of_the_device_used_last() {
+    let mut harness = harness();
+    let hints = |harness: &mut Harness| {
+        let world = harness.app().world_mut();
+        let mut texts = world.query::<&Text>();
+        texts
+            .iter(world)
+            .map(|t| t.0.clone())
+            .filter(|t| t.contains("choose"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(hints(&mut harness), ["Up/Down choose   Enter confirm"]);
+    harness
+        .app()
+        .world_mut()
+        .insert_resource(InputDevice::Gamepad);
+    harness.frames(1);
+    assert_eq!(
+        hints(&mut harness),
+        ["D-pad up/D-pad down choose   A confirm"]
+    );
+    harness.press(Action::Confirm);
+    harness.press(Action::Pause);
+    assert!(
+        hints(&mut harness)
+            .contains(&"D-pad up/D-pad down choose   A confirm   Start/B resume".to_owned()),
+        "{:?}",
+        hints(&mut harness)
+    );
 }

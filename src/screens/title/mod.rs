@@ -11,6 +11,7 @@ use crate::save::{ContinueNight, Save, Saves};
 use crate::settings::SettingsProblem;
 use crate::states::Screen;
 use crate::ui::menu::Activate;
+use crate::ui::prompts::{MENU_BACK_HINT, MENU_HINT, action_hint};
 use crate::ui::{theme, widget};
 
 /// A line under the menu that says why a new game cannot begin.
@@ -108,9 +109,7 @@ fn spawn_title(
                     widget::panel_text(format!("The settings could not be read.\n{problem}")),
                 ));
             }
-            root.spawn(widget::hint(
-                "Up/Down or D-pad to choose, Enter or (A) to confirm",
-            ));
+            root.spawn(action_hint(MENU_HINT));
             root.spawn((
                 Notice,
                 widget::label("", theme::SMALL_SIZE, theme::SODIUM),
@@ -204,6 +203,7 @@ fn new_game(
                 widget::button("Begin a new night", begin_new_night),
                 widget::button("Back", back_to_title_menu),
             ]),
+            action_hint(MENU_BACK_HINT),
         ],
     ));
 }
