@@ -1,6 +1,6 @@
 //! The one place where keys, mouse buttons, gamepad buttons and stick
-//! directions are bound to actions. A settings screen can rebind by
-//! replacing the [`Bindings`] resource.
+//! directions are bound to actions; the player's own keys are laid over
+//! them from the settings (see `rebind`).
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -87,7 +87,7 @@ impl Binding {
 
 /// Every binding of every action. Several inputs may trigger one action.
 #[derive(Resource, Debug, Clone)]
-pub struct Bindings(Vec<(Action, Binding)>);
+pub struct Bindings(pub(super) Vec<(Action, Binding)>);
 
 impl Bindings {
     /// Each (action, input) pair.
@@ -133,7 +133,21 @@ impl Binding {
 }
 
 /// A key's name as printed on it: `KeyE` is `E`, `Digit1` is `1`.
-fn key_name(key: KeyCode) -> String {
+pub(super) fn key_name(key: KeyCode) -> String {
+    let printed = match key {
+        KeyCode::ShiftLeft => "Left Shift",
+        KeyCode::ShiftRight => "Right Shift",
+        KeyCode::ControlLeft => "Left Ctrl",
+        KeyCode::ControlRight => "Right Ctrl",
+        KeyCode::AltLeft => "Left Alt",
+        KeyCode::Equal => "=",
+        KeyCode::Minus => "-",
+        KeyCode::Slash => "/",
+        _ => "",
+    };
+    if !printed.is_empty() {
+        return printed.to_owned();
+    }
     let name = format!("{key:?}");
     name.strip_prefix("Key")
         .or_else(|| name.strip_prefix("Digit"))

@@ -31,9 +31,23 @@ pub enum InputContext {
     Dialogue,
     /// A menu: the title, the pause menu, the ending.
     Menu,
+    /// Waiting for the key the player gives an action: no action at all.
+    Listening,
 }
 
 impl InputContext {
+    /// Every context.
+    pub const ALL: [InputContext; 8] = [
+        InputContext::Exploring,
+        InputContext::Busy,
+        InputContext::Reading,
+        InputContext::Viewfinder,
+        InputContext::Album,
+        InputContext::Dialogue,
+        InputContext::Menu,
+        InputContext::Listening,
+    ];
+
     /// Whether `action` means anything in this context.
     pub fn allows(self, action: Action) -> bool {
         use Action::*;
@@ -69,6 +83,7 @@ impl InputContext {
             InputContext::Menu => {
                 matches!(action, Up | Down | Left | Right | Confirm | Back | Pause)
             }
+            InputContext::Listening => false,
         }
     }
 
@@ -82,6 +97,7 @@ impl InputContext {
             InputContext::Album => 4,
             InputContext::Dialogue => 5,
             InputContext::Menu => 6,
+            InputContext::Listening => 7,
         }
     }
 }
@@ -103,14 +119,15 @@ fn choose_context(
     mut actions: ResMut<ActionState>,
 ) {
     let paused = pause.is_some_and(|p| *p.get() == Pause::Paused);
+    let claimed = claims.iter().map(|c| c.0).max_by_key(|c| c.rank());
+    // Menus own input off the night and in the pause, unless something
+    // above a menu claims it (a key being chosen).
     let context = if *screen.get() != Screen::Playing || paused {
-        InputContext::Menu
+        claimed
+            .filter(|c| c.rank() > InputContext::Menu.rank())
+            .unwrap_or(InputContext::Menu)
     } else {
-        claims
-            .iter()
-            .map(|c| c.0)
-            .max_by_key(|c| c.rank())
-            .unwrap_or_default()
+        claimed.unwrap_or_default()
     };
     if actions.context != context {
         actions.context = context;

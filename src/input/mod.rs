@@ -8,6 +8,7 @@
 
 mod bindings;
 mod context;
+pub mod rebind;
 
 pub use bindings::{Binding, Bindings, Devices, InputDevice, StickDirection};
 pub use context::{ClaimsInput, InputContext};
@@ -15,6 +16,8 @@ pub use context::{ClaimsInput, InputContext};
 use bevy::platform::collections::HashSet;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
+
+use crate::settings::Settings;
 
 /// Something the player means to do, independent of the device used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Reflect)]
@@ -120,8 +123,21 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Bindings>()
         .init_resource::<InputDevice>()
         .configure_sets(PreUpdate, ActionSystems.after(bevy::input::InputSystems))
-        .add_systems(PreUpdate, update_actions.in_set(ActionSystems))
+        .add_systems(
+            PreUpdate,
+            (
+                use_the_players_keys.run_if(resource_changed::<Settings>),
+                update_actions,
+            )
+                .chain()
+                .in_set(ActionSystems),
+        )
         .add_plugins(context::plugin);
+}
+
+/// The player's own keys, from the settings, over the defaults.
+fn use_the_players_keys(settings: Res<Settings>, mut bindings: ResMut<Bindings>) {
+    *bindings = Bindings::with_keys(&settings.keys);
 }
 
 fn update_actions(

@@ -3,6 +3,7 @@
 //! ([`crate::states`]); each screen spawns its entities with
 //! `DespawnOnExit`, so leaving a screen cleans up after it.
 
+mod controls;
 mod ending;
 mod pause;
 mod playing;
@@ -21,6 +22,7 @@ pub(super) fn plugin(app: &mut App) {
         playing::plugin,
         pause::plugin,
         settings::plugin,
+        controls::plugin,
         ending::plugin,
     ));
 }

@@ -2,6 +2,7 @@
 
 use bevy::prelude::*;
 
+use super::controls::ControlsPage;
 use super::pause::QuitQuestion;
 use super::settings::SettingsPage;
 use crate::input::{Action, ActionState};
@@ -66,7 +67,7 @@ fn clear_chapter_card(
 fn toggle_pause(
     actions: Res<ActionState>,
     pause: Res<State<Pause>>,
-    question: Query<(), Or<(With<QuitQuestion>, With<SettingsPage>)>>,
+    question: Query<(), Or<(With<QuitQuestion>, With<SettingsPage>, With<ControlsPage>)>>,
     mut next: ResMut<NextState<Pause>>,
 ) {
     let paused = *pause.get() == Pause::Paused;

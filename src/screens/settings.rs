@@ -5,6 +5,7 @@
 
 use bevy::prelude::*;
 
+use super::controls::OpenControls;
 use crate::input::{Action, ActionState};
 use crate::settings::{Row, Settings};
 use crate::states::{Pause, Screen};
@@ -49,22 +50,8 @@ pub(super) fn plugin(app: &mut App) {
 
 fn open(_: On<OpenSettings>, settings: Res<Settings>, mut commands: Commands) {
     let column = |rows: &[Row]| {
-        let rows: Vec<Row> = rows.to_vec();
         let settings = settings.clone();
-        (
-            Node {
-                flex_direction: FlexDirection::Column,
-                row_gap: px(4),
-                ..default()
-            },
-            Children::spawn(bevy::ecs::spawn::SpawnWith(
-                move |parent: &mut ChildSpawner| {
-                    for row in rows {
-                        parent.spawn(row_item(row, &settings));
-                    }
-                },
-            )),
-        )
+        widget::column_of(rows.to_vec(), move |row| row_item(row, &settings))
     };
     let (first, second) = Row::ALL.split_at(FIRST_COLUMN);
     commands.spawn((
@@ -75,38 +62,41 @@ fn open(_: On<OpenSettings>, settings: Res<Settings>, mut commands: Commands) {
         BackgroundColor(theme::NIGHT),
         children![
             widget::label("Settings", theme::TITLE_SIZE * 0.75, theme::PAPER),
-            (
-                Name::new("Menu"),
-                Menu::default(),
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    align_items: AlignItems::Center,
-                    row_gap: px(8),
-                    padding: UiRect::all(px(16)),
-                    ..default()
-                },
-                BackgroundColor(theme::PANEL),
-                children![
-                    (
-                        Node {
-                            column_gap: px(24),
-                            ..default()
-                        },
-                        children![column(first), column(second)],
-                    ),
-                    widget::button("Back", |_: On<Activate>, mut commands: Commands| {
-                        commands.run_system_cached(close);
-                    }),
-                ],
+            widget::two_column_menu(
+                column(first),
+                column(second),
+                (
+                    Node {
+                        column_gap: px(24),
+                        ..default()
+                    },
+                    children![
+                        widget::button("Controls", open_controls),
+                        widget::button("Back", |_: On<Activate>, mut commands: Commands| {
+                            commands.run_system_cached(close);
+                        }),
+                    ],
+                ),
             ),
             action_hint(SETTINGS_HINT),
-            widget::hint("Changes apply at once and are kept."),
         ],
     ));
 }
 
+/// The controls page, in place of this one.
+fn open_controls(
+    _: On<Activate>,
+    pages: Query<Entity, With<SettingsPage>>,
+    mut commands: Commands,
+) {
+    for page in &pages {
+        commands.entity(page).despawn();
+    }
+    commands.trigger(OpenControls);
+}
+
 /// One row: the selection marker and its label with its value.
-fn row_item(row: Row, settings: &Settings) -> impl Bundle {
+fn row_item(row: Row, settings: &Settings) -> impl Bundle + use<> {
     (
         Name::new(row.label()),
         row,

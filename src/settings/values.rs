@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::input::Action;
+
 /// The version of the settings' shape.
 pub const SETTINGS_VERSION: u32 = 1;
 
@@ -41,6 +43,9 @@ pub struct Settings {
     pub window_scale: u32,
     /// Where photographs are written (none: the pictures folder).
     pub photos_folder: Option<PathBuf>,
+    /// The player's own keys: each action given one, by the key's name
+    /// (`(Interact, "KeyK")`), over the default bindings.
+    pub keys: Vec<(Action, String)>,
 }
 
 impl Default for Settings {
@@ -60,6 +65,7 @@ impl Default for Settings {
             window_mode: WindowMode::Windowed,
             window_scale: 4,
             photos_folder: None,
+            keys: Vec::new(),
         }
     }
 }

@@ -126,3 +126,50 @@ pub fn menu_item(min_width: f32, padding: f32) -> impl Bundle {
         BorderColor::all(Color::NONE),
     )
 }
+
+/// A column of menu items, one spawned by `item` for each of `items`.
+pub fn column_of<T, B>(items: Vec<T>, item: impl Fn(T) -> B + Send + Sync + 'static) -> impl Bundle
+where
+    T: Send + Sync + 'static,
+    B: Bundle,
+{
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(4),
+            ..default()
+        },
+        Children::spawn(SpawnWith(move |parent: &mut ChildSpawner| {
+            for each in items {
+                parent.spawn(item(each));
+            }
+        })),
+    )
+}
+
+/// A menu on a panel whose items stand in two columns side by side, with
+/// `below` (its own buttons) under them.
+pub fn two_column_menu(first: impl Bundle, second: impl Bundle, below: impl Bundle) -> impl Bundle {
+    (
+        Name::new("Menu"),
+        Menu::default(),
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: px(8),
+            padding: UiRect::all(px(16)),
+            ..default()
+        },
+        BackgroundColor(theme::PANEL),
+        children![
+            (
+                Node {
+                    column_gap: px(24),
+                    ..default()
+                },
+                children![first, second],
+            ),
+            below,
+        ],
+    )
+}

@@ -5,11 +5,12 @@
 use std::fs;
 
 use bevy::prelude::*;
+use long_exposure::input::{Action, Bindings, InputDevice};
 use long_exposure::settings::{Settings, TextSize, TextSpeed};
 use long_exposure::story::Travel;
 use long_exposure::testing::Harness;
 
-use super::support::{TempDir, game_in, menu_items, on_screen, steps, times};
+use super::support::{TempDir, game_in, menu_items, on_screen, steps, tap_key, times};
 
 fn settings(harness: &Harness) -> Settings {
     harness.world().resource::<Settings>().clone()
@@ -26,7 +27,11 @@ fn settings_changed_on_their_page_are_kept_across_runs() {
     assert_eq!(menu_items(&mut game), ["New game", "Settings", "Quit"]);
     steps(&mut game, r#"Select("Settings")"#);
     let rows = menu_items(&mut game);
-    assert_eq!(rows.len(), 13, "twelve settings and Back: {rows:?}");
+    assert_eq!(
+        rows.len(),
+        14,
+        "twelve settings, Controls and Back: {rows:?}"
+    );
     assert_eq!(rows[0], "Volume");
     // Chosen, a row moves to its next value; Left and Right step it.
     steps(&mut game, r#"Select("Captions"), Select("Text speed")"#);
@@ -186,4 +191,73 @@ fn reduce_motion_cuts_between_levels_instead_of_fading() {
         Some("warehouse"),
         "a fade takes 0.6 s"
     );
+}
+
+fn key_of(harness: &Harness, action: Action) -> String {
+    harness
+        .world()
+        .resource::<Bindings>()
+        .label(action, InputDevice::Keyboard)
+}
+
+#[test]
+fn a_key_given_on_the_controls_page_works_and_a_clashing_one_is_refused() {
+    let folder = TempDir::new("controls");
+    let mut game = game_in(folder.path());
+    steps(
+        &mut game,
+        r#"Select("Settings"), Select("Controls"), Select("Interact")"#,
+    );
+    assert!(
+        on_screen(&mut game).contains("Interact: press a key (Esc cancels)"),
+        "{}",
+        on_screen(&mut game)
+    );
+    tap_key(&mut game, KeyCode::KeyK);
+    game.frames(1);
+    assert_eq!(key_of(&game, Action::Interact), "K");
+    assert!(on_screen(&mut game).contains("Interact: K"));
+
+    // K is Interact's now: the camera cannot have it too.
+    steps(&mut game, r#"Select("Camera")"#);
+    tap_key(&mut game, KeyCode::KeyK);
+    game.frames(1);
+    assert!(
+        on_screen(&mut game).contains("K is already Interact's: choose another key."),
+        "{}",
+        on_screen(&mut game)
+    );
+    assert_eq!(key_of(&game, Action::Camera), "C");
+    // Escape cancels a wait and leaves the key as it was.
+    steps(&mut game, r#"Select("Camera")"#);
+    tap_key(&mut game, KeyCode::Escape);
+    assert_eq!(key_of(&game, Action::Camera), "C");
+    assert!(on_screen(&mut game).contains("Camera: kept as it was."));
+
+    steps(&mut game, "Press(Back), Press(Back)");
+    assert_eq!(menu_items(&mut game), ["New game", "Settings", "Quit"]);
+    let kept = fs::read_to_string(folder.path().join("settings.ron")).unwrap();
+    assert!(kept.contains("(Interact, \"KeyK\")"), "{kept}");
+
+    // The next run plays with K.
+    let mut again = game_in(folder.path());
+    assert_eq!(key_of(&again, Action::Interact), "K");
+    steps(&mut again, r#"Select("New game"), WaitSeconds(3.5)"#);
+    tap_key(&mut again, KeyCode::KeyE);
+    assert_eq!(times(&again, "inspect: mirror"), 0, "E no longer interacts");
+    tap_key(&mut again, KeyCode::KeyK);
+    assert_eq!(times(&again, "inspect: mirror"), 1);
+}
+
+#[test]
+fn down_moves_through_the_settings_rows_in_reading_order() {
+    let folder = TempDir::new("order");
+    let mut game = game_in(folder.path());
+    steps(
+        &mut game,
+        r#"WaitSeconds(2), Select("Settings"), Press(Down), Press(Down), Press(Down), Press(Down)"#,
+    );
+    let world = game.app().world_mut();
+    let (items, selected) = long_exposure::ui::menu::open_menu(world).unwrap();
+    assert_eq!(items[selected], "Text speed", "{items:?}");
 }

@@ -1,0 +1,225 @@
+//! The controls page, opened from the settings: each action with its key;
+//! choosing one waits for the next key pressed and gives it to the action,
+//! or says which action already has it and keeps the old one. Escape
+//! cancels the wait; `Back` returns to the settings.
+
+use bevy::prelude::*;
+
+use super::settings::OpenSettings;
+use crate::input::rebind::{REBINDABLE, action_name};
+use crate::input::{Action, ActionState, Bindings, ClaimsInput, InputContext, InputDevice};
+use crate::settings::Settings;
+use crate::states::{Pause, Screen};
+use crate::ui::menu::{Activate, SelectionMarker};
+use crate::ui::prompts::action_hint;
+use crate::ui::{theme, widget};
+
+/// Asks for the controls page in place of the settings.
+#[derive(Event, Debug, Clone, Copy)]
+pub(super) struct OpenControls;
+
+/// The controls page.
+#[derive(Component)]
+pub(super) struct ControlsPage;
+
+/// A row of the page: the action it binds.
+#[derive(Component, Clone, Copy)]
+struct ControlRow(Action);
+
+/// The text of a row.
+#[derive(Component)]
+struct ControlText;
+
+/// The line that says what became of the last key pressed.
+#[derive(Component)]
+struct ControlsNotice;
+
+/// The action waiting for its key.
+#[derive(Resource, Debug, Clone, Copy)]
+struct Listening(Action);
+
+/// Rows in the first of the page's two columns.
+const FIRST_COLUMN: usize = 8;
+
+/// The page's help line.
+const CONTROLS_HINT: &[(&[Action], &str)] = &[
+    (&[Action::Up, Action::Down], "choose"),
+    (&[Action::Confirm], "give a key"),
+    (&[Action::Back], "back"),
+];
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_observer(open)
+        .add_observer(listen)
+        .add_systems(Update, (take_key, close_on_back, show_keys).chain());
+}
+
+fn open(_: On<OpenControls>, bindings: Res<Bindings>, mut commands: Commands) {
+    let column = |actions: &[Action]| {
+        let bindings = bindings.clone();
+        widget::column_of(actions.to_vec(), move |action| row_item(action, &bindings))
+    };
+    let (first, second) = REBINDABLE.split_at(FIRST_COLUMN);
+    commands.spawn((
+        widget::screen_root("Controls"),
+        ControlsPage,
+        DespawnOnExit(Screen::Title),
+        DespawnOnExit(Pause::Paused),
+        BackgroundColor(theme::NIGHT),
+        children![
+            widget::label("Controls", theme::TITLE_SIZE * 0.75, theme::PAPER),
+            widget::two_column_menu(
+                column(first),
+                column(second),
+                widget::button("Back", |_: On<Activate>, mut commands: Commands| {
+                    commands.run_system_cached(close);
+                }),
+            ),
+            (
+                ControlsNotice,
+                widget::label("", theme::SMALL_SIZE, theme::SODIUM)
+            ),
+            action_hint(CONTROLS_HINT),
+        ],
+    ));
+}
+
+/// The row's text: the action and its key.
+fn row_text(action: Action, bindings: &Bindings, listening: Option<Action>) -> String {
+    if listening == Some(action) {
+        format!("{}: press a key (Esc cancels)", action_name(action))
+    } else {
+        let key = bindings.label(action, InputDevice::Keyboard);
+        format!("{}: {key}", action_name(action))
+    }
+}
+
+fn row_item(action: Action, bindings: &Bindings) -> impl Bundle + use<> {
+    (
+        Name::new(action_name(action)),
+        ControlRow(action),
+        widget::menu_item(360.0, 4.0),
+        children![
+            (
+                SelectionMarker,
+                widget::label(">", theme::READING_SIZE, theme::SODIUM)
+            ),
+            (
+                ControlText,
+                widget::label(
+                    row_text(action, bindings, None),
+                    theme::READING_SIZE,
+                    theme::PAPER
+                )
+            ),
+        ],
+    )
+}
+
+/// Choosing a row waits for its key; nothing else takes input meanwhile.
+fn listen(
+    activate: On<Activate>,
+    rows: Query<&ControlRow>,
+    pages: Query<Entity, With<ControlsPage>>,
+    mut commands: Commands,
+) {
+    let Ok(row) = rows.get(activate.entity) else {
+        return;
+    };
+    commands.insert_resource(Listening(row.0));
+    for page in &pages {
+        commands
+            .entity(page)
+            .insert(ClaimsInput(InputContext::Listening));
+    }
+}
+
+/// The next key pressed goes to the action waiting for it, unless another
+/// action has it; Escape cancels.
+fn take_key(
+    listening: Option<Res<Listening>>,
+    keys: Res<ButtonInput<KeyCode>>,
+    bindings: Res<Bindings>,
+    mut settings: ResMut<Settings>,
+    pages: Query<Entity, With<ControlsPage>>,
+    mut notice: Query<&mut Text, With<ControlsNotice>>,
+    mut commands: Commands,
+) {
+    // The press that chose the row is not the key.
+    let Some(listening) = listening.filter(|l| !l.is_added()) else {
+        return;
+    };
+    let Some(&key) = keys.get_just_pressed().next() else {
+        return;
+    };
+    let action = listening.0;
+    let said = if key == KeyCode::Escape {
+        format!("{}: kept as it was.", action_name(action))
+    } else {
+        let mut rebound = bindings.clone();
+        match rebound.rebind(action, key) {
+            Ok(()) => {
+                settings.keys.retain(|(a, _)| *a != action);
+                settings.keys.push((action, format!("{key:?}")));
+                let name = rebound.label(action, InputDevice::Keyboard);
+                format!("{}: {name}.", action_name(action))
+            }
+            Err(refused) => format!("{refused}."),
+        }
+    };
+    for mut text in &mut notice {
+        text.0 = said.clone();
+    }
+    commands.remove_resource::<Listening>();
+    for page in &pages {
+        commands.entity(page).remove::<ClaimsInput>();
+    }
+}
+
+/// `Back` (Backspace, (B)) returns to the settings.
+fn close_on_back(
+    actions: Res<ActionState>,
+    pages: Query<(), With<ControlsPage>>,
+    mut commands: Commands,
+) {
+    if actions.just_pressed(Action::Back) && !pages.is_empty() {
+        commands.run_system_cached(close);
+    }
+}
+
+fn close(pages: Query<Entity, With<ControlsPage>>, mut commands: Commands) {
+    if pages.is_empty() {
+        return;
+    }
+    for page in &pages {
+        commands.entity(page).despawn();
+    }
+    commands.remove_resource::<Listening>();
+    commands.trigger(OpenSettings);
+}
+
+/// Each row shows its key as it changes, and the row waiting for one says
+/// so.
+fn show_keys(
+    bindings: Res<Bindings>,
+    listening: Option<Res<Listening>>,
+    mut shown: Local<Option<Action>>,
+    rows: Query<(&ControlRow, &Children)>,
+    mut texts: Query<&mut Text, With<ControlText>>,
+) {
+    let now = listening.map(|l| l.0);
+    if !bindings.is_changed() && *shown == now {
+        return;
+    }
+    *shown = now;
+    for (row, children) in &rows {
+        for child in children {
+            if let Ok(mut text) = texts.get_mut(*child) {
+                let wanted = row_text(row.0, &bindings, now);
+                if text.0 != wanted {
+                    text.0 = wanted;
+                }
+            }
+        }
+    }
+}
