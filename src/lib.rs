@@ -13,6 +13,7 @@ pub mod dialogue;
 pub mod explore;
 pub mod input;
 pub mod levels;
+pub mod loading;
 pub mod photo;
 pub mod random;
 pub mod save;
@@ -35,6 +36,7 @@ impl Plugin for GamePlugin {
     fn build(&self, app: &mut App) {
         app.add_plugins((
             states::plugin,
+            loading::plugin,
             settings::plugin,
             art::plugin,
             input::plugin,

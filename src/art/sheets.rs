@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
+
+use crate::loading::StartupAssets;
 use serde::Deserialize;
 
 use crate::data::{Diagnostic, parse_ron, read_text};
@@ -184,6 +186,7 @@ fn load_sheets(
     assets: Res<AssetServer>,
     images: Option<Res<Assets<Image>>>,
     mut layouts: Option<ResMut<Assets<TextureAtlasLayout>>>,
+    mut startup: ResMut<StartupAssets>,
     mut commands: Commands,
 ) {
     let (Some(folder), Some(_), Some(layouts)) = (folder, images, layouts.as_deref_mut()) else {
@@ -198,6 +201,7 @@ fn load_sheets(
         }
     };
     let atlas: Handle<Image> = assets.load(format!("{FOLDER}/{ATLAS}"));
+    startup.wait_for(atlas.clone());
     let sheets = manifest
         .into_iter()
         .map(|entry| {
@@ -205,7 +209,11 @@ fn load_sheets(
             // there; any other from its own file.
             let image = match entry.atlas {
                 Some(_) => atlas.clone(),
-                None => assets.load(format!("{FOLDER}/{}", entry.file)),
+                None => {
+                    let image: Handle<Image> = assets.load(format!("{FOLDER}/{}", entry.file));
+                    startup.wait_for(image.clone());
+                    image
+                }
             };
             let layout = TextureAtlasLayout::from_grid(
                 UVec2::new(entry.frame_size.0, entry.frame_size.1),

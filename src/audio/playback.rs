@@ -10,6 +10,7 @@ use bevy_kira_audio::prelude::*;
 
 use super::{PlaySfx, SetAmbience, SetMusic, Sfx, synth};
 use crate::levels::schema::{Ambience, Music, Surface, Voice};
+use crate::loading::StartupAssets;
 use crate::settings::Settings;
 
 /// The channel for short sound effects (shutter, footsteps, menus, voices).
@@ -128,10 +129,18 @@ fn set_volumes(
 /// The folder, under the assets folder, that holds the sounds.
 pub const FOLDER: &str = "sounds";
 
-fn load_sounds(assets: Res<AssetServer>, mut commands: Commands) {
+fn load_sounds(
+    assets: Res<AssetServer>,
+    mut startup: ResMut<StartupAssets>,
+    mut commands: Commands,
+) {
     let sounds = synth::names()
         .into_iter()
-        .map(|stem| (stem, assets.load(format!("{FOLDER}/{stem}.wav"))))
+        .map(|stem| {
+            let sound: Handle<AudioSource> = assets.load(format!("{FOLDER}/{stem}.wav"));
+            startup.wait_for(sound.clone());
+            (stem, sound)
+        })
         .collect();
     commands.insert_resource(Sounds(sounds));
 }

@@ -16,6 +16,7 @@ use super::roots::{DIALOGUE_FOLDER, STORY_FILE};
 use super::schema::{Arrival, ClockTime, Dialogue, Level, Story};
 use super::{DataRoots, DialogueAsset, LevelAsset, ProblemBoard, StoryAsset, source};
 use crate::data::Diagnostic;
+use crate::loading::StartupAssets;
 
 /// The night's data free of errors: what the game plays.
 #[derive(Resource, Debug, Default, PartialEq)]
@@ -90,6 +91,7 @@ fn scan(
     board: Res<ProblemBoard>,
     assets: Res<AssetServer>,
     mut files: ResMut<DataFiles>,
+    mut startup: ResMut<StartupAssets>,
 ) {
     let scan = roots.0.scan();
     files.folder_errors = scan.problems.iter().any(Diagnostic::is_error);
@@ -102,17 +104,23 @@ fn scan(
             let name = format!("{DIALOGUE_FOLDER}/{name}");
             if !files.dialogues.iter().any(|(n, _)| *n == name) {
                 let path = format!("{}://{name}", source::SOURCE);
-                files.dialogues.push((name, assets.load(path)));
+                let handle = assets.load(path);
+                startup.wait_for(handle.clone());
+                files.dialogues.push((name, handle));
             }
             continue;
         }
         let path = format!("{}://{name}", source::SOURCE);
         if name == STORY_FILE {
             if files.story.is_none() {
-                files.story = Some(assets.load(path));
+                let handle = assets.load(path);
+                startup.wait_for(handle.clone());
+                files.story = Some(handle);
             }
         } else if !files.levels.iter().any(|(n, _)| *n == name) {
-            files.levels.push((name, assets.load(path)));
+            let handle = assets.load(path);
+            startup.wait_for(handle.clone());
+            files.levels.push((name, handle));
         }
     }
 }
@@ -127,12 +135,13 @@ fn rescan_on_change(
     board: Res<ProblemBoard>,
     assets: Res<AssetServer>,
     files: ResMut<DataFiles>,
+    startup: ResMut<StartupAssets>,
 ) {
     let modified = levels.read().filter(|e| modified(e)).count()
         + stories.read().filter(|e| modified(e)).count()
         + dialogues.read().filter(|e| modified(e)).count();
     if modified > 0 {
-        scan(roots, board, assets, files);
+        scan(roots, board, assets, files, startup);
     }
 }
 

@@ -3,6 +3,7 @@
 use bevy::input::ButtonState;
 use bevy::prelude::*;
 use long_exposure::input::{Action, InputDevice};
+use long_exposure::loading::LoadingProgress;
 use long_exposure::states::Screen;
 use long_exposure::testing::{Harness, HeadlessConfig};
 use long_exposure::ui::menu::Menu;
@@ -210,4 +211,39 @@ fn menu_prompts_name_the_keys_of_the_device_used_last() {
         "{:?}",
         hints(&mut harness)
     );
+}
+
+#[test]
+fn the_title_shows_loading_until_every_file_is_in() {
+    let mut app = long_exposure::testing::headless_app(&HeadlessConfig::default());
+    app.update();
+    let loading = |app: &mut App| {
+        let world = app.world_mut();
+        let mut texts = world.query::<(&Text, &InheritedVisibility)>();
+        texts
+            .iter(world)
+            .find(|(t, _)| t.0.starts_with("Loading the night"))
+            .map(|(t, _)| t.0.clone())
+    };
+    let first = loading(&mut app).expect("a loading line at the start");
+    let progress = *app.world().resource::<LoadingProgress>();
+    assert!(
+        progress.total >= 10,
+        "story, levels and dialogues: {progress:?}"
+    );
+    assert!(
+        first.contains(&format!("of {} files", progress.total)),
+        "{first}"
+    );
+    let mut harness = harness();
+    harness.frames(1);
+    let progress = *harness.world().resource::<LoadingProgress>();
+    assert!(progress.finished(), "{progress:?}");
+    let world = harness.app().world_mut();
+    let mut lines = world.query::<(&Name, &Visibility)>();
+    let hidden = lines
+        .iter(world)
+        .find(|(n, _)| n.as_str() == "Loading")
+        .map(|(_, v)| *v);
+    assert_eq!(hidden, Some(Visibility::Hidden));
 }

@@ -7,6 +7,7 @@ use bevy::prelude::*;
 use super::settings::{OpenSettings, SettingsClosed};
 use crate::input::{Action, ActionState};
 use crate::levels::{DataStatus, NightData, StartOverride};
+use crate::loading::LoadingProgress;
 use crate::save::{ContinueNight, Save, Saves};
 use crate::settings::SettingsProblem;
 use crate::states::Screen;
@@ -42,6 +43,7 @@ pub(super) fn plugin(app: &mut App) {
                 start_at_once,
                 name_saved_chapter.run_if(resource_changed::<NightData>),
                 back_from_question,
+                show_loading,
             )
                 .run_if(in_state(Screen::Title)),
         );
@@ -110,6 +112,7 @@ fn spawn_title(
                 ));
             }
             root.spawn(action_hint(MENU_HINT));
+            root.spawn(loading_line());
             root.spawn((
                 Notice,
                 widget::label("", theme::SMALL_SIZE, theme::SODIUM),
@@ -121,6 +124,81 @@ fn spawn_title(
                 Visibility::Hidden,
             ));
         });
+}
+
+/// The line that says how far loading has come, with its bar; it goes
+/// once everything is loaded.
+#[derive(Component)]
+struct Loading;
+
+/// The filled part of the loading bar.
+#[derive(Component)]
+struct LoadingBar;
+
+fn loading_line() -> impl Bundle {
+    (
+        Name::new("Loading"),
+        Loading,
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: px(4),
+            ..default()
+        },
+        children![
+            widget::label("Loading the night", theme::SMALL_SIZE, theme::DIM),
+            (
+                Node {
+                    width: px(240),
+                    height: px(6),
+                    ..default()
+                },
+                BackgroundColor(theme::PANEL),
+                children![(
+                    LoadingBar,
+                    Node {
+                        width: percent(0),
+                        height: percent(100),
+                        ..default()
+                    },
+                    BackgroundColor(theme::SODIUM),
+                )],
+            ),
+        ],
+    )
+}
+
+/// The loading line follows the files loaded, and goes when all are.
+fn show_loading(
+    progress: Res<LoadingProgress>,
+    mut line: Query<(&mut Visibility, &Children), With<Loading>>,
+    mut texts: Query<&mut Text>,
+    mut bar: Query<&mut Node, With<LoadingBar>>,
+) {
+    for (mut visibility, children) in &mut line {
+        visibility.set_if_neq(if progress.finished() {
+            Visibility::Hidden
+        } else {
+            Visibility::Inherited
+        });
+        for child in children {
+            let said = format!(
+                "Loading the night: {} of {} files",
+                progress.done, progress.total
+            );
+            if let Ok(mut text) = texts.get_mut(*child)
+                && text.0 != said
+            {
+                text.0 = said;
+            }
+        }
+    }
+    let width = percent(progress.share() * 100.0);
+    for mut node in &mut bar {
+        if node.width != width {
+            node.width = width;
+        }
+    }
 }
 
 /// What Continue picks up, in words: the save's chapter and clock (the
