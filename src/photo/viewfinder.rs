@@ -16,6 +16,7 @@ use crate::levels::schema::{Area, Level};
 use crate::levels::{ActiveLevel, LIGHT_Z, NightData};
 use crate::states::{OVERLAY_LAYER, PausableSystems, Screen, VIEW, ViewCamera, ViewOnScreen};
 use crate::story::StoryState;
+use crate::ui::prompts::action_hint;
 use crate::ui::{theme, widget};
 
 /// The focal lengths the zoom steps through, in millimetres.
@@ -190,13 +191,26 @@ fn spawn_overlay(commands: &mut Commands) {
             position_type: PositionType::Absolute,
             bottom: px(12),
             width: percent(100),
-            justify_content: JustifyContent::Center,
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: px(4),
             ..default()
         },
         DespawnOnExit(Screen::Playing),
-        children![(CameraReadout, widget::hint(""))],
+        children![
+            (CameraReadout, widget::hint("")),
+            action_hint(VIEWFINDER_HINT)
+        ],
     ));
 }
+
+/// The viewfinder's help line.
+const VIEWFINDER_HINT: &[(&[Action], &str)] = &[
+    (&[Action::Shutter], "shoot"),
+    (&[Action::ZoomIn, Action::ZoomOut], "zoom"),
+    (&[Action::Up, Action::Down], "aim"),
+    (&[Action::Camera], "lower"),
+];
 
 /// Keys, the right stick and the mouse move the frame within reach.
 fn aim(

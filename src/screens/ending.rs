@@ -11,6 +11,7 @@ use crate::photo::DevelopedRoll;
 use crate::states::Screen;
 use crate::story::StoryState;
 use crate::ui::menu::Activate;
+use crate::ui::prompts::{MENU_HINT, action_hint};
 use crate::ui::{theme, widget};
 
 /// Warm dawn grey behind the ending where the art is missing.
@@ -89,6 +90,7 @@ fn spawn_ending(
                 children![widget::hint(roll)],
             ),
             widget::menu(children![widget::button("Back to title", back_to_title)]),
+            action_hint(MENU_HINT),
         ],
     ));
 }
