@@ -46,9 +46,9 @@ Xvfb "$display" -screen 0 "${SCREEN:-1280x720}x24" -nolisten tcp &
 xvfb=$!
 trap 'kill ${game:-} "$xvfb" 2>/dev/null || true' EXIT
 sleep 1
-# The pointer starts in a corner, not over whatever menu item is in the
-# middle of the screen (hovering selects).
-DISPLAY=$display xdotool mousemove 0 0 || true
+# The pointer goes to a corner once the window is up, not over whatever
+# menu item is in the middle of the screen (hovering selects).
+(sleep 2; DISPLAY=$display xdotool mousemove 0 0 || true) &
 if [ -n "$script" ]; then
     # shellcheck disable=SC2086 # GAME_ARGS is split into words on purpose.
     DISPLAY=$display "$bin" "${game_args[@]}" ${GAME_ARGS:-} --script "$script"
