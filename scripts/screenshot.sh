@@ -10,7 +10,8 @@
 # presses each KEY (xdotool names, for example Return Escape) a second apart,
 # then captures the screen. A KEY of the form sleep:N waits N more seconds
 # instead; hold:KEY:N holds KEY down for N seconds. GAME_ARGS passes more
-# arguments to the game, for example GAME_ARGS="--mods DIR". SCREEN sets the
+# arguments to the game, for example GAME_ARGS="--mods DIR". The game keeps
+# its files in a fresh folder unless GAME_ARGS names a --data-dir. SCREEN sets the
 # virtual screen's size (default 1280x720): with the game's window set to
 # borderless fullscreen in its settings, the window takes that size.
 # The built game is used as it is when no source file is newer than it.
@@ -41,10 +42,18 @@ if [ ! -x "$bin" ] || [ -n "$(find src Cargo.toml Cargo.lock -newer "$bin" -prin
     CARGO_TARGET_DIR="$target" cargo build
 fi
 
+# A folder of its own for what the game writes (saves, photographs), so
+# a screenshot never finds or leaves a save in the player's folder; a
+# --data-dir in GAME_ARGS wins.
+case " ${GAME_ARGS:-} " in
+    *" --data-dir "*) ;;
+    *) data_dir=$(mktemp -d); game_args+=(--data-dir "$data_dir") ;;
+esac
+
 display=":$(( 90 + RANDOM % 9 ))"
 Xvfb "$display" -screen 0 "${SCREEN:-1280x720}x24" -nolisten tcp &
 xvfb=$!
-trap 'kill ${game:-} "$xvfb" 2>/dev/null || true' EXIT
+trap 'kill ${game:-} "$xvfb" 2>/dev/null || true; rm -rf "${data_dir:-}"' EXIT
 sleep 1
 # The pointer goes to a corner once the window is up, not over whatever
 # menu item is in the middle of the screen (hovering selects).

@@ -62,10 +62,16 @@ impl KeptFile {
         if self.unreadable {
             return Ok(());
         }
-        let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
-            .map_err(|e| e.to_string())?;
-        write_whole(&self.path, &text)
+        write_whole(&self.path, &to_ron(value)?)
     }
+}
+
+/// `value` as the RON text the game keeps: pretty, with struct names
+/// (`Save(...)`, `Settings(...)`), so a player reading the file knows what
+/// it holds.
+pub fn to_ron<T: Serialize>(value: &T) -> Result<String, String> {
+    let pretty = ron::ser::PrettyConfig::default().struct_names(true);
+    ron::ser::to_string_pretty(value, pretty).map_err(|e| e.to_string())
 }
 
 /// Writes `text` to `path` whole: to `path` with `.new` added, flushed,

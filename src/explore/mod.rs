@@ -197,13 +197,14 @@ fn move_lev(
             x if x > 0.0 => Facing::Right,
             _ => story.place.facing,
         };
-        let place = Place {
-            level: level.id.clone(),
-            at: body.0.position.into(),
-            facing,
-        };
-        if story.place != place {
-            story.place = place;
+        let at: levels::schema::Point = body.0.position.into();
+        let place = &story.place;
+        if place.level != level.id || place.at != at || place.facing != facing {
+            story.place = Place {
+                level: level.id.clone(),
+                at,
+                facing,
+            };
         }
     }
     if distance > 0.0 {

@@ -95,8 +95,7 @@ struct VersionOnly {
 
 /// `save` as the text written to disk.
 pub fn encode(save: &Save) -> Result<String, String> {
-    let pretty = ron::ser::PrettyConfig::default().struct_names(true);
-    ron::ser::to_string_pretty(save, pretty).map_err(|e| e.to_string())
+    kept::to_ron(save)
 }
 
 /// The save in `text`, read from `file` (named in messages).

@@ -69,9 +69,7 @@ impl SettingsFile {
 
     /// Writes `settings` whole.
     pub fn write(&self, settings: &Settings) -> Result<(), String> {
-        let pretty = ron::ser::PrettyConfig::default().struct_names(true);
-        let text = ron::ser::to_string_pretty(settings, pretty).map_err(|e| e.to_string())?;
-        kept::write_whole(&self.0, &text)
+        kept::write_whole(&self.0, &kept::to_ron(settings)?)
     }
 }
 

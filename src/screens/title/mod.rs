@@ -43,7 +43,9 @@ pub(super) fn plugin(app: &mut App) {
                 start_at_once,
                 name_saved_chapter.run_if(resource_changed::<NightData>),
                 back_from_question,
-                show_loading,
+                show_loading.run_if(
+                    resource_changed::<LoadingProgress>.or_else(any_match_filter::<Added<Loading>>),
+                ),
             )
                 .run_if(in_state(Screen::Title)),
         );
@@ -204,14 +206,20 @@ fn show_loading(
 /// What Continue picks up, in words: the save's chapter and clock (the
 /// chapter's title once the data has loaded).
 fn about_save(save: &Save, backup: bool, data: &NightData) -> String {
+    let from = if backup { " from the backup" } else { "" };
+    format!("Continue{from}: {}", where_saved(save, data))
+}
+
+/// Where a saved night stands: its chapter (by title once the data has
+/// loaded) and its clock.
+fn where_saved(save: &Save, data: &NightData) -> String {
     let state = &save.state;
     let chapter = data
         .story
         .as_ref()
         .and_then(|s| s.chapters.iter().find(|c| c.id == state.chapter))
         .map_or(state.chapter.as_str(), |c| c.title.as_str());
-    let from = if backup { " from the backup" } else { "" };
-    format!("Continue{from}: {chapter}, {}", state.time())
+    format!("{chapter}, {}", state.time())
 }
 
 /// Names the save's chapter by its title once the data has loaded.
@@ -264,8 +272,7 @@ fn new_game(
     for entity in &menu {
         commands.entity(entity).despawn();
     }
-    let about = about_save(save, false, &data);
-    let saved = about.trim_start_matches("Continue: ");
+    let saved = where_saved(save, &data);
     commands.spawn((
         widget::screen_root("Begin a new night?"),
         TitleMenu,
