@@ -12,8 +12,10 @@
 # instead; hold:KEY:N holds KEY down for N seconds. GAME_ARGS passes more
 # arguments to the game, for example GAME_ARGS="--mods DIR". The game keeps
 # its files in a fresh folder unless GAME_ARGS names a --data-dir. SCREEN sets the
-# virtual screen's size (default 1280x720): with the game's window set to
-# borderless fullscreen in its settings, the window takes that size.
+# virtual screen's size (default 1280x720). WM=openbox runs that window
+# manager under Xvfb first (installing it if missing): borderless
+# fullscreen needs one, and with the game's window set to it in its
+# settings the window then takes the screen's size.
 # The built game is used as it is when no source file is newer than it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,9 +57,13 @@ Xvfb "$display" -screen 0 "${SCREEN:-1280x720}x24" -nolisten tcp &
 xvfb=$!
 trap 'kill ${game:-} "$xvfb" 2>/dev/null || true; rm -rf "${data_dir:-}"' EXIT
 sleep 1
-# The pointer goes to a corner once the window is up, not over whatever
-# menu item is in the middle of the screen (hovering selects).
-(sleep 2; DISPLAY=$display xdotool mousemove 0 0 || true) &
+if [ -n "${WM:-}" ]; then
+    scripts/setup.sh "$WM"
+    DISPLAY=$display "$WM" >/dev/null 2>&1 &
+    sleep 1
+fi
+# Xvfb's pointer rests at the screen's centre (xdotool cannot move it
+# here); the game's menus select by hovering only while the pointer moves.
 if [ -n "$script" ]; then
     # shellcheck disable=SC2086 # GAME_ARGS is split into words on purpose.
     DISPLAY=$display "$bin" "${game_args[@]}" ${GAME_ARGS:-} --script "$script"

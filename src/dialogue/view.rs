@@ -11,18 +11,32 @@ use bevy::prelude::*;
 use super::runner::{self, Shown};
 use super::{Converse, SeenLines};
 use crate::audio::{PlaySfx, Sfx};
-use crate::input::{Action, ActionState, Bindings, ClaimsInput, InputContext, InputDevice};
+use crate::input::{Action, ActionState, ClaimsInput, InputContext, PointerMoved};
 use crate::levels::schema::{Dialogue, Voice};
 use crate::levels::{NightData, sprites};
 use crate::settings::Settings;
 use crate::states::{PausableSystems, Screen};
 use crate::story::{Said, StoryState};
+use crate::ui::prompts::hint_line;
 use crate::ui::{theme, widget};
 
 /// A voice blip every this many characters typed.
 const BLIP_EVERY: usize = 3;
 /// Earlier lines shown above the one being said.
 const HISTORY_SHOWN: usize = 3;
+
+/// The help line under a line being read.
+const LINE_HINT: &[(&[Action], &str)] = &[
+    (&[Action::Interact], "next"),
+    (&[Action::Up, Action::Down], "earlier lines"),
+    (&[Action::Skip], "held: skip lines seen before"),
+];
+
+/// The help line under the choices.
+const CHOICES_HINT: &[(&[Action], &str)] = &[
+    (&[Action::Up, Action::Down], "choose"),
+    (&[Action::Confirm], "say it"),
+];
 /// Seconds choices are shown before a press can choose: a press meant for
 /// the line before never picks a choice unread.
 pub const CHOICE_GRACE: f32 = 0.25;
@@ -187,7 +201,8 @@ fn answer_input(
     night: Res<NightData>,
     seen: Res<SeenLines>,
     mut boxes: Query<(&mut DialogueBox, Ref<Interaction>)>,
-    rows: Query<(&ChoiceRow, &Interaction), Changed<Interaction>>,
+    rows: Query<(&ChoiceRow, Ref<Interaction>)>,
+    pointer: Res<PointerMoved>,
     mut sfx: MessageWriter<PlaySfx>,
     mut commands: Commands,
 ) {
@@ -241,10 +256,15 @@ fn answer_input(
                 moved = available.get((at + count - 1) % count).copied();
             }
             let ready = view.choosing >= CHOICE_GRACE;
+            // Hovering selects while the mouse moves; a click chooses.
             for (row, interaction) in &rows {
-                match interaction {
-                    Interaction::Hovered if choices[row.0].available => moved = Some(row.0),
-                    Interaction::Pressed if choices[row.0].available && ready => {
+                match *interaction {
+                    Interaction::Hovered if choices[row.0].available && pointer.0 => {
+                        moved = Some(row.0)
+                    }
+                    Interaction::Pressed
+                        if choices[row.0].available && ready && interaction.is_changed() =>
+                    {
                         commands.trigger(Converse::Choose(choices[row.0].id.clone()));
                     }
                     _ => {}
@@ -283,8 +303,6 @@ fn history(state: &StoryState) -> &[Said] {
 fn redraw(
     state: Option<Res<StoryState>>,
     night: Res<NightData>,
-    bindings: Res<Bindings>,
-    device: Res<InputDevice>,
     mut boxes: Query<(Entity, &mut DialogueBox)>,
     content: Query<Entity, With<Content>>,
     mut commands: Commands,
@@ -295,7 +313,7 @@ fn redraw(
     let Some((dialogue, shown)) = current(&night, Some(state)) else {
         return;
     };
-    let key = format!("{shown:?}{}{}{:?}", view.selected, view.scroll, *device);
+    let key = format!("{shown:?}{}{}", view.selected, view.scroll);
     if view.drawn == key {
         return;
     }
@@ -306,27 +324,9 @@ fn redraw(
     let said = history(state);
     let scrolled = view.scroll.min(said.len());
     let before = &said[..said.len() - scrolled];
-    let label = |action| bindings.label(action, *device);
     let (speaker, hint) = match &shown {
-        Shown::Line(line) => (
-            line.speaker.as_deref(),
-            format!(
-                "[{}] Next   [{}/{}] Earlier lines   Hold [{}] to skip lines seen before",
-                label(Action::Interact),
-                label(Action::Up),
-                label(Action::Down),
-                label(Action::Skip)
-            ),
-        ),
-        _ => (
-            None,
-            format!(
-                "[{}/{}] Choose   [{}] Say it",
-                label(Action::Up),
-                label(Action::Down),
-                label(Action::Confirm)
-            ),
-        ),
+        Shown::Line(line) => (line.speaker.as_deref(), LINE_HINT),
+        _ => (None, CHOICES_HINT),
     };
     // With choices shown, the one who spoke last stays in the frame.
     let last_name = said.last().and_then(|s| s.speaker.as_deref());
@@ -400,7 +400,7 @@ fn redraw(
                 }
                 _ => {}
             }
-            column.spawn(widget::label(hint, theme::SMALL_SIZE, theme::DIM));
+            column.spawn(hint_line(hint));
         });
     });
 }
@@ -491,7 +491,11 @@ fn portrait_frame(colour: Option<Color>) -> impl Bundle {
 /// dim and says so in words, not by colour alone.
 fn choice_row(index: usize, choice: &runner::ShownChoice, selected: bool) -> impl Bundle {
     let (marker, text, colour) = match (choice.available, selected) {
-        (false, _) => ("  ", format!("{} (not now)", choice.text), theme::DIM),
+        (false, selected) => (
+            if selected { "> " } else { "  " },
+            format!("{} (not now)", choice.text),
+            theme::DIM,
+        ),
         (true, true) => ("> ", choice.text.clone(), theme::SODIUM),
         (true, false) => ("  ", choice.text.clone(), theme::PAPER),
     };

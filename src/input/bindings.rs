@@ -1,6 +1,6 @@
 //! The one place where keys, mouse buttons, gamepad buttons and stick
-//! directions are bound to actions; the player's own keys are laid over
-//! them from the settings (see `rebind`).
+//! directions are bound to actions; the player's own keys and buttons are
+//! laid over them from the settings (see `rebind`).
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -157,7 +157,7 @@ pub(super) fn key_name(key: KeyCode) -> String {
 }
 
 /// A gamepad button's name, as on the common (Xbox-style) layout.
-fn pad_name(button: GamepadButton) -> String {
+pub(super) fn pad_name(button: GamepadButton) -> String {
     match button {
         GamepadButton::South => "A".into(),
         GamepadButton::East => "B".into(),
@@ -171,6 +171,9 @@ fn pad_name(button: GamepadButton) -> String {
         GamepadButton::DPadDown => "D-pad down".into(),
         GamepadButton::DPadLeft => "D-pad left".into(),
         GamepadButton::DPadRight => "D-pad right".into(),
+        GamepadButton::LeftThumb => "LS".into(),
+        GamepadButton::RightThumb => "RS".into(),
+        GamepadButton::Select => "View".into(),
         other => format!("{other:?}"),
     }
 }

@@ -120,9 +120,11 @@ fn choose_context(
 ) {
     let paused = pause.is_some_and(|p| *p.get() == Pause::Paused);
     let claimed = claims.iter().map(|c| c.0).max_by_key(|c| c.rank());
-    // Menus own input off the night and in the pause, unless something
-    // above a menu claims it (a key being chosen).
-    let context = if *screen.get() != Screen::Playing || paused {
+    // Off the night a claim wins (the album opened from the title, a key
+    // being chosen); in the pause only one above the menu does.
+    let context = if *screen.get() != Screen::Playing {
+        claimed.unwrap_or(InputContext::Menu)
+    } else if paused {
         claimed
             .filter(|c| c.rank() > InputContext::Menu.rank())
             .unwrap_or(InputContext::Menu)

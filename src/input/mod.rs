@@ -113,6 +113,13 @@ pub struct ScriptedActions {
     pub held: HashSet<Action>,
 }
 
+/// Whether the mouse pointer moved over the window this frame. A pointer
+/// only appearing over the window, or resting where a menu opens, has not:
+/// hovering selects only while the mouse is in use, so a resting pointer
+/// never takes the selection from the keyboard or a gamepad.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct PointerMoved(pub bool);
+
 /// Runs after Bevy has read the devices and before any game system.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ActionSystems;
@@ -122,12 +129,17 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<ScriptedActions>()
         .init_resource::<Bindings>()
         .init_resource::<InputDevice>()
+        .init_resource::<PointerMoved>()
+        // Headless there is no window and no cursor: registered so that
+        // the pointer's readers read none.
+        .add_message::<CursorMoved>()
         .configure_sets(PreUpdate, ActionSystems.after(bevy::input::InputSystems))
         .add_systems(
             PreUpdate,
             (
-                use_the_players_keys.run_if(resource_changed::<Settings>),
+                use_the_players_choices.run_if(resource_changed::<Settings>),
                 update_actions,
+                follow_the_pointer,
             )
                 .chain()
                 .in_set(ActionSystems),
@@ -135,9 +147,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_plugins(context::plugin);
 }
 
-/// The player's own keys, from the settings, over the defaults.
-fn use_the_players_keys(settings: Res<Settings>, mut bindings: ResMut<Bindings>) {
-    *bindings = Bindings::with_keys(&settings.keys);
+/// The player's own keys and buttons, from the settings, over the
+/// defaults.
+fn use_the_players_choices(settings: Res<Settings>, mut bindings: ResMut<Bindings>) {
+    *bindings = Bindings::with_choices(&settings.keys, &settings.buttons);
 }
 
 fn update_actions(
@@ -161,6 +174,25 @@ fn update_actions(
     state.aim = devices.right_stick();
     if let Some(device) = used {
         last_device.set_if_neq(device);
+    }
+}
+
+/// Notes whether the pointer moved since it was last seen; a move makes
+/// the keyboard and mouse the device in use.
+fn follow_the_pointer(
+    mut cursor: MessageReader<CursorMoved>,
+    mut last: Local<Option<Vec2>>,
+    mut moved: ResMut<PointerMoved>,
+    mut device: ResMut<InputDevice>,
+) {
+    let mut now = false;
+    for at in cursor.read().map(|c| c.position) {
+        now |= last.is_some_and(|last| last.distance(at) >= 1.0);
+        *last = Some(at);
+    }
+    moved.set_if_neq(PointerMoved(now));
+    if now {
+        device.set_if_neq(InputDevice::Keyboard);
     }
 }
 

@@ -1,13 +1,14 @@
-//! Rebinding keys, in plain Rust: the player gives an action a key of
-//! their own; a key another action already uses where both mean something
-//! (one press would do two things) is refused and named. The choices are
-//! kept in the settings as `(action, key)` pairs over the defaults, each
-//! key by its name (`KeyK`).
+//! Rebinding, in plain Rust: the player gives an action a key or a
+//! gamepad button of their own; one another action already uses where
+//! both mean something (one press would do two things) is refused and
+//! named. The choices are kept in the settings as `(action, name)` pairs
+//! over the defaults, a key by its name (`KeyK`), a button by its
+//! (`LeftThumb`).
 
 use bevy::prelude::*;
 
-use super::bindings::key_name;
-use super::{Action, Binding, Bindings, InputContext};
+use super::bindings::{key_name, pad_name};
+use super::{Action, Binding, Bindings, InputContext, InputDevice};
 
 /// Every action a player can give a key of their own, in the order the
 /// controls page shows them.
@@ -106,21 +107,59 @@ const KEYS: [KeyCode; 52] = [
     KeyCode::Slash,
 ];
 
+/// The gamepad buttons a player may choose (Start cancels a choice, as
+/// Escape does, and stays the pause).
+const BUTTONS: [GamepadButton; 15] = [
+    GamepadButton::South,
+    GamepadButton::East,
+    GamepadButton::West,
+    GamepadButton::North,
+    GamepadButton::LeftTrigger,
+    GamepadButton::RightTrigger,
+    GamepadButton::LeftTrigger2,
+    GamepadButton::RightTrigger2,
+    GamepadButton::DPadUp,
+    GamepadButton::DPadDown,
+    GamepadButton::DPadLeft,
+    GamepadButton::DPadRight,
+    GamepadButton::LeftThumb,
+    GamepadButton::RightThumb,
+    GamepadButton::Select,
+];
+
 /// The key kept in the settings as `name` (`KeyK`), if it is one a player
 /// may choose.
 pub fn key_named(name: &str) -> Option<KeyCode> {
     KEYS.iter().copied().find(|k| format!("{k:?}") == name)
 }
 
-/// Why a key was not given to an action.
+/// The gamepad button kept in the settings as `name` (`LeftThumb`), if it
+/// is one a player may choose.
+pub fn button_named(name: &str) -> Option<GamepadButton> {
+    BUTTONS.iter().copied().find(|b| format!("{b:?}") == name)
+}
+
+/// The name the settings keep a key or button by: `KeyK`, `LeftThumb`.
+pub fn kept_name(binding: Binding) -> String {
+    match binding {
+        Binding::Key(key) => format!("{key:?}"),
+        Binding::Pad(button) => format!("{button:?}"),
+        Binding::Mouse(button) => format!("{button:?}"),
+        Binding::Stick(direction) => format!("{direction:?}"),
+    }
+}
+
+/// Why a key or button was not given to an action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refused {
-    /// Not a key a player may choose (Escape cancels, for one).
+    /// Not one a player may choose (Escape and Start cancel, for two).
     NotAllowed(String),
     /// Another action uses it where both mean something.
     Taken {
-        /// The key, as printed on it.
-        key: String,
+        /// The key or button, as printed on it.
+        input: String,
+        /// The device it is on.
+        on: InputDevice,
         /// The action that has it.
         by: Action,
     },
@@ -129,9 +168,13 @@ pub enum Refused {
 impl std::fmt::Display for Refused {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Refused::NotAllowed(key) => write!(f, "{key} cannot be chosen"),
-            Refused::Taken { key, by } => {
-                write!(f, "{key} is already {by:?}'s: choose another key")
+            Refused::NotAllowed(input) => write!(f, "{input} cannot be chosen"),
+            Refused::Taken { input, on, by } => {
+                let kind = match on {
+                    InputDevice::Keyboard => "key",
+                    InputDevice::Gamepad => "button",
+                };
+                write!(f, "{input} is already {by:?}'s: choose another {kind}")
             }
         }
     }
@@ -144,46 +187,65 @@ fn clash(a: Action, b: Action) -> bool {
 }
 
 impl Bindings {
-    /// The default bindings with the player's `choices` over them: each
-    /// chosen action's keys replaced by the one chosen (its mouse and
-    /// gamepad bindings stay). A choice of an unknown key is left out.
-    pub fn with_keys(choices: &[(Action, String)]) -> Bindings {
+    /// The default bindings with the player's choices over them: each
+    /// action chosen a key has its keys replaced by it, each chosen a
+    /// button its gamepad buttons (its mouse and stick bindings stay). A
+    /// choice of an unknown name is left out.
+    pub fn with_choices(keys: &[(Action, String)], buttons: &[(Action, String)]) -> Bindings {
         let mut bindings = Bindings::default();
-        for (action, name) in choices {
-            if let Some(key) = key_named(name) {
-                bindings.set_key(*action, key);
-            }
+        let keys = keys
+            .iter()
+            .filter_map(|(action, name)| Some((*action, Binding::Key(key_named(name)?))));
+        let buttons = buttons
+            .iter()
+            .filter_map(|(action, name)| Some((*action, Binding::Pad(button_named(name)?))));
+        for (action, binding) in keys.chain(buttons) {
+            bindings.set(action, binding);
         }
         bindings
     }
 
-    /// Gives `action` the key `key` in place of its keys, unless another
-    /// action uses the key where both mean something.
-    pub fn rebind(&mut self, action: Action, key: KeyCode) -> Result<(), Refused> {
-        if !KEYS.contains(&key) {
-            return Err(Refused::NotAllowed(key_name(key)));
+    /// Gives `action` the key or gamepad button `binding` in place of its
+    /// others of that kind, unless another action uses it where both mean
+    /// something.
+    pub fn rebind(&mut self, action: Action, binding: Binding) -> Result<(), Refused> {
+        let (name, allowed) = match binding {
+            Binding::Key(key) => (key_name(key), KEYS.contains(&key)),
+            Binding::Pad(button) => (pad_name(button), BUTTONS.contains(&button)),
+            Binding::Mouse(_) | Binding::Stick(_) => (format!("{binding:?}"), false),
+        };
+        if !allowed {
+            return Err(Refused::NotAllowed(name));
         }
         let taken = self
             .iter()
-            .find(|(other, binding)| *binding == Binding::Key(key) && clash(action, *other));
+            .find(|(other, bound)| *bound == binding && clash(action, *other));
         if let Some((by, _)) = taken {
             return Err(Refused::Taken {
-                key: key_name(key),
+                input: name,
+                on: binding.device(),
                 by,
             });
         }
-        self.set_key(action, key);
+        self.set(action, binding);
         Ok(())
     }
 
-    /// Replaces `action`'s keys with `key`, first among its bindings (the
-    /// one prompts name).
-    fn set_key(&mut self, action: Action, key: KeyCode) {
-        let at = self.0.iter().position(|(a, _)| *a == action);
-        self.0
-            .retain(|(a, b)| !(*a == action && matches!(b, Binding::Key(_))));
-        let at = at.unwrap_or(self.0.len()).min(self.0.len());
-        self.0.insert(at, (action, Binding::Key(key)));
+    /// Replaces `action`'s bindings of `binding`'s kind (keys, or gamepad
+    /// buttons) with it, where the first of them stood (the one prompts
+    /// name).
+    fn set(&mut self, action: Action, binding: Binding) {
+        let same_kind = |b: &Binding| std::mem::discriminant(b) == std::mem::discriminant(&binding);
+        let at = self
+            .0
+            .iter()
+            .position(|(a, b)| *a == action && same_kind(b))
+            .or_else(|| self.0.iter().position(|(a, _)| *a == action))
+            .unwrap_or(self.0.len());
+        // None of the kind stands before `at`: removing them moves nothing
+        // before it.
+        self.0.retain(|(a, b)| !(*a == action && same_kind(b)));
+        self.0.insert(at.min(self.0.len()), (action, binding));
     }
 }
 
@@ -195,7 +257,9 @@ mod tests {
     #[test]
     fn a_free_key_is_given_and_a_clashing_one_refused() {
         let mut bindings = Bindings::default();
-        bindings.rebind(Action::Interact, KeyCode::KeyK).unwrap();
+        bindings
+            .rebind(Action::Interact, Binding::Key(KeyCode::KeyK))
+            .unwrap();
         assert_eq!(bindings.label(Action::Interact, InputDevice::Keyboard), "K");
         assert_eq!(
             bindings.label(Action::Interact, InputDevice::Gamepad),
@@ -204,22 +268,24 @@ mod tests {
         );
         // C raises the camera while exploring, where Interact means something.
         assert_eq!(
-            bindings.rebind(Action::Interact, KeyCode::KeyC),
+            bindings.rebind(Action::Interact, Binding::Key(KeyCode::KeyC)),
             Err(Refused::Taken {
-                key: "C".into(),
+                input: "C".into(),
+                on: InputDevice::Keyboard,
                 by: Action::Camera
             })
         );
         // Tab opens the album and skips lines: never in the same context.
         assert_eq!(
-            bindings.rebind(Action::Skip, KeyCode::KeyK),
+            bindings.rebind(Action::Skip, Binding::Key(KeyCode::KeyK)),
             Err(Refused::Taken {
-                key: "K".into(),
+                input: "K".into(),
+                on: InputDevice::Keyboard,
                 by: Action::Interact
             })
         );
         assert!(matches!(
-            bindings.rebind(Action::Pause, KeyCode::Escape),
+            bindings.rebind(Action::Pause, Binding::Key(KeyCode::Escape)),
             Err(Refused::NotAllowed(_))
         ));
     }
@@ -227,13 +293,72 @@ mod tests {
     #[test]
     fn the_kept_choices_rebuild_the_same_bindings() {
         let mut rebound = Bindings::default();
-        rebound.rebind(Action::Camera, KeyCode::KeyF).unwrap();
-        let kept = Bindings::with_keys(&[
-            (Action::Camera, "KeyF".into()),
-            (Action::Album, "NoSuchKey".into()),
-        ]);
+        rebound
+            .rebind(Action::Camera, Binding::Key(KeyCode::KeyF))
+            .unwrap();
+        rebound
+            .rebind(Action::Camera, Binding::Pad(GamepadButton::LeftThumb))
+            .unwrap();
+        let kept = Bindings::with_choices(
+            &[
+                (Action::Camera, "KeyF".into()),
+                (Action::Album, "NoSuchKey".into()),
+            ],
+            &[
+                (Action::Camera, "LeftThumb".into()),
+                (Action::Album, "NoSuchButton".into()),
+            ],
+        );
+        assert_eq!(kept.0, rebound.0, "the same bindings, in the same order");
         assert_eq!(kept.label(Action::Camera, InputDevice::Keyboard), "F");
+        assert_eq!(kept.label(Action::Camera, InputDevice::Gamepad), "LS");
         assert_eq!(kept.label(Action::Album, InputDevice::Keyboard), "Tab");
+        assert_eq!(kept.label(Action::Album, InputDevice::Gamepad), "Y");
         assert_eq!(key_named("KeyF"), Some(KeyCode::KeyF));
+    }
+
+    #[test]
+    fn a_button_replaces_the_actions_buttons_and_keeps_its_keys_and_stick() {
+        let mut bindings = Bindings::default();
+        // X is the careful step's, and both mean something while exploring.
+        assert_eq!(
+            bindings.rebind(Action::Interact, Binding::Pad(GamepadButton::West)),
+            Err(Refused::Taken {
+                input: "X".into(),
+                on: InputDevice::Gamepad,
+                by: Action::Careful
+            })
+        );
+        assert_eq!(
+            Refused::Taken {
+                input: "X".into(),
+                on: InputDevice::Gamepad,
+                by: Action::Careful
+            }
+            .to_string(),
+            "X is already Careful's: choose another button"
+        );
+        bindings
+            .rebind(Action::Up, Binding::Pad(GamepadButton::RightThumb))
+            .unwrap();
+        let up: Vec<Binding> = bindings
+            .iter()
+            .filter(|(a, _)| *a == Action::Up)
+            .map(|(_, b)| b)
+            .collect();
+        assert_eq!(
+            up,
+            [
+                Binding::Key(KeyCode::ArrowUp),
+                Binding::Key(KeyCode::KeyW),
+                Binding::Pad(GamepadButton::RightThumb),
+                Binding::Stick(super::super::StickDirection::Up),
+            ]
+        );
+        // Start cancels a choice; it cannot be chosen.
+        assert!(matches!(
+            bindings.rebind(Action::Album, Binding::Pad(GamepadButton::Start)),
+            Err(Refused::NotAllowed(_))
+        ));
     }
 }

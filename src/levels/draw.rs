@@ -279,7 +279,7 @@ pub fn spawn_level(commands: &mut Commands, level: &Level, drawing: Drawing) {
                 entity.insert(PhotoSubject::of(level, subject));
                 if subject.mirror {
                     entity.insert(RenderLayers::layer(PHOTOGRAPHER_LAYER));
-                    entity.with_child(reflection(size, npc.facing));
+                    entity.with_child(reflection(&drawing, size, npc.facing));
                 }
             }
         }
@@ -336,14 +336,17 @@ pub fn lev_sprite() -> Sprite {
     }
 }
 
-/// Lev's figure as a photograph shows it in place of a person `size`
-/// large, standing on the same feet and facing the same way.
-fn reflection(size: Vec2, facing: Facing) -> impl Bundle {
+/// Lev's figure, standing still, as a photograph shows it in place of a
+/// person `size` large, on the same feet and facing the same way.
+fn reflection(drawing: &Drawing, size: Vec2, facing: Facing) -> impl Bundle {
+    let placeholder = lev_sprite();
+    let lev_size = placeholder.custom_size.unwrap_or(size);
+    let (sprite, _) = drawing.sprite("lev", "idle", lev_size, placeholder.color);
     (
         Name::new("Reflection"),
         Sprite {
             flip_x: facing == Facing::Left,
-            ..lev_sprite()
+            ..sprite
         },
         bevy::sprite::Anchor::BOTTOM_CENTER,
         Transform::from_xyz(0.0, -size.y / 2.0, 0.0),

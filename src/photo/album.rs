@@ -1,12 +1,15 @@
-//! The album: every photograph of the night, browsed with the keyboard,
+//! The album: every photograph of a night, browsed with the keyboard,
 //! the mouse or a gamepad. Thumbnails in a grid; the selected photograph
-//! large, with its score and each subject's breakdown. It opens with the
-//! Album action while exploring, or from the pause menu, and holds input
-//! (and the clock) until closed with Album or Back.
+//! large, with its score and each subject's breakdown. It opens on the
+//! night in play with the Album action while exploring or from the pause
+//! menu, holding input (and the clock) until closed with Album or Back; or
+//! on a kept night from the title. Pictures not taken in this run are read
+//! from the files the camera wrote.
 
+use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
 
-use crate::input::{Action, ActionState, ClaimsInput, InputContext};
+use crate::input::{Action, ActionState, Bindings, ClaimsInput, InputContext, InputDevice};
 use crate::levels::NightData;
 use crate::states::Screen;
 use crate::story::{PhotoRecord, StoryState, SubjectShot};
@@ -30,13 +33,34 @@ const ALBUM_HINT: &[(&[Action], &str)] = &[
 #[derive(Resource, Debug, Default)]
 pub struct AlbumImages(pub std::collections::HashMap<u32, Handle<Image>>);
 
-/// Opens the album (from the pause menu, say).
-#[derive(Event, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OpenAlbum;
+/// Opens the album.
+#[derive(Event, Debug, Clone, PartialEq)]
+pub enum OpenAlbum {
+    /// On the night in play (from the pause menu, say).
+    Tonight,
+    /// On a night kept in a save (from the title), and what to call it.
+    Kept {
+        /// The night as it was kept, if one was.
+        night: Option<Box<StoryState>>,
+        /// What the heading calls the night: `The last night, ended at 05:05`.
+        called: String,
+    },
+}
 
-/// The open album and the index of the selected photograph.
+/// The album was closed.
+#[derive(Event, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AlbumClosed;
+
+/// The open album: its photographs, its heading and what is on its roll,
+/// and the index of the selected one.
 #[derive(Component, Debug)]
 struct Album {
+    photos: Vec<PhotoRecord>,
+    heading: String,
+    /// `3 photographs, 21 frames left`.
+    roll: String,
+    /// What it says with no photographs.
+    empty: String,
     selected: usize,
 }
 
@@ -51,37 +75,80 @@ struct AlbumContent;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<AlbumImages>()
         .add_observer(open)
-        .add_systems(OnEnter(Screen::Title), |mut images: ResMut<AlbumImages>| {
-            images.0.clear();
-        })
+        // Numbers start again with each night: pictures of one night are
+        // never shown for another's.
+        .add_systems(OnEnter(Screen::Title), forget_pictures)
+        .add_systems(OnExit(Screen::Title), forget_pictures)
         .add_systems(
             Update,
             (open_with_action, browse, click, redraw)
                 .chain()
-                .run_if(in_state(Screen::Playing)),
+                .run_if(in_state(Screen::Playing).or_else(in_state(Screen::Title))),
         );
+}
+
+fn forget_pictures(mut images: ResMut<AlbumImages>) {
+    images.0.clear();
 }
 
 fn open_with_action(actions: Res<ActionState>, mut commands: Commands) {
     if actions.context() == InputContext::Exploring && actions.just_pressed(Action::Album) {
-        commands.trigger(OpenAlbum);
+        commands.trigger(OpenAlbum::Tonight);
     }
 }
 
 fn open(
-    _: On<OpenAlbum>,
-    state: Option<Res<StoryState>>,
+    request: On<OpenAlbum>,
+    tonight: Option<Res<StoryState>>,
+    data: Res<NightData>,
+    screen: Res<State<Screen>>,
+    bindings: Res<Bindings>,
+    device: Res<InputDevice>,
     open: Query<(), With<Album>>,
+    mut images: ResMut<AlbumImages>,
+    assets: Option<ResMut<Assets<Image>>>,
     mut commands: Commands,
 ) {
     if !open.is_empty() {
         return;
     }
-    let count = state.map_or(0, |s| s.album.len());
+    let (night, called, empty) = match &*request {
+        OpenAlbum::Tonight => (
+            tonight.as_deref(),
+            "The night's roll",
+            format!(
+                "No photographs yet. {} raises the camera and {} takes a photograph.",
+                bindings.label(Action::Camera, *device),
+                bindings.label(Action::Shutter, *device),
+            ),
+        ),
+        OpenAlbum::Kept { night, called } => (
+            night.as_deref(),
+            called.as_str(),
+            if night.is_some() {
+                "No photographs were taken that night."
+            } else {
+                "No night has been kept yet: its photographs show here once it is saved."
+            }
+            .to_owned(),
+        ),
+    };
+    let photos = night.map(|n| n.album.clone()).unwrap_or_default();
+    let left = match (night, &data.story) {
+        (Some(night), Some(story)) => Some(night.film_left(story)),
+        _ => None,
+    };
+    if let Some(mut assets) = assets {
+        read_pictures(&photos, &mut images, &mut assets);
+    }
     commands.spawn((
         Name::new("Album"),
         Album {
-            selected: count.saturating_sub(1),
+            heading: called.to_owned(),
+            roll: roll_line(photos.len(), left),
+            empty,
+            selected: photos.len().saturating_sub(1),
+            photos,
         },
         ClaimsInput(InputContext::Album),
         Node {
@@ -96,14 +163,47 @@ fn open(
         },
         BackgroundColor(theme::NIGHT),
         GlobalZIndex(40),
-        DespawnOnExit(Screen::Playing),
+        DespawnOnExit(*screen.get()),
     ));
+}
+
+/// `3 photographs, 21 frames left`.
+fn roll_line(count: usize, left: Option<u32>) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let left = left.map_or(String::new(), |left| {
+        format!(", {left} frame{} left", plural(left as usize))
+    });
+    format!("{count} photograph{}{left}", plural(count))
+}
+
+/// Reads the pictures of `photos` that this run did not take from the
+/// files the camera wrote for them. A file gone or unreadable leaves its
+/// thumbnail showing the photograph's number.
+fn read_pictures(photos: &[PhotoRecord], images: &mut AlbumImages, assets: &mut Assets<Image>) {
+    for photo in photos {
+        let Some(path) = photo
+            .image
+            .as_ref()
+            .filter(|_| !images.0.contains_key(&photo.number))
+        else {
+            continue;
+        };
+        match image::open(path) {
+            Ok(picture) => {
+                let picture = Image::from_dynamic(picture, true, RenderAssetUsages::default());
+                images.0.insert(photo.number, assets.add(picture));
+            }
+            Err(problem) => warn!(
+                "photograph {} cannot be shown: {path}: {problem}",
+                photo.number
+            ),
+        }
+    }
 }
 
 /// Arrows move the selection; Album or Back close the album.
 fn browse(
     actions: Res<ActionState>,
-    state: Option<Res<StoryState>>,
     mut albums: Query<(Entity, &mut Album)>,
     mut commands: Commands,
 ) {
@@ -115,9 +215,10 @@ fn browse(
     }
     if actions.just_pressed(Action::Album) || actions.just_pressed(Action::Back) {
         commands.entity(entity).despawn();
+        commands.trigger(AlbumClosed);
         return;
     }
-    let count = state.map_or(0, |s| s.album.len());
+    let count = album.photos.len();
     if count == 0 {
         return;
     }
@@ -156,9 +257,8 @@ fn click(
 fn redraw(
     albums: Query<(Entity, &Album), Changed<Album>>,
     content: Query<Entity, With<AlbumContent>>,
-    state: Option<Res<StoryState>>,
-    data: Res<NightData>,
     images: Res<AlbumImages>,
+    data: Res<NightData>,
     mut commands: Commands,
 ) {
     let Ok((root, album)) = albums.single() else {
@@ -167,24 +267,18 @@ fn redraw(
     for entity in &content {
         commands.entity(entity).despawn();
     }
-    let photos: &[PhotoRecord] = state.as_ref().map_or(&[], |s| &s.album);
-    let left = match (&state, &data.story) {
-        (Some(state), Some(story)) => state.film_left(story),
-        _ => 0,
-    };
-    let heading = format!(
-        "The night's roll: {} photograph{}, {left} frame{} left",
-        photos.len(),
-        if photos.len() == 1 { "" } else { "s" },
-        if left == 1 { "" } else { "s" },
-    );
+    let photos = &album.photos;
     commands.entity(root).with_children(|album_root| {
-        album_root.spawn((AlbumContent, widget::label(heading, theme::BODY_SIZE, theme::PAPER)));
+        album_root.spawn((
+            AlbumContent,
+            widget::label(album.heading.clone(), theme::BODY_SIZE, theme::PAPER),
+        ));
+        album_root.spawn((
+            AlbumContent,
+            widget::label(album.roll.clone(), theme::SMALL_SIZE, theme::SODIUM),
+        ));
         if photos.is_empty() {
-            album_root.spawn((
-                AlbumContent,
-                widget::panel_text("No photographs yet. Raise the camera (C, right mouse or LT) and press the shutter (Space, left mouse or RT)."),
-            ));
+            album_root.spawn((AlbumContent, widget::panel_text(album.empty.clone())));
         } else {
             album_root
                 .spawn((AlbumContent, grid()))
@@ -196,7 +290,10 @@ fn redraw(
                 });
             if let Some(photo) = photos.get(album.selected) {
                 let image = images.0.get(&photo.number).cloned();
-                album_root.spawn((AlbumContent, enlarged(photo, image)));
+                let place = data
+                    .level(&photo.level)
+                    .map_or(photo.level.as_str(), |l| l.name.as_str());
+                album_root.spawn((AlbumContent, enlarged(photo, place, image)));
             }
         }
         album_root.spawn((AlbumContent, action_hint(ALBUM_HINT)));
@@ -221,10 +318,11 @@ fn thumbnail(
     selected: bool,
     image: Option<Handle<Image>>,
 ) -> impl Bundle {
-    let border = if selected {
-        theme::SODIUM
+    // The selected one is ringed brighter and thicker: not by colour alone.
+    let (border, width) = if selected {
+        (theme::SODIUM, 4)
     } else {
-        theme::DIM.with_alpha(0.3)
+        (theme::DIM.with_alpha(0.3), 2)
     };
     let label = format!("{}: {}", photo.number, photo.score);
     (
@@ -233,7 +331,7 @@ fn thumbnail(
         Node {
             width: px(104),
             height: px(70),
-            border: UiRect::all(px(2)),
+            border: UiRect::all(px(width)),
             flex_direction: FlexDirection::Column,
             justify_content: JustifyContent::End,
             ..default()
@@ -253,12 +351,17 @@ fn picture(image: Option<Handle<Image>>) -> impl Bundle {
     image.map(ImageNode::new).unwrap_or_default()
 }
 
-/// The selected photograph, large, with what made its score.
-fn enlarged(photo: &PhotoRecord, image: Option<Handle<Image>>) -> impl Bundle {
+/// The selected photograph, large, with where it was taken and what made
+/// its score.
+fn enlarged(photo: &PhotoRecord, place: &str, image: Option<Handle<Image>>) -> impl Bundle {
     let mut lines = vec![format!(
-        "{}.  {} at {}, {} mm, score {}",
-        photo.number, photo.level, photo.at, photo.focal, photo.score
+        "{}.  {place} at {}, {} mm, score {}",
+        photo.number, photo.at, photo.focal, photo.score
     )];
+    if let Some(file) = photo.image.as_deref().map(std::path::Path::new) {
+        let name = file.file_name().unwrap_or(file.as_os_str());
+        lines.push(format!("Kept as {}", name.display()));
+    }
     if photo.subjects.is_empty() {
         lines.push("Nothing the night would remember is in it.".into());
     }
@@ -302,4 +405,61 @@ fn subject_line(subject: &SubjectShot) -> String {
         b.composition,
         b.facing,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::levels::schema::{Area, ClockTime};
+
+    fn photo(number: u32, image: Option<String>) -> PhotoRecord {
+        PhotoRecord {
+            number,
+            level: "warehouse".into(),
+            at: ClockTime::from_minutes(1380.0),
+            frame: Area {
+                x: 0.0,
+                y: 0.0,
+                w: 4.0,
+                h: 2.0,
+            },
+            focal: 50,
+            score: 60,
+            subjects: Vec::new(),
+            image,
+        }
+    }
+
+    #[test]
+    fn pictures_are_read_from_their_files_and_a_missing_one_is_left_out() {
+        let folder = std::env::temp_dir().join(format!("album-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let file = folder.join("night-1-01.png");
+        image::RgbaImage::from_pixel(4, 2, image::Rgba([200, 160, 40, 255]))
+            .save(&file)
+            .unwrap();
+        let photos = [
+            photo(1, Some(file.display().to_string())),
+            photo(2, Some(folder.join("gone.png").display().to_string())),
+            photo(3, None),
+        ];
+        let mut images = AlbumImages::default();
+        let mut assets = Assets::<Image>::default();
+        read_pictures(&photos, &mut images, &mut assets);
+        let read = images.0.get(&1).and_then(|h| assets.get(h)).unwrap();
+        assert_eq!(read.size(), UVec2::new(4, 2));
+        assert_eq!(images.0.len(), 1, "no picture for a gone file or none");
+
+        // A picture this run already has is not read again.
+        let kept = images.0[&1].clone();
+        read_pictures(&photos, &mut images, &mut assets);
+        assert_eq!(images.0[&1], kept);
+        std::fs::remove_dir_all(&folder).unwrap();
+    }
+
+    #[test]
+    fn the_roll_line_counts_photographs_and_frames() {
+        assert_eq!(roll_line(1, Some(23)), "1 photograph, 23 frames left");
+        assert_eq!(roll_line(0, None), "0 photographs");
+    }
 }

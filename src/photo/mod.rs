@@ -14,7 +14,7 @@ mod roll;
 mod shutter;
 mod viewfinder;
 
-pub use album::{AlbumImages, OpenAlbum};
+pub use album::{AlbumClosed, AlbumImages, OpenAlbum};
 pub use capture::{PIXELS_PER_POINT, PhotoDeveloped, PhotoFolder};
 pub use roll::{DevelopedRoll, RollDeveloped};
 pub use shutter::{PhotoTaken, RollFinished};

@@ -113,10 +113,8 @@ enum Piece {
 pub(super) struct CameraReadout;
 
 pub(super) fn plugin(app: &mut App) {
-    // Headless there is no window, and no cursor to move: the message is
-    // registered so that aiming reads none.
+    // The input plugin registers `CursorMoved` for headless runs too.
     app.init_resource::<Viewfinder>()
-        .add_message::<CursorMoved>()
         .add_systems(OnEnter(Screen::Playing), |mut v: ResMut<Viewfinder>| {
             *v = Viewfinder::default();
         })

@@ -41,6 +41,9 @@ pub enum SaveReason {
     Player,
     /// The game was quit in the middle of the night.
     Quit,
+    /// The night came to its ending: kept as the backup, whole, for the
+    /// album; never continued.
+    Ended,
 }
 
 impl Save {
@@ -186,5 +189,18 @@ impl SaveFolder {
             _ => {}
         }
         kept::write_whole(&self.latest(), &encode(save)?)
+    }
+
+    /// Puts an ended night by: written whole as the backup, and the latest
+    /// save (one of that night) removed, or set aside where it could not be
+    /// read, so that nothing offers to continue it.
+    pub fn put_by(&self, ended: &Save, latest: &Slot) -> Result<(), String> {
+        kept::write_whole(&self.backup(), &encode(ended)?)?;
+        let gone = match latest {
+            Slot::Empty => Ok(()),
+            Slot::Ready(_) => std::fs::remove_file(self.latest()),
+            Slot::Unusable(_) => std::fs::rename(self.latest(), self.set_aside()),
+        };
+        gone.map_err(|e| format!("{}: {e}", self.latest().display()))
     }
 }

@@ -65,11 +65,20 @@ impl Saves {
     /// The save Continue picks up: the latest, or the backup when the
     /// latest cannot be used (`true` when it is the backup).
     pub fn to_continue(&self) -> Option<(&Save, bool)> {
-        match (&self.latest, self.backup.save()) {
+        let going_on = |save: &&Save| save.state.ending.is_none();
+        match (&self.latest, self.backup.save().filter(going_on)) {
             (Slot::Ready(save), _) => Some((save, false)),
             (Slot::Unusable(_), Some(backup)) => Some((backup, true)),
             _ => None,
         }
+    }
+
+    /// The night whose roll the title's album shows: the one Continue
+    /// picks up, else the last one kept (a night that ended).
+    pub fn kept_night(&self) -> Option<&Save> {
+        self.to_continue()
+            .map(|(save, _)| save)
+            .or_else(|| self.backup.save())
     }
 
     /// Why the latest save cannot be used, if it cannot.
@@ -130,19 +139,25 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Ending), put_by_the_ended_night);
 }
 
-/// A night that came to its ending is not continued: its last save becomes
-/// the backup (kept, not offered), and the title offers a new night.
-fn put_by_the_ended_night(file: Option<Res<SaveFile>>, mut saves: ResMut<Saves>) {
-    if saves.latest.save().is_none() {
+/// A night that came to its ending is not continued: it is kept whole as
+/// the backup (its roll for the title's album), and the title offers a new
+/// night.
+fn put_by_the_ended_night(
+    state: Option<Res<StoryState>>,
+    file: Option<Res<SaveFile>>,
+    mut saves: ResMut<Saves>,
+) {
+    let Some(state) = state.filter(|s| s.ending.is_some()) else {
         return;
-    }
+    };
+    let ended = Save::now(&state, SaveReason::Ended);
     if let Some(file) = file
-        && let Err(problem) = std::fs::rename(file.0.latest(), file.0.backup())
+        && let Err(problem) = file.0.put_by(&ended, &saves.latest)
     {
-        warn!("the ended night's save stays as it was: {problem}");
-        return;
+        warn!("the ended night could not be put by: {problem}");
     }
-    saves.backup = std::mem::take(&mut saves.latest);
+    saves.latest = Slot::Empty;
+    saves.backup = Slot::Ready(Box::new(ended));
 }
 
 /// Saves the night in progress (not one that has come to its ending).

@@ -1,13 +1,16 @@
-//! The controls page, opened from the settings: each action with its key;
-//! choosing one waits for the next key pressed and gives it to the action,
-//! or says which action already has it and keeps the old one. Escape
-//! cancels the wait; `Back` returns to the settings.
+//! The controls page, opened from the settings: each action with its key
+//! and its gamepad button; choosing one waits for the next key or button
+//! pressed and gives it to the action, or says which action already has it
+//! and keeps the old one. Escape or Start cancels the wait; `Back` returns
+//! to the settings.
 
 use bevy::prelude::*;
 
 use super::settings::OpenSettings;
-use crate::input::rebind::{REBINDABLE, action_name};
-use crate::input::{Action, ActionState, Bindings, ClaimsInput, InputContext, InputDevice};
+use crate::input::rebind::{REBINDABLE, action_name, kept_name};
+use crate::input::{
+    Action, ActionState, Binding, Bindings, ClaimsInput, InputContext, InputDevice,
+};
 use crate::settings::Settings;
 use crate::states::{Pause, Screen};
 use crate::ui::menu::{Activate, SelectionMarker};
@@ -44,7 +47,7 @@ const FIRST_COLUMN: usize = 8;
 /// The page's help line.
 const CONTROLS_HINT: &[(&[Action], &str)] = &[
     (&[Action::Up, Action::Down], "choose"),
-    (&[Action::Confirm], "give a key"),
+    (&[Action::Confirm], "change"),
     (&[Action::Back], "back"),
 ];
 
@@ -84,13 +87,17 @@ fn open(_: On<OpenControls>, bindings: Res<Bindings>, mut commands: Commands) {
     ));
 }
 
-/// The row's text: the action and its key.
+/// The row's text: the action, its key and its button.
 fn row_text(action: Action, bindings: &Bindings, listening: Option<Action>) -> String {
     if listening == Some(action) {
-        format!("{}: press a key (Esc cancels)", action_name(action))
+        format!(
+            "{}: press a key or button (Esc/Start cancels)",
+            action_name(action)
+        )
     } else {
         let key = bindings.label(action, InputDevice::Keyboard);
-        format!("{}: {key}", action_name(action))
+        let button = bindings.label(action, InputDevice::Gamepad);
+        format!("{}: {key}  |  {button}", action_name(action))
     }
 }
 
@@ -134,11 +141,12 @@ fn listen(
     }
 }
 
-/// The next key pressed goes to the action waiting for it, unless another
-/// action has it; Escape cancels.
+/// The next key or gamepad button pressed goes to the action waiting for
+/// it, unless another action has it; Escape or Start cancels.
 fn take_key(
     listening: Option<Res<Listening>>,
     keys: Res<ButtonInput<KeyCode>>,
+    gamepads: Query<&Gamepad>,
     bindings: Res<Bindings>,
     mut settings: ResMut<Settings>,
     pages: Query<Entity, With<ControlsPage>>,
@@ -149,20 +157,34 @@ fn take_key(
     let Some(listening) = listening.filter(|l| !l.is_added()) else {
         return;
     };
-    let Some(&key) = keys.get_just_pressed().next() else {
+    let pressed = keys.get_just_pressed().next().map(|&key| Binding::Key(key));
+    let Some(pressed) = pressed.or_else(|| {
+        gamepads
+            .iter()
+            .find_map(|pad| pad.get_just_pressed().next())
+            .map(|&button| Binding::Pad(button))
+    }) else {
         return;
     };
     let action = listening.0;
-    let said = if key == KeyCode::Escape {
+    let cancel = [
+        Binding::Key(KeyCode::Escape),
+        Binding::Pad(GamepadButton::Start),
+    ];
+    let said = if cancel.contains(&pressed) {
         format!("{}: kept as it was.", action_name(action))
     } else {
         let mut rebound = bindings.clone();
-        match rebound.rebind(action, key) {
+        match rebound.rebind(action, pressed) {
             Ok(()) => {
-                settings.keys.retain(|(a, _)| *a != action);
-                settings.keys.push((action, format!("{key:?}")));
-                let name = rebound.label(action, InputDevice::Keyboard);
-                format!("{}: {name}.", action_name(action))
+                let kept = match pressed {
+                    Binding::Pad(_) => &mut settings.buttons,
+                    _ => &mut settings.keys,
+                };
+                kept.retain(|(a, _)| *a != action);
+                kept.push((action, kept_name(pressed)));
+                let named = rebound.label(action, pressed.device());
+                format!("{}: {named}.", action_name(action))
             }
             Err(refused) => format!("{refused}."),
         }

@@ -85,7 +85,7 @@ fn resume(_: On<Activate>, mut next: ResMut<NextState<Pause>>) {
 /// Resumes the night with the album open (it holds the clock itself).
 fn album(_: On<Activate>, mut next: ResMut<NextState<Pause>>, mut commands: Commands) {
     next.set(Pause::Running);
-    commands.trigger(OpenAlbum);
+    commands.trigger(OpenAlbum::Tonight);
 }
 
 fn save(_: On<Activate>, mut commands: Commands) {

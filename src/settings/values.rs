@@ -46,6 +46,9 @@ pub struct Settings {
     /// The player's own keys: each action given one, by the key's name
     /// (`(Interact, "KeyK")`), over the default bindings.
     pub keys: Vec<(Action, String)>,
+    /// The player's own gamepad buttons, by the button's name
+    /// (`(Interact, "LeftThumb")`), over the default bindings.
+    pub buttons: Vec<(Action, String)>,
 }
 
 impl Default for Settings {
@@ -66,6 +69,7 @@ impl Default for Settings {
             window_scale: 4,
             photos_folder: None,
             keys: Vec::new(),
+            buttons: Vec::new(),
         }
     }
 }

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 
 use super::theme;
 use crate::audio::{PlaySfx, Sfx};
-use crate::input::{Action, ActionState};
+use crate::input::{Action, ActionState, PointerMoved};
 
 /// A list of selectable items; the number is the selected item's index.
 #[derive(Component, Debug, Default)]
@@ -83,8 +83,10 @@ fn navigate_with_actions(
     }
 }
 
+/// A click activates an item; hovering selects it while the mouse moves.
 fn navigate_with_mouse(
-    interactions: Query<(Entity, &Interaction), (Changed<Interaction>, With<MenuItem>)>,
+    interactions: Query<(Entity, Ref<Interaction>), With<MenuItem>>,
+    pointer: Res<PointerMoved>,
     parents: Query<&ChildOf>,
     mut menus: Query<&mut Menu>,
     children: Query<&Children>,
@@ -93,6 +95,11 @@ fn navigate_with_mouse(
     mut commands: Commands,
 ) {
     for (entity, interaction) in &interactions {
+        let pressed = *interaction == Interaction::Pressed && interaction.is_changed();
+        let hovered = *interaction == Interaction::Hovered && pointer.0;
+        if !pressed && !hovered {
+            continue;
+        }
         let Some(menu_entity) = parents
             .iter_ancestors(entity)
             .find(|&ancestor| menus.contains(ancestor))
@@ -106,17 +113,13 @@ fn navigate_with_mouse(
         let Some(index) = entries.iter().position(|&e| e == entity) else {
             continue;
         };
-        match interaction {
-            Interaction::Hovered if menu.selected != index => {
-                menu.selected = index;
-                sfx.write(PlaySfx(Sfx::MenuMove));
-            }
-            Interaction::Pressed => {
-                menu.selected = index;
-                sfx.write(PlaySfx(Sfx::MenuConfirm));
-                commands.trigger(Activate { entity });
-            }
-            _ => {}
+        if pressed {
+            menu.selected = index;
+            sfx.write(PlaySfx(Sfx::MenuConfirm));
+            commands.trigger(Activate { entity });
+        } else if menu.selected != index {
+            menu.selected = index;
+            sfx.write(PlaySfx(Sfx::MenuMove));
         }
     }
 }

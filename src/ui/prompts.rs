@@ -1,5 +1,7 @@
 //! Help lines that name the player's own keys or buttons, of the device
-//! used last: `Up/Down choose   Enter confirm` with a keyboard,
+//! used last, everywhere a player is told what to press (menus, the chapter
+//! card, the viewfinder, the album, dialogue, the ending):
+//! `Up/Down choose   Enter confirm` with a keyboard,
 //! `D-pad up/D-pad down choose   A confirm` once a gamepad is used. They
 //! follow the bindings and change as soon as the player changes device.
 
@@ -32,7 +34,13 @@ pub const MENU_BACK_HINT: &[(&[Action], &str)] = &[
 
 /// A help line on a panel naming the player's keys for `parts`.
 pub fn action_hint(parts: &'static [(&'static [Action], &'static str)]) -> impl Bundle {
-    widget::hint_panel((ActionHint(parts), widget::hint_label("")))
+    widget::hint_panel(hint_line(parts))
+}
+
+/// A help line naming the player's keys for `parts`, for a panel of its
+/// own (the dialogue box).
+pub fn hint_line(parts: &'static [(&'static [Action], &'static str)]) -> impl Bundle {
+    (ActionHint(parts), widget::hint_label(""))
 }
 
 /// The help line's text for `parts`, on `device`, with `bindings`.

@@ -38,7 +38,7 @@ fn a_save_in_the_middle_of_the_call_continues_exactly_and_fires_nothing_twice() 
     let mut game = game_in(folder.path());
     assert_eq!(
         menu_items(&mut game),
-        ["New game", "Settings", "Quit"],
+        ["New game", "Album", "Settings", "Quit"],
         "no save yet"
     );
     steps(
@@ -66,7 +66,7 @@ fn a_save_in_the_middle_of_the_call_continues_exactly_and_fires_nothing_twice() 
     );
     assert_eq!(
         menu_items(&mut game),
-        ["Continue", "New game", "Settings", "Quit"]
+        ["Continue", "New game", "Album", "Settings", "Quit"]
     );
     let (rang, calls, visits) = (
         times(&game, "story: phone_rings"),
@@ -236,7 +236,10 @@ fn a_broken_save_is_reported_and_the_backup_offered() {
     fs::remove_file(folder.path().join("save.backup.ron")).unwrap();
     let mut game = game_in(folder.path());
     assert!(on_screen(&mut game).contains("there is no backup"));
-    assert_eq!(menu_items(&mut game), ["New game", "Settings", "Quit"]);
+    assert_eq!(
+        menu_items(&mut game),
+        ["New game", "Album", "Settings", "Quit"]
+    );
 }
 
 #[test]
@@ -281,15 +284,68 @@ fn a_night_played_to_its_ending_is_not_offered_again() {
     if let Err(failure) = game.run(&script, |_| {}) {
         panic!("{failure}");
     }
-    assert_eq!(menu_items(&mut game), ["New game", "Settings", "Quit"]);
+    assert_eq!(
+        menu_items(&mut game),
+        ["New game", "Album", "Settings", "Quit"]
+    );
     assert!(!folder.path().join("save.ron").exists());
     let Slot::Ready(last) = SaveFolder::read(&folder.path().join("save.backup.ron")) else {
         panic!("the ended night's last save is not kept as the backup");
     };
     assert_eq!(last.state.chapter, "sunrise");
+    assert!(last.state.ending.is_some(), "kept whole, to its ending");
+    assert_eq!(last.state.album.len(), 3, "every photograph of the night");
+    let mut again = game_in(folder.path());
     assert_eq!(
-        menu_items(&mut game_in(folder.path())),
-        ["New game", "Settings", "Quit"]
+        menu_items(&mut again),
+        ["New game", "Album", "Settings", "Quit"]
+    );
+
+    // The title's album shows the ended night's roll, and Back leaves it.
+    steps(&mut again, r#"Select("Album")"#);
+    let shown = on_screen(&mut again);
+    let heading = format!("The last night, ended at {}", last.state.time());
+    assert!(shown.contains(&heading), "{shown}");
+    assert!(shown.contains("3 photographs, 21 frames left"), "{shown}");
+    assert!(
+        shown.contains("3.  Sunrise at"),
+        "the last photograph, large: {shown}"
+    );
+    steps(&mut again, "Press(Right), Press(Back)");
+    assert_eq!(
+        menu_items(&mut again),
+        ["New game", "Album", "Settings", "Quit"]
+    );
+}
+
+#[test]
+fn the_titles_album_shows_the_saved_night_or_says_none_is_kept() {
+    let empty = TempDir::new("no-album");
+    let mut game = game_in(empty.path());
+    steps(&mut game, r#"WaitSeconds(1), Select("Album")"#);
+    assert!(
+        on_screen(&mut game).contains("No night has been kept yet"),
+        "{}",
+        on_screen(&mut game)
+    );
+    steps(&mut game, "Press(Album)");
+    assert_eq!(
+        menu_items(&mut game),
+        ["New game", "Album", "Settings", "Quit"]
+    );
+
+    let folder = folder_with_a_save("saved-album");
+    let mut game = game_in(folder.path());
+    steps(&mut game, r#"WaitSeconds(1), Select("Album")"#);
+    let shown = on_screen(&mut game);
+    assert!(
+        shown.contains("The saved night: I. The warehouse, 23:00"),
+        "{shown}"
+    );
+    assert!(shown.contains("0 photographs, 24 frames left"), "{shown}");
+    assert!(
+        shown.contains("No photographs were taken that night."),
+        "{shown}"
     );
 }
 
@@ -308,7 +364,7 @@ fn a_new_night_over_a_saved_one_asks_first_and_keeps_it_as_the_backup() {
     steps(&mut game, "Press(Back)");
     assert_eq!(
         menu_items(&mut game),
-        ["Continue", "New game", "Settings", "Quit"]
+        ["Continue", "New game", "Album", "Settings", "Quit"]
     );
     steps(
         &mut game,

@@ -39,7 +39,10 @@ fn traced(harness: &Harness, text: &str) -> bool {
 fn boots_to_the_title_with_its_menu() {
     let mut harness = harness();
     assert_eq!(harness.screen(), Some(Screen::Title));
-    assert_eq!(menu_items(&mut harness), ["New game", "Settings", "Quit"]);
+    assert_eq!(
+        menu_items(&mut harness),
+        ["New game", "Album", "Settings", "Quit"]
+    );
     assert_eq!(selected(&mut harness), 0);
 }
 
@@ -62,9 +65,10 @@ fn the_menu_selection_moves_and_wraps_and_quit_quits() {
     assert!(traced(&harness, "sound: MenuMove"));
     harness.press(Action::Down);
     harness.press(Action::Down);
+    harness.press(Action::Down);
     assert_eq!(selected(&mut harness), 0, "wraps past the last item");
     harness.press(Action::Up);
-    assert_eq!(selected(&mut harness), 2, "wraps past the first item");
+    assert_eq!(selected(&mut harness), 3, "wraps past the first item");
     assert!(harness.app().should_exit().is_none());
     harness.press(Action::Confirm);
     assert!(
@@ -133,7 +137,7 @@ fn quitting_to_the_title_from_pause_leaves_time_running() {
     assert!(!harness.paused());
     assert_eq!(
         menu_items(&mut harness),
-        ["Continue", "New game", "Settings", "Quit"],
+        ["Continue", "New game", "Album", "Settings", "Quit"],
         "the chapter's save, kept while the game runs"
     );
     let at = virtual_seconds(&mut harness);
@@ -246,4 +250,50 @@ fn the_title_shows_loading_until_every_file_is_in() {
         .find(|(n, _)| n.as_str() == "Loading")
         .map(|(_, v)| *v);
     assert_eq!(hidden, Some(Visibility::Hidden));
+}
+
+#[test]
+fn a_resting_pointer_takes_no_selection_and_a_moving_one_does() {
+    let mut harness = harness();
+    harness.frames(2);
+    // The Album button's item.
+    let album = {
+        let world = harness.app().world_mut();
+        let mut named = world.query::<(&Name, &Children)>();
+        named
+            .iter(world)
+            .find(|(n, _)| n.as_str() == "Album")
+            .map(|(_, children)| children[0])
+            .unwrap()
+    };
+    let point = |harness: &mut Harness, x: f32| {
+        harness.app().world_mut().write_message(CursorMoved {
+            window: Entity::PLACEHOLDER,
+            position: Vec2::new(x, 360.0),
+            delta: None,
+        });
+        harness.frames(1);
+    };
+    // The window opens with the pointer resting over Album.
+    harness
+        .app()
+        .world_mut()
+        .entity_mut(album)
+        .insert(Interaction::Hovered);
+    point(&mut harness, 640.0);
+    harness.frames(2);
+    assert_eq!(selected(&mut harness), 0, "New game stays selected");
+
+    // Gamepad prompts give way to the keyboard's once the mouse moves, and
+    // the item under it is selected.
+    harness
+        .app()
+        .world_mut()
+        .insert_resource(InputDevice::Gamepad);
+    point(&mut harness, 650.0);
+    assert_eq!(selected(&mut harness), 1, "Album, under the moving pointer");
+    assert_eq!(
+        *harness.world().resource::<InputDevice>(),
+        InputDevice::Keyboard
+    );
 }

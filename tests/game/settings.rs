@@ -10,7 +10,9 @@ use long_exposure::settings::{Settings, TextSize, TextSpeed};
 use long_exposure::story::Travel;
 use long_exposure::testing::Harness;
 
-use super::support::{TempDir, game_in, menu_items, on_screen, steps, tap_key, times};
+use super::support::{
+    TempDir, game_in, menu_items, on_screen, plug_in_gamepad, steps, tap_button, tap_key, times,
+};
 
 fn settings(harness: &Harness) -> Settings {
     harness.world().resource::<Settings>().clone()
@@ -24,7 +26,10 @@ fn set(harness: &mut Harness, settings: Settings) {
 fn settings_changed_on_their_page_are_kept_across_runs() {
     let folder = TempDir::new("settings");
     let mut game = game_in(folder.path());
-    assert_eq!(menu_items(&mut game), ["New game", "Settings", "Quit"]);
+    assert_eq!(
+        menu_items(&mut game),
+        ["New game", "Album", "Settings", "Quit"]
+    );
     steps(&mut game, r#"Select("Settings")"#);
     let rows = menu_items(&mut game);
     assert_eq!(
@@ -45,7 +50,10 @@ fn settings_changed_on_their_page_are_kept_across_runs() {
     assert_eq!(settings(&game).text_size, TextSize::Large, "wrapped back");
     assert!(on_screen(&mut game).contains("Text speed: Whole lines at once"));
     steps(&mut game, "Press(Back)");
-    assert_eq!(menu_items(&mut game), ["New game", "Settings", "Quit"]);
+    assert_eq!(
+        menu_items(&mut game),
+        ["New game", "Album", "Settings", "Quit"]
+    );
     let kept = fs::read_to_string(folder.path().join("settings.ron")).unwrap();
     assert!(kept.contains("captions: false"), "{kept}");
 
@@ -209,14 +217,14 @@ fn a_key_given_on_the_controls_page_works_and_a_clashing_one_is_refused() {
         r#"Select("Settings"), Select("Controls"), Select("Interact")"#,
     );
     assert!(
-        on_screen(&mut game).contains("Interact: press a key (Esc cancels)"),
+        on_screen(&mut game).contains("Interact: press a key or button (Esc/Start cancels)"),
         "{}",
         on_screen(&mut game)
     );
     tap_key(&mut game, KeyCode::KeyK);
     game.frames(1);
     assert_eq!(key_of(&game, Action::Interact), "K");
-    assert!(on_screen(&mut game).contains("Interact: K"));
+    assert!(on_screen(&mut game).contains("Interact: K  |  A"));
 
     // K is Interact's now: the camera cannot have it too.
     steps(&mut game, r#"Select("Camera")"#);
@@ -235,7 +243,10 @@ fn a_key_given_on_the_controls_page_works_and_a_clashing_one_is_refused() {
     assert!(on_screen(&mut game).contains("Camera: kept as it was."));
 
     steps(&mut game, "Press(Back), Press(Back)");
-    assert_eq!(menu_items(&mut game), ["New game", "Settings", "Quit"]);
+    assert_eq!(
+        menu_items(&mut game),
+        ["New game", "Album", "Settings", "Quit"]
+    );
     let kept = fs::read_to_string(folder.path().join("settings.ron")).unwrap();
     assert!(kept.contains("(Interact, \"KeyK\")"), "{kept}");
 
@@ -247,6 +258,52 @@ fn a_key_given_on_the_controls_page_works_and_a_clashing_one_is_refused() {
     assert_eq!(times(&again, "inspect: mirror"), 0, "E no longer interacts");
     tap_key(&mut again, KeyCode::KeyK);
     assert_eq!(times(&again, "inspect: mirror"), 1);
+}
+
+#[test]
+fn a_gamepad_button_given_on_the_controls_page_works_and_a_clashing_one_is_refused() {
+    let folder = TempDir::new("pad-controls");
+    let mut game = game_in(folder.path());
+    let pad = plug_in_gamepad(&mut game);
+    steps(
+        &mut game,
+        r#"Select("Settings"), Select("Controls"), Select("Interact")"#,
+    );
+    // X is the careful step's, and both mean something while exploring.
+    tap_button(&mut game, pad, GamepadButton::West);
+    assert!(
+        on_screen(&mut game).contains("X is already Careful's: choose another button."),
+        "{}",
+        on_screen(&mut game)
+    );
+    steps(&mut game, r#"Select("Interact")"#);
+    tap_button(&mut game, pad, GamepadButton::LeftThumb);
+    assert!(
+        on_screen(&mut game).contains("Interact: E  |  LS"),
+        "{}",
+        on_screen(&mut game)
+    );
+    // Start cancels a wait.
+    steps(&mut game, r#"Select("Camera")"#);
+    tap_button(&mut game, pad, GamepadButton::Start);
+    assert!(on_screen(&mut game).contains("Camera: kept as it was."));
+    steps(&mut game, "Press(Back), Press(Back)");
+    let kept = fs::read_to_string(folder.path().join("settings.ron")).unwrap();
+    assert!(kept.contains("(Interact, \"LeftThumb\")"), "{kept}");
+
+    // The next run interacts with the left stick's press, not with A.
+    let mut again = game_in(folder.path());
+    let pad = plug_in_gamepad(&mut again);
+    steps(&mut again, r#"Select("New game"), WaitSeconds(3.5)"#);
+    tap_button(&mut again, pad, GamepadButton::South);
+    assert_eq!(times(&again, "inspect: mirror"), 0, "A no longer interacts");
+    tap_button(&mut again, pad, GamepadButton::LeftThumb);
+    assert_eq!(times(&again, "inspect: mirror"), 1);
+    assert_eq!(
+        *again.world().resource::<InputDevice>(),
+        InputDevice::Gamepad,
+        "prompts follow the gamepad"
+    );
 }
 
 #[test]

@@ -7,6 +7,9 @@ use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bevy::input::ButtonState;
+use bevy::input::gamepad::{
+    Gamepad, GamepadButton, GamepadSettings, RawGamepadButtonChangedEvent, RawGamepadEvent,
+};
 use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
 use bevy::prelude::{Entity, KeyCode, Text};
 use long_exposure::levels::Roots;
@@ -133,6 +136,29 @@ pub fn tap_key(harness: &mut Harness, key_code: KeyCode) {
     harness.frames(1);
     send_key(harness, key_code, ButtonState::Released);
     harness.frames(1);
+}
+
+/// A gamepad plugged in, as the gamepad backend would add it.
+pub fn plug_in_gamepad(harness: &mut Harness) -> Entity {
+    harness
+        .app()
+        .world_mut()
+        .spawn((Gamepad::default(), GamepadSettings::default()))
+        .id()
+}
+
+/// A gamepad button pressed for a frame and let go, as the gamepad
+/// backend reports it.
+pub fn tap_button(harness: &mut Harness, gamepad: Entity, button: GamepadButton) {
+    for value in [1.0, 0.0] {
+        harness
+            .app()
+            .world_mut()
+            .write_message(RawGamepadEvent::Button(RawGamepadButtonChangedEvent::new(
+                gamepad, button, value,
+            )));
+        harness.frames(1);
+    }
 }
 
 /// The trace's lines of the conversations with `dialogue`: what was said,

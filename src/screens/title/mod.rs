@@ -1,5 +1,6 @@
 //! The title screen: the game's name over Moscow at night, and the main menu.
 
+mod album;
 mod night;
 
 use bevy::prelude::*;
@@ -34,7 +35,8 @@ struct NewNightQuestion;
 pub(super) fn plugin(app: &mut App) {
     // The scene is spawned in the title's first update, once the art has
     // been asked for at start-up.
-    app.add_observer(settings_closed)
+    app.add_plugins(album::plugin)
+        .add_observer(settings_closed)
         .add_systems(OnEnter(Screen::Title), spawn_title)
         .add_systems(
             Update,
@@ -65,6 +67,7 @@ fn spawn_title(
                 menu.spawn(widget::button("Continue", continue_night));
             }
             menu.spawn(widget::button("New game", new_game));
+            menu.spawn(widget::button("Album", album::open_album));
             menu.spawn(widget::button("Settings", open_settings));
             menu.spawn(widget::button("Quit", quit));
         })
