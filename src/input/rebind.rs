@@ -127,6 +127,13 @@ const BUTTONS: [GamepadButton; 15] = [
     GamepadButton::Select,
 ];
 
+/// The inputs that cancel a choice of key or button; they stay the pause's
+/// whatever else it is given, so a player can always reach the menu.
+pub const CANCEL: [Binding; 2] = [
+    Binding::Key(KeyCode::Escape),
+    Binding::Pad(GamepadButton::Start),
+];
+
 /// The key kept in the settings as `name` (`KeyK`), if it is one a player
 /// may choose.
 pub fn key_named(name: &str) -> Option<KeyCode> {
@@ -232,19 +239,20 @@ impl Bindings {
     }
 
     /// Replaces `action`'s bindings of `binding`'s kind (keys, or gamepad
-    /// buttons) with it, where the first of them stood (the one prompts
-    /// name).
+    /// buttons) with it, first among them (the one prompts name). Escape
+    /// and Start stay the pause's whatever else it is given.
     fn set(&mut self, action: Action, binding: Binding) {
-        let same_kind = |b: &Binding| std::mem::discriminant(b) == std::mem::discriminant(&binding);
+        let kind = |b: &Binding| std::mem::discriminant(b) == std::mem::discriminant(&binding);
         let at = self
             .0
             .iter()
-            .position(|(a, b)| *a == action && same_kind(b))
+            .position(|(a, b)| *a == action && kind(b))
             .or_else(|| self.0.iter().position(|(a, _)| *a == action))
             .unwrap_or(self.0.len());
         // None of the kind stands before `at`: removing them moves nothing
         // before it.
-        self.0.retain(|(a, b)| !(*a == action && same_kind(b)));
+        self.0
+            .retain(|(a, b)| !(*a == action && kind(b) && !CANCEL.contains(b)));
         self.0.insert(at.min(self.0.len()), (action, binding));
     }
 }
@@ -360,5 +368,31 @@ mod tests {
             bindings.rebind(Action::Album, Binding::Pad(GamepadButton::Start)),
             Err(Refused::NotAllowed(_))
         ));
+    }
+
+    #[test]
+    fn escape_and_start_still_pause_whatever_key_and_button_the_pause_is_given() {
+        let mut bindings = Bindings::default();
+        bindings
+            .rebind(Action::Pause, Binding::Key(KeyCode::KeyQ))
+            .unwrap();
+        bindings
+            .rebind(Action::Pause, Binding::Pad(GamepadButton::Select))
+            .unwrap();
+        let pause: Vec<Binding> = bindings
+            .iter()
+            .filter(|(a, _)| *a == Action::Pause)
+            .map(|(_, b)| b)
+            .collect();
+        assert_eq!(
+            pause,
+            [
+                Binding::Key(KeyCode::KeyQ),
+                Binding::Key(KeyCode::Escape),
+                Binding::Pad(GamepadButton::Select),
+                Binding::Pad(GamepadButton::Start),
+            ]
+        );
+        assert_eq!(bindings.label(Action::Pause, InputDevice::Keyboard), "Q");
     }
 }

@@ -7,7 +7,7 @@
 use bevy::prelude::*;
 
 use super::settings::OpenSettings;
-use crate::input::rebind::{REBINDABLE, action_name, kept_name};
+use crate::input::rebind::{CANCEL, REBINDABLE, action_name, kept_name};
 use crate::input::{
     Action, ActionState, Binding, Bindings, ClaimsInput, InputContext, InputDevice,
 };
@@ -167,11 +167,7 @@ fn take_key(
         return;
     };
     let action = listening.0;
-    let cancel = [
-        Binding::Key(KeyCode::Escape),
-        Binding::Pad(GamepadButton::Start),
-    ];
-    let said = if cancel.contains(&pressed) {
+    let said = if CANCEL.contains(&pressed) {
         format!("{}: kept as it was.", action_name(action))
     } else {
         let mut rebound = bindings.clone();

@@ -2,13 +2,15 @@
 //! tower's chime and bell, the shutter, a tram, birds), on by default: a
 //! line in brackets at the top of the screen for a few seconds, so nothing
 //! the night says with sound is lost without it. A sound heard again while
-//! its caption shows counts on the same line (`[The bell tolls] x3`).
+//! its caption shows counts on the same line (`[The bell tolls] x3`). They
+//! belong to the night: they go with it, not over the ending's title.
 
 use bevy::prelude::*;
 
 use super::{theme, widget};
 use crate::audio::{PlaySfx, Sfx};
 use crate::settings::Settings;
+use crate::states::Screen;
 
 /// Seconds a caption stays after its sound.
 const CAPTION_SECONDS: f32 = 3.5;
@@ -29,7 +31,14 @@ struct Caption {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, (caption_sounds, fade_captions).chain());
+    app.add_systems(
+        Update,
+        (
+            caption_sounds.run_if(in_state(Screen::Playing)),
+            fade_captions,
+        )
+            .chain(),
+    );
 }
 
 /// The caption of a sound that means something (none: not captioned).
@@ -123,6 +132,7 @@ fn caption_area() -> impl Bundle {
             ..default()
         },
         GlobalZIndex(40),
+        DespawnOnExit(Screen::Playing),
     )
 }
 

@@ -124,6 +124,12 @@ fn a_caption_shows_when_the_phone_rings_with_captions_on_and_not_off() {
         "{}",
         on_screen(&mut on)
     );
+    // Captions belong to the night: leaving it takes them away.
+    steps(
+        &mut on,
+        r#"Press(Pause), Select("Quit to title"), Select("Quit without saving"), Expect(Screen(Title))"#,
+    );
+    assert!(!on_screen(&mut on).contains("[A telephone rings]"));
     let mut off = phone_ringing(Settings {
         captions: false,
         ..Settings::default()
