@@ -6,13 +6,17 @@
 use bevy::prelude::*;
 
 use crate::art::sheets::SpriteSheets;
+use crate::input::Action;
 use crate::levels::NightData;
 use crate::photo::DevelopedRoll;
 use crate::states::Screen;
 use crate::story::StoryState;
 use crate::ui::menu::Activate;
-use crate::ui::prompts::{MENU_HINT, action_hint};
+use crate::ui::prompts::action_hint;
 use crate::ui::{theme, widget};
+
+/// The ending's help line: its one item needs no choosing.
+const ENDING_HINT: &[(&[Action], &str)] = &[(&[Action::Confirm], "back to the title")];
 
 /// Warm dawn grey behind the ending where the art is missing.
 const DAWN: Color = Color::srgb(0.33, 0.26, 0.30);
@@ -90,7 +94,7 @@ fn spawn_ending(
                 children![widget::hint(roll)],
             ),
             widget::menu(children![widget::button("Back to title", back_to_title)]),
-            action_hint(MENU_HINT),
+            action_hint(ENDING_HINT),
         ],
     ));
 }

@@ -1,6 +1,6 @@
 //! Captions for the sounds that mean something (the phone ringing, the
 //! tower's chime and bell, the shutter, a tram, birds), on by default: a
-//! line in brackets at the top of the screen for a few seconds, so nothing
+//! line in brackets under the clock for a few seconds, so nothing
 //! the night says with sound is lost without it. A sound heard again while
 //! its caption shows counts on the same line (`[The bell tolls] x3`). They
 //! belong to the night: they go with it, not over the ending's title.
@@ -122,12 +122,13 @@ fn caption_area() -> impl Bundle {
     (
         Name::new("Captions"),
         CaptionArea,
+        // Under the clock, clear of the shot list, which can run wide.
         Node {
             position_type: PositionType::Absolute,
             top: px(56),
-            width: percent(100),
+            right: px(12),
             flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
+            align_items: AlignItems::End,
             row_gap: px(4),
             ..default()
         },
