@@ -191,11 +191,47 @@ impl SaveFolder {
         kept::write_whole(&self.latest(), &encode(save)?)
     }
 
-    /// Puts an ended night by: written whole as the backup, and the latest
-    /// save (one of that night) removed, or set aside where it could not be
-    /// read, so that nothing offers to continue it.
+    /// The folder that keeps every night that came to its ending, a file
+    /// each (`nights/night-<n>.ron`), for the title's album.
+    pub fn ended(&self) -> PathBuf {
+        self.0.join("nights")
+    }
+
+    /// Every ended night kept, newest first, and why any file among them
+    /// cannot be read (such a file is left as it is).
+    pub fn read_ended(&self) -> (Vec<Save>, Vec<SaveProblem>) {
+        let Ok(entries) = std::fs::read_dir(self.ended()) else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|e| e == "ron"))
+            .collect();
+        files.sort();
+        let (mut nights, mut problems) = (Vec::new(), Vec::new());
+        for file in files {
+            match SaveFolder::read(&file) {
+                Slot::Ready(save) => nights.push(*save),
+                Slot::Unusable(problem) => problems.push(problem),
+                Slot::Empty => {}
+            }
+        }
+        nights.sort_by_key(|save| std::cmp::Reverse((save.state.night, save.written)));
+        (nights, problems)
+    }
+
+    /// Puts an ended night by: kept among the ended nights and written
+    /// whole as the backup, and the latest save (one of that night)
+    /// removed, or set aside where it could not be read, so that nothing
+    /// offers to continue it.
     pub fn put_by(&self, ended: &Save, latest: &Slot) -> Result<(), String> {
-        kept::write_whole(&self.backup(), &encode(ended)?)?;
+        let text = encode(ended)?;
+        let kept = self
+            .ended()
+            .join(format!("night-{}.ron", ended.state.night));
+        kept::write_whole(&kept, &text)?;
+        kept::write_whole(&self.backup(), &text)?;
         let gone = match latest {
             Slot::Empty => Ok(()),
             Slot::Ready(_) => std::fs::remove_file(self.latest()),

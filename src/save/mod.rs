@@ -44,21 +44,29 @@ impl SaveFile {
     }
 }
 
-/// The saves the game knows of: the latest and the one before it.
+/// The saves the game knows of: the latest, the one before it, and the
+/// nights that came to their endings.
 #[derive(Resource, Debug, Default)]
 pub struct Saves {
     /// The latest save.
     pub latest: Slot,
     /// The save before it.
     pub backup: Slot,
+    /// Every night that came to its ending, newest first.
+    pub ended: Vec<Save>,
 }
 
 impl Saves {
     /// The saves kept in `folder`.
     pub fn read(folder: &SaveFolder) -> Self {
+        let (ended, problems) = folder.read_ended();
+        for problem in problems {
+            warn!("an ended night cannot be shown in the album: {problem}");
+        }
         Self {
             latest: SaveFolder::read(&folder.latest()),
             backup: SaveFolder::read(&folder.backup()),
+            ended,
         }
     }
 
@@ -73,12 +81,21 @@ impl Saves {
         }
     }
 
-    /// The night whose roll the title's album shows: the one Continue
-    /// picks up, else the last one kept (a night that ended).
-    pub fn kept_night(&self) -> Option<&Save> {
+    /// The nights whose rolls the title's album shows, newest first: the
+    /// one Continue picks up, then every night that came to its ending (or
+    /// the backup, where it is of an ended night kept before there were
+    /// more).
+    pub fn album_nights(&self) -> Vec<&Save> {
+        let ended_backup = self.backup.save().filter(|s| s.state.ending.is_some());
+        let ended: Vec<&Save> = match (self.ended.is_empty(), ended_backup) {
+            (true, Some(backup)) => vec![backup],
+            _ => self.ended.iter().collect(),
+        };
         self.to_continue()
             .map(|(save, _)| save)
-            .or_else(|| self.backup.save())
+            .into_iter()
+            .chain(ended)
+            .collect()
     }
 
     /// Why the latest save cannot be used, if it cannot.
@@ -136,12 +153,21 @@ pub(super) fn plugin(app: &mut App) {
             },
         )
         .add_systems(Last, save_on_quitting)
-        .add_systems(OnEnter(Screen::Ending), put_by_the_ended_night);
+        .add_systems(OnEnter(Screen::Ending), put_by_the_ended_night)
+        // A photograph taken as the night ends is written during the
+        // ending: the kept night follows, so its album has the picture.
+        .add_systems(
+            Update,
+            put_by_the_ended_night.run_if(
+                in_state(Screen::Ending).and_then(resource_exists_and_changed::<StoryState>),
+            ),
+        );
 }
 
-/// A night that came to its ending is not continued: it is kept whole as
-/// the backup (its roll for the title's album), and the title offers a new
-/// night.
+/// A night that came to its ending is not continued: it is kept whole
+/// among the ended nights and as the backup (its roll for the title's
+/// album), again whenever it changes during the ending, and the title
+/// offers a new night.
 fn put_by_the_ended_night(
     state: Option<Res<StoryState>>,
     file: Option<Res<SaveFile>>,
@@ -157,6 +183,11 @@ fn put_by_the_ended_night(
         warn!("the ended night could not be put by: {problem}");
     }
     saves.latest = Slot::Empty;
+    // Put by again (the ending's last pictures landing): the same night.
+    saves
+        .ended
+        .retain(|kept| kept.state.night != ended.state.night);
+    saves.ended.insert(0, ended.clone());
     saves.backup = Slot::Ready(Box::new(ended));
 }
 

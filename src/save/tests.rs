@@ -186,6 +186,7 @@ fn continue_picks_the_backup_only_when_the_latest_cannot_be_used() {
     let mut saves = Saves {
         latest: Slot::Ready(Box::new(good.clone())),
         backup: Slot::Ready(Box::new(older.clone())),
+        ended: Vec::new(),
     };
     assert_eq!(saves.to_continue(), Some((&good, false)));
     saves.latest = Slot::Unusable(SaveProblem::Broken("save.ron:1:2: no".into()));
@@ -217,4 +218,62 @@ fn quitting_says_what_would_be_lost() {
             .unwrap()
             .contains("has not been saved")
     );
+}
+
+#[test]
+fn every_ended_night_is_kept_newest_first_and_a_broken_one_reported() {
+    let folder = Folder::new("ended");
+    let saves = SaveFolder(folder.0.clone());
+    let mut first = state(360.0);
+    first.ending = Some("end".into());
+    let first = Save::now(&first, SaveReason::Ended);
+    let mut second = first.clone();
+    second.state.night += 86_400;
+    saves.write(&second, &Slot::Empty).unwrap();
+    saves.put_by(&first, &Slot::Empty).unwrap();
+    saves
+        .put_by(&second, &SaveFolder::read(&saves.latest()))
+        .unwrap();
+    assert_eq!(
+        SaveFolder::read(&saves.latest()),
+        Slot::Empty,
+        "not continued"
+    );
+    assert_eq!(
+        SaveFolder::read(&saves.backup()),
+        Slot::Ready(Box::new(second.clone()))
+    );
+    std::fs::write(saves.ended().join("night-3.ron"), "Save(version: 1, wri").unwrap();
+    let (nights, problems) = saves.read_ended();
+    assert_eq!(nights, [second, first], "newest first");
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].to_string().contains("night-3.ron:"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn the_album_lists_the_night_to_continue_then_the_ended_ones() {
+    let going_on = Save::now(&state(300.0), SaveReason::Chapter);
+    let mut ended = state(360.0);
+    ended.ending = Some("end".into());
+    let ended = Save::now(&ended, SaveReason::Ended);
+    let mut saves = Saves {
+        latest: Slot::Ready(Box::new(going_on.clone())),
+        // An ended night kept only as the backup, from before there was a
+        // folder of them, still shows.
+        backup: Slot::Ready(Box::new(ended.clone())),
+        ended: Vec::new(),
+    };
+    assert_eq!(saves.album_nights(), [&going_on, &ended]);
+    assert_eq!(saves.to_continue(), Some((&going_on, false)));
+    saves.latest = Slot::Unusable(SaveProblem::Broken("save.ron:1:2: no".into()));
+    assert_eq!(
+        saves.to_continue(),
+        None,
+        "an ended night is never continued"
+    );
+    assert_eq!(saves.album_nights(), [&ended]);
 }

@@ -302,9 +302,17 @@ fn a_night_played_to_its_ending_is_not_offered_again() {
     );
 
     // The title's album shows the ended night's roll, and Back leaves it.
+    let night = last.state.night;
+    assert!(
+        folder
+            .path()
+            .join(format!("nights/night-{night}.ron"))
+            .exists(),
+        "kept among the ended nights"
+    );
     steps(&mut again, r#"Select("Album")"#);
     let shown = on_screen(&mut again);
-    let heading = format!("The last night, ended at {}", last.state.time());
+    let heading = format!(", ended at {}", last.state.time());
     assert!(shown.contains(&heading), "{shown}");
     assert!(shown.contains("3 photographs, 21 frames left"), "{shown}");
     assert!(
@@ -315,6 +323,35 @@ fn a_night_played_to_its_ending_is_not_offered_again() {
     assert_eq!(
         menu_items(&mut again),
         ["New game", "Album", "Settings", "Quit"]
+    );
+
+    // With a second night saved, the album lists both, newest first; a
+    // night's album returns to the list, and the list to the menu.
+    steps(
+        &mut again,
+        r#"Select("New game"), WaitSeconds(3.5), Press(Pause), Select("Quit to title"),
+           Select("Save and quit"), Expect(Screen(Title)), Select("Album")"#,
+    );
+    let nights = menu_items(&mut again);
+    assert_eq!(nights.len(), 2, "{nights:?}");
+    assert!(
+        nights[0].starts_with("The saved night: I. The warehouse, 23:0")
+            && nights[0].ends_with("(0 photographs)"),
+        "{nights:?}"
+    );
+    assert!(
+        nights[1].ends_with(&format!("ended at {} (3 photographs)", last.state.time())),
+        "{nights:?}"
+    );
+    let ended = nights[1].clone();
+    steps(&mut again, &format!("Select({ended:?})"));
+    assert!(on_screen(&mut again).contains("3 photographs, 21 frames left"));
+    steps(&mut again, "Press(Back)");
+    assert_eq!(menu_items(&mut again), nights, "back to the list");
+    steps(&mut again, "Press(Back)");
+    assert_eq!(
+        menu_items(&mut again),
+        ["Continue", "New game", "Album", "Settings", "Quit"]
     );
 }
 
@@ -374,5 +411,38 @@ fn a_new_night_over_a_saved_one_asks_first_and_keeps_it_as_the_backup() {
     assert_eq!(
         fs::read_to_string(folder.path().join("save.backup.ron")).unwrap(),
         old
+    );
+}
+
+#[test]
+fn the_ended_night_is_kept_again_as_it_changes_during_the_ending() {
+    let folder = TempDir::new("ending-changes");
+    let mut game = game_in(folder.path());
+    steps(&mut game, r#"Select("New game"), WaitSeconds(1)"#);
+    let night = {
+        let world = game.app().world_mut();
+        let mut state = world.resource_mut::<StoryState>();
+        state.ending = Some("the_unspoken".into());
+        let night = state.night;
+        world
+            .resource_mut::<NextState<Screen>>()
+            .set(Screen::Ending);
+        night
+    };
+    game.frames(2);
+    let kept = folder.path().join(format!("nights/night-{night}.ron"));
+    assert!(!fs::read_to_string(&kept).unwrap().contains("late_picture"));
+    // A picture taken as the night ended lands during the ending.
+    game.app()
+        .world_mut()
+        .resource_mut::<StoryState>()
+        .flags
+        .insert("late_picture".into());
+    game.frames(1);
+    assert!(fs::read_to_string(&kept).unwrap().contains("late_picture"));
+    assert!(
+        fs::read_to_string(folder.path().join("save.backup.ron"))
+            .unwrap()
+            .contains("late_picture")
     );
 }

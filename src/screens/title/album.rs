@@ -1,20 +1,48 @@
 //! The title's album, in place of the menu: the roll of the night Continue
-//! picks up, else of the last night that came to its ending.
+//! picks up and of every night that came to its ending. With more than one
+//! night kept, a list of them comes first; Back from a night's album
+//! returns to it.
 
 use bevy::prelude::*;
 
 use super::{TitleMenu, show_title_menu, where_saved};
+use crate::input::{Action, ActionState, InputContext};
 use crate::levels::NightData;
 use crate::photo::{AlbumClosed, OpenAlbum};
-use crate::save::Saves;
+use crate::save::{Save, Saves};
 use crate::states::Screen;
-use crate::ui::menu::Activate;
+use crate::ui::menu::{Activate, SelectionMarker};
+use crate::ui::prompts::{MENU_BACK_HINT, action_hint};
+use crate::ui::{theme, widget};
+
+/// The list of the nights kept, when it is open (or their album opened
+/// from it).
+#[derive(Resource, Debug)]
+struct NightsList;
+
+/// The list's page.
+#[derive(Component)]
+struct NightsPage;
+
+/// A row of the list: the night's index in [`Saves::album_nights`].
+#[derive(Component, Clone, Copy)]
+struct NightRow(usize);
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_observer(album_closed);
+    app.add_observer(album_closed)
+        .add_observer(open_night)
+        .add_systems(
+            Update,
+            close_list_on_back
+                .run_if(in_state(Screen::Title).and_then(any_with_component::<NightsPage>)),
+        )
+        .add_systems(OnExit(Screen::Title), |mut commands: Commands| {
+            commands.remove_resource::<NightsList>();
+        });
 }
 
-/// Opens the album on the kept night.
+/// Opens the album on the kept night, or the list of them where there are
+/// several.
 pub(super) fn open_album(
     _: On<Activate>,
     saves: Res<Saves>,
@@ -25,23 +53,155 @@ pub(super) fn open_album(
     for entity in &menu {
         commands.entity(entity).despawn();
     }
-    let kept = saves.kept_night();
-    let called = match kept {
-        Some(save) if save.state.ending.is_some() => {
-            format!("The last night, ended at {}", save.state.time())
+    let nights = saves.album_nights();
+    match nights.as_slice() {
+        [] => {
+            commands.trigger(OpenAlbum::Kept {
+                night: None,
+                called: "The album".to_owned(),
+            });
         }
-        Some(save) => format!("The saved night: {}", where_saved(save, &data)),
-        None => "The album".to_owned(),
-    };
-    commands.trigger(OpenAlbum::Kept {
-        night: kept.map(|save| Box::new(save.state.clone())),
-        called,
-    });
+        [night] => commands.trigger(album_of(night, &data)),
+        _ => {
+            commands.insert_resource(NightsList);
+            commands.run_system_cached(show_list);
+        }
+    }
 }
 
-/// The menu again once the album closes.
-fn album_closed(_: On<AlbumClosed>, screen: Res<State<Screen>>, mut commands: Commands) {
-    if *screen.get() == Screen::Title {
+/// The album of `night`, its heading naming it.
+fn album_of(night: &Save, data: &NightData) -> OpenAlbum {
+    OpenAlbum::Kept {
+        night: Some(Box::new(night.state.clone())),
+        called: night_called(night, data),
+    }
+}
+
+/// What the album calls a kept night: `The saved night: I. The warehouse,
+/// 23:00`, or `The Unspoken, ended at 05:05`.
+fn night_called(night: &Save, data: &NightData) -> String {
+    let state = &night.state;
+    match &state.ending {
+        None => format!("The saved night: {}", where_saved(night, data)),
+        Some(id) => {
+            let ending = data
+                .story
+                .as_ref()
+                .and_then(|s| s.endings.iter().find(|e| &e.id == id))
+                .map_or(id.as_str(), |e| e.title.as_str());
+            format!("{ending}, ended at {}", state.time())
+        }
+    }
+}
+
+/// The list of the nights kept, newest first.
+fn show_list(
+    saves: Res<Saves>,
+    data: Res<NightData>,
+    pages: Query<Entity, With<NightsPage>>,
+    mut commands: Commands,
+) {
+    for page in &pages {
+        commands.entity(page).despawn();
+    }
+    let rows: Vec<(usize, String)> = saves
+        .album_nights()
+        .into_iter()
+        .enumerate()
+        .map(|(index, night)| {
+            let photos = night.state.album.len();
+            let plural = if photos == 1 { "" } else { "s" };
+            let called = night_called(night, &data);
+            (index, format!("{called} ({photos} photograph{plural})"))
+        })
+        .collect();
+    commands.spawn((
+        widget::screen_root("The album"),
+        NightsPage,
+        DespawnOnExit(Screen::Title),
+        BackgroundColor(theme::NIGHT),
+        children![
+            widget::label("The album", theme::TITLE_SIZE * 0.75, theme::PAPER),
+            widget::label(
+                "Every night's roll, the newest first",
+                theme::SMALL_SIZE,
+                theme::SODIUM
+            ),
+            widget::menu(Children::spawn_one(widget::column_of(
+                rows,
+                |(index, text)| night_row(index, text)
+            ))),
+            action_hint(MENU_BACK_HINT),
+        ],
+    ));
+}
+
+fn night_row(index: usize, text: String) -> impl Bundle {
+    (
+        Name::new(text.clone()),
+        NightRow(index),
+        widget::menu_item(560.0, 4.0),
+        children![
+            (
+                SelectionMarker,
+                widget::label(">", theme::READING_SIZE, theme::SODIUM)
+            ),
+            widget::label(text, theme::READING_SIZE, theme::PAPER),
+        ],
+    )
+}
+
+/// A row chosen opens that night's album in place of the list.
+fn open_night(
+    activate: On<Activate>,
+    rows: Query<&NightRow>,
+    pages: Query<Entity, With<NightsPage>>,
+    saves: Res<Saves>,
+    data: Res<NightData>,
+    mut commands: Commands,
+) {
+    let Ok(row) = rows.get(activate.entity) else {
+        return;
+    };
+    let Some(night) = saves.album_nights().get(row.0).copied() else {
+        return;
+    };
+    for page in &pages {
+        commands.entity(page).despawn();
+    }
+    commands.trigger(album_of(night, &data));
+}
+
+/// `Back` from the list returns to the title's menu (not the press that
+/// closed a night's album, read while the album still held input).
+fn close_list_on_back(
+    actions: Res<ActionState>,
+    pages: Query<Entity, With<NightsPage>>,
+    mut commands: Commands,
+) {
+    if actions.context() == InputContext::Menu && actions.just_pressed(Action::Back) {
+        for page in &pages {
+            commands.entity(page).despawn();
+        }
+        commands.remove_resource::<NightsList>();
+        commands.run_system_cached(show_title_menu);
+    }
+}
+
+/// Closing a night's album returns to the list it was chosen from, else
+/// to the menu.
+fn album_closed(
+    _: On<AlbumClosed>,
+    screen: Res<State<Screen>>,
+    list: Option<Res<NightsList>>,
+    mut commands: Commands,
+) {
+    if *screen.get() != Screen::Title {
+        return;
+    }
+    if list.is_some() {
+        commands.run_system_cached(show_list);
+    } else {
         commands.run_system_cached(show_title_menu);
     }
 }
