@@ -42,7 +42,7 @@ pub enum OpenAlbum {
     Kept {
         /// The night as it was kept, if one was.
         night: Option<Box<StoryState>>,
-        /// What the heading calls the night: `The last night, ended at 05:05`.
+        /// What the heading calls the night: `The Unspoken, ended at 05:05`.
         called: String,
     },
 }
@@ -138,6 +138,11 @@ fn open(
         (Some(night), Some(story)) => Some(night.film_left(story)),
         _ => None,
     };
+    // Pictures go by number, and each kept night numbers from 1: another
+    // night's must not stand in for this one's.
+    if matches!(*request, OpenAlbum::Kept { .. }) {
+        images.0.clear();
+    }
     if let Some(mut assets) = assets {
         read_pictures(&photos, &mut images, &mut assets);
     }
