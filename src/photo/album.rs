@@ -182,13 +182,15 @@ fn roll_line(count: usize, left: Option<u32>) -> String {
 }
 
 /// Reads the pictures of `photos` that this run did not take from the
-/// files the camera wrote for them. A file gone or unreadable leaves its
+/// files written for them: as the night's ending developed them where it
+/// did, else as the camera took them. A file gone or unreadable leaves its
 /// thumbnail showing the photograph's number.
 fn read_pictures(photos: &[PhotoRecord], images: &mut AlbumImages, assets: &mut Assets<Image>) {
     for photo in photos {
         let Some(path) = photo
-            .image
+            .developed
             .as_ref()
+            .or(photo.image.as_ref())
             .filter(|_| !images.0.contains_key(&photo.number))
         else {
             continue;
@@ -363,9 +365,14 @@ fn enlarged(photo: &PhotoRecord, place: &str, image: Option<Handle<Image>>) -> i
         "{}.  {place} at {}, {} mm, score {}",
         photo.number, photo.at, photo.focal, photo.score
     )];
-    if let Some(file) = photo.image.as_deref().map(std::path::Path::new) {
-        let name = file.file_name().unwrap_or(file.as_os_str());
-        lines.push(format!("Kept as {}", name.display()));
+    match (&photo.developed, &photo.image) {
+        (Some(developed), Some(original)) => lines.push(format!(
+            "Came back changed: {}, beside the original, {}",
+            file_name(developed),
+            file_name(original)
+        )),
+        (_, Some(original)) => lines.push(format!("Kept as {}", file_name(original))),
+        _ => {}
     }
     if photo.subjects.is_empty() {
         lines.push("Nothing the night would remember is in it.".into());
@@ -389,6 +396,15 @@ fn enlarged(photo: &PhotoRecord, place: &str, image: Option<Handle<Image>>) -> i
             widget::panel_text(lines.join("\n")),
         ],
     )
+}
+
+/// The file's name without its folder.
+fn file_name(path: &str) -> String {
+    let path = std::path::Path::new(path);
+    path.file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// `The cracked mirror 58: in frame 100%, clear 100%, size 0.59, ...`
@@ -432,6 +448,7 @@ mod tests {
             score: 60,
             subjects: Vec::new(),
             image,
+            developed: None,
         }
     }
 
@@ -454,6 +471,18 @@ mod tests {
         let read = images.0.get(&1).and_then(|h| assets.get(h)).unwrap();
         assert_eq!(read.size(), UVec2::new(4, 2));
         assert_eq!(images.0.len(), 1, "no picture for a gone file or none");
+
+        // The developed copy is shown where the ending made one.
+        let developed = folder.join("night-1-01-changed.png");
+        image::RgbaImage::from_pixel(6, 4, image::Rgba([40, 40, 40, 255]))
+            .save(&developed)
+            .unwrap();
+        let mut came_back = photos[0].clone();
+        came_back.developed = Some(developed.display().to_string());
+        let mut fresh = AlbumImages::default();
+        read_pictures(&[came_back], &mut fresh, &mut assets);
+        let read_back = fresh.0.get(&1).and_then(|h| assets.get(h)).unwrap();
+        assert_eq!(read_back.size(), UVec2::new(6, 4));
 
         // A picture this run already has is not read again.
         let kept = images.0[&1].clone();

@@ -57,7 +57,8 @@ struct Developing {
 struct Developed {
     sheet: RgbaImage,
     sheet_path: PathBuf,
-    changed: Vec<PathBuf>,
+    /// Each changed picture's file, by the photograph's number.
+    changed: Vec<(u32, PathBuf)>,
 }
 
 /// The most seconds the roll waits for pictures still on their way.
@@ -165,7 +166,7 @@ fn develop_roll(
         after
             .save_with_format(&target, image::ImageFormat::Png)
             .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-        changed.push(target);
+        changed.push((*number, target));
         pictures.push((*number, Some(after)));
     }
     let sheet_frames: Vec<SheetFrame> = pictures
@@ -189,9 +190,12 @@ fn develop_roll(
     })
 }
 
+/// Shows the developed roll, and notes each changed picture's file in the
+/// night's album (the kept night follows, for the title's album).
 fn finish_developing(
     mut developing: Query<(Entity, &mut Developing)>,
     images: Option<ResMut<Assets<Image>>>,
+    mut state: Option<ResMut<StoryState>>,
     mut commands: Commands,
 ) {
     let Some(mut images) = images else {
@@ -215,11 +219,22 @@ fn finish_developing(
                     RenderAssetUsages::RENDER_WORLD,
                 );
                 sheet.sampler = ImageSampler::linear();
+                if let Some(state) = state.as_mut() {
+                    for (number, path) in &developed.changed {
+                        if let Some(photo) = state.album.iter_mut().find(|p| p.number == *number) {
+                            photo.developed = Some(path.to_string_lossy().into_owned());
+                        }
+                    }
+                }
                 commands.trigger(RollDeveloped {
                     frames: job.frames,
                     change: job.change,
                     sheet: developed.sheet_path,
-                    changed: developed.changed,
+                    changed: developed
+                        .changed
+                        .into_iter()
+                        .map(|(_, path)| path)
+                        .collect(),
                     millis,
                 });
                 commands.insert_resource(DevelopedRoll {

@@ -100,6 +100,7 @@ fn shoot(
         score: judged.score,
         subjects: judged.subjects,
         image: None,
+        developed: None,
     };
     meet_goals(level, &record, &mut state);
     state.album.push(record);

@@ -93,6 +93,9 @@ pub struct PhotoRecord {
     pub subjects: Vec<SubjectShot>,
     /// The image file written for it, where a renderer ran.
     pub image: Option<String>,
+    /// The changed copy the night's ending developed of it, where one was.
+    #[serde(default)]
+    pub developed: Option<String>,
 }
 
 /// A subject as a photograph caught it.

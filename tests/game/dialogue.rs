@@ -292,6 +292,7 @@ fn night(full_roll: bool) -> StoryState {
                         },
                     }],
                     image: None,
+                    developed: None,
                 });
             }
         }

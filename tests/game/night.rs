@@ -315,4 +315,20 @@ fn the_roll_is_developed_changed_and_numbered() {
             / (develop::CELL.0 * develop::CELL.1) as f32;
         assert!(difference < 2.0, "frame {number}'s cell: {difference}");
     }
+    // The night kept for the title's album knows each changed copy.
+    let kept = fs::read_dir(dir.join("nights"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .next()
+        .unwrap();
+    let text = fs::read_to_string(&kept).unwrap();
+    for copy in &changed {
+        let copy = copy.to_string_lossy();
+        assert!(
+            text.contains(&format!("developed: Some(\"{copy}\")")),
+            "{copy} in {}",
+            kept.display()
+        );
+    }
 }
