@@ -1,8 +1,10 @@
-//! The controls page, opened from the settings: each action with its key
-//! and its gamepad button; choosing one waits for the next key or button
-//! pressed and gives it to the action, or says which action already has it
-//! and keeps the old one. Escape or Start cancels the wait; `Back` returns
-//! to the settings.
+//! The controls page, opened from the settings: each action with its key,
+//! or its gamepad button once a gamepad is the device used last (the page
+//! follows the device, as every prompt does, and so fits the largest text
+//! at 1280x800). Choosing one waits for the next key or button pressed and
+//! gives it to the action, or says which action already has it and keeps
+//! the old one. Escape or Start cancels the wait; `Back` returns to the
+//! settings.
 
 use bevy::prelude::*;
 
@@ -57,10 +59,18 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, (take_key, close_on_back, show_keys).chain());
 }
 
-fn open(_: On<OpenControls>, bindings: Res<Bindings>, mut commands: Commands) {
+fn open(
+    _: On<OpenControls>,
+    bindings: Res<Bindings>,
+    device: Res<InputDevice>,
+    mut commands: Commands,
+) {
+    let device = *device;
     let column = |actions: &[Action]| {
         let bindings = bindings.clone();
-        widget::column_of(actions.to_vec(), move |action| row_item(action, &bindings))
+        widget::column_of(actions.to_vec(), move |action| {
+            row_item(action, &bindings, device)
+        })
     };
     let (first, second) = REBINDABLE.split_at(FIRST_COLUMN);
     commands.spawn((
@@ -70,7 +80,10 @@ fn open(_: On<OpenControls>, bindings: Res<Bindings>, mut commands: Commands) {
         DespawnOnExit(Pause::Paused),
         BackgroundColor(theme::NIGHT),
         children![
-            widget::label("Controls", theme::TITLE_SIZE * 0.75, theme::PAPER),
+            (
+                ControlsDevice,
+                widget::label(device_line(device), theme::TITLE_SIZE * 0.5, theme::PAPER)
+            ),
             widget::two_column_menu(
                 column(first),
                 column(second),
@@ -80,32 +93,49 @@ fn open(_: On<OpenControls>, bindings: Res<Bindings>, mut commands: Commands) {
             ),
             (
                 ControlsNotice,
-                widget::label("", theme::SMALL_SIZE, theme::SODIUM)
+                widget::label(
+                    "Each shows on the device used last.",
+                    theme::SMALL_SIZE,
+                    theme::SODIUM
+                )
             ),
             action_hint(CONTROLS_HINT),
         ],
     ));
 }
 
-/// The row's text: the action, its key and its button.
-fn row_text(action: Action, bindings: &Bindings, listening: Option<Action>) -> String {
-    if listening == Some(action) {
-        format!(
-            "{}: press a key or button (Esc/Start cancels)",
-            action_name(action)
-        )
-    } else {
-        let key = bindings.label(action, InputDevice::Keyboard);
-        let button = bindings.label(action, InputDevice::Gamepad);
-        format!("{}: {key}  |  {button}", action_name(action))
+/// The page's heading: whose inputs the rows show.
+#[derive(Component)]
+struct ControlsDevice;
+
+/// The heading on `device`.
+fn device_line(device: InputDevice) -> &'static str {
+    match device {
+        InputDevice::Keyboard => "Controls: keyboard",
+        InputDevice::Gamepad => "Controls: gamepad",
     }
 }
 
-fn row_item(action: Action, bindings: &Bindings) -> impl Bundle + use<> {
+/// The row's text: the action and its key or button on `device`.
+fn row_text(
+    action: Action,
+    bindings: &Bindings,
+    device: InputDevice,
+    listening: Option<Action>,
+) -> String {
+    if listening == Some(action) {
+        format!("{}: press it now", action_name(action))
+    } else {
+        let input = bindings.label(action, device);
+        format!("{}: {input}", action_name(action))
+    }
+}
+
+fn row_item(action: Action, bindings: &Bindings, device: InputDevice) -> impl Bundle + use<> {
     (
         Name::new(action_name(action)),
         ControlRow(action),
-        widget::menu_item(360.0, 4.0),
+        widget::menu_item(360.0, 2.0),
         children![
             (
                 SelectionMarker,
@@ -114,7 +144,7 @@ fn row_item(action: Action, bindings: &Bindings) -> impl Bundle + use<> {
             (
                 ControlText,
                 widget::label(
-                    row_text(action, bindings, None),
+                    row_text(action, bindings, device, None),
                     theme::READING_SIZE,
                     theme::PAPER
                 )
@@ -128,12 +158,19 @@ fn listen(
     activate: On<Activate>,
     rows: Query<&ControlRow>,
     pages: Query<Entity, With<ControlsPage>>,
+    mut notice: Query<&mut Text, With<ControlsNotice>>,
     mut commands: Commands,
 ) {
     let Ok(row) = rows.get(activate.entity) else {
         return;
     };
     commands.insert_resource(Listening(row.0));
+    for mut text in &mut notice {
+        text.0 = format!(
+            "Press a key or button for {}. Escape or Start cancels.",
+            action_name(row.0)
+        );
+    }
     for page in &pages {
         commands
             .entity(page)
@@ -216,28 +253,36 @@ fn close(pages: Query<Entity, With<ControlsPage>>, mut commands: Commands) {
     commands.trigger(OpenSettings);
 }
 
-/// Each row shows its key as it changes, and the row waiting for one says
-/// so.
+/// Each row shows its key or button as it changes, on the device used
+/// last, and the row waiting for one says so.
 fn show_keys(
     bindings: Res<Bindings>,
+    device: Res<InputDevice>,
     listening: Option<Res<Listening>>,
     mut shown: Local<Option<Action>>,
     rows: Query<(&ControlRow, &Children)>,
     mut texts: Query<&mut Text, With<ControlText>>,
+    mut device_lines: Query<&mut Text, (With<ControlsDevice>, Without<ControlText>)>,
 ) {
     let now = listening.map(|l| l.0);
-    if !bindings.is_changed() && *shown == now {
+    if !bindings.is_changed() && !device.is_changed() && *shown == now {
         return;
     }
     *shown = now;
     for (row, children) in &rows {
         for child in children {
             if let Ok(mut text) = texts.get_mut(*child) {
-                let wanted = row_text(row.0, &bindings, now);
+                let wanted = row_text(row.0, &bindings, *device, now);
                 if text.0 != wanted {
                     text.0 = wanted;
                 }
             }
+        }
+    }
+    for mut line in &mut device_lines {
+        let wanted = device_line(*device);
+        if line.0 != wanted {
+            line.0 = wanted.to_owned();
         }
     }
 }
