@@ -365,14 +365,11 @@ fn enlarged(photo: &PhotoRecord, place: &str, image: Option<Handle<Image>>) -> i
         "{}.  {place} at {}, {} mm, score {}",
         photo.number, photo.at, photo.focal, photo.score
     )];
-    match (&photo.developed, &photo.image) {
-        (Some(developed), Some(original)) => lines.push(format!(
-            "Came back changed: {}, beside the original, {}",
-            file_name(developed),
-            file_name(original)
-        )),
-        (_, Some(original)) => lines.push(format!("Kept as {}", file_name(original))),
-        _ => {}
+    if let Some(developed) = &photo.developed {
+        lines.push(format!(
+            "Came back changed ({}); the original is kept beside it.",
+            file_name(developed)
+        ));
     }
     if photo.subjects.is_empty() {
         lines.push("Nothing the night would remember is in it.".into());
@@ -393,18 +390,24 @@ fn enlarged(photo: &PhotoRecord, place: &str, image: Option<Handle<Image>>) -> i
                 BackgroundColor(theme::PANEL),
                 picture(image),
             ),
-            widget::panel_text(lines.join("\n")),
+            // Small: a photograph of many subjects still fits the largest
+            // text at 1280x800.
+            widget::panel_text_small(lines.join("\n")),
         ],
     )
 }
 
-/// The file's name without its folder.
+/// The file's name without its folder or its night: `01-changed.png`.
 fn file_name(path: &str) -> String {
     let path = std::path::Path::new(path);
-    path.file_name()
+    let name = path
+        .file_name()
         .unwrap_or(path.as_os_str())
-        .to_string_lossy()
-        .into_owned()
+        .to_string_lossy();
+    // `night-<n>-01-changed.png`: the night is the album's heading.
+    name.strip_prefix("night-")
+        .and_then(|rest| rest.split_once('-'))
+        .map_or_else(|| name.to_string(), |(_, rest)| rest.to_owned())
 }
 
 /// `The cracked mirror 58: in frame 100%, clear 100%, size 0.59, ...`
@@ -489,6 +492,15 @@ mod tests {
         read_pictures(&photos, &mut images, &mut assets);
         assert_eq!(images.0[&1], kept);
         std::fs::remove_dir_all(&folder).unwrap();
+    }
+
+    #[test]
+    fn a_file_is_named_without_its_folder_or_night() {
+        assert_eq!(
+            file_name("/photos/night-1795764597-01-changed.png"),
+            "01-changed.png"
+        );
+        assert_eq!(file_name("/photos/lamp.png"), "lamp.png");
     }
 
     #[test]

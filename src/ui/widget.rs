@@ -56,6 +56,15 @@ pub fn hint_label(text: impl Into<String>) -> impl Bundle {
 
 /// A block of text to read, on a solid panel, at most 720 pixels wide.
 pub fn panel_text(text: impl Into<String>) -> impl Bundle {
+    text_panel(text, theme::READING_SIZE)
+}
+
+/// [`panel_text`] in the small size, for details.
+pub fn panel_text_small(text: impl Into<String>) -> impl Bundle {
+    text_panel(text, theme::SMALL_SIZE)
+}
+
+fn text_panel(text: impl Into<String>, size: f32) -> impl Bundle {
     (
         Node {
             max_width: px(720),
@@ -63,7 +72,7 @@ pub fn panel_text(text: impl Into<String>) -> impl Bundle {
             ..default()
         },
         BackgroundColor(theme::PANEL),
-        children![label(text, theme::READING_SIZE, theme::PAPER)],
+        children![label(text, size, theme::PAPER)],
     )
 }
 
