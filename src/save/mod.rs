@@ -315,11 +315,35 @@ pub fn lost_since(saved: Option<&StoryState>, now: &StoryState) -> Option<String
             if photos == 1 { "" } else { "s" }
         ));
     }
+    let talks = conversations_since(saved, now);
+    if talks > 0 {
+        lost.push(format!(
+            "{talks} conversation{}",
+            if talks == 1 { "" } else { "s" }
+        ));
+    }
+    let last = lost.pop().unwrap_or_default();
+    let all = if lost.is_empty() {
+        last
+    } else {
+        format!("{} and {last}", lost.join(", "))
+    };
     Some(format!(
-        "Since the last save, at {}: {} would be lost.",
-        saved.time(),
-        lost.join(" and ")
+        "Since the last save, at {}: {all} would be lost.",
+        saved.time()
     ))
+}
+
+/// How many conversations went further since `saved`: the dialogues with
+/// a node (`dialogue/node`) reached more often `now`.
+fn conversations_since(saved: &StoryState, now: &StoryState) -> usize {
+    let dialogue = |key: &str| key.split('/').next().unwrap_or(key).to_owned();
+    now.node_visits
+        .iter()
+        .filter(|(node, count)| saved.node_visits.get(*node).is_none_or(|was| was < count))
+        .map(|(node, _)| dialogue(node))
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
 }
 
 #[cfg(test)]

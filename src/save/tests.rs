@@ -196,6 +196,26 @@ fn continue_picks_the_backup_only_when_the_latest_cannot_be_used() {
     assert!(saves.problem().is_some());
 }
 
+/// A photograph of nothing, numbered `number`.
+fn photo_record(number: u32) -> crate::story::PhotoRecord {
+    crate::story::PhotoRecord {
+        number,
+        level: "streets".into(),
+        at: crate::levels::schema::ClockTime::from_minutes(1380.0),
+        frame: crate::levels::schema::Area {
+            x: 0.0,
+            y: 0.0,
+            w: 60.0,
+            h: 40.0,
+        },
+        focal: 50,
+        score: 0,
+        subjects: Vec::new(),
+        image: None,
+        developed: None,
+    }
+}
+
 #[test]
 fn quitting_says_what_would_be_lost() {
     let saved = state(300.0);
@@ -205,6 +225,16 @@ fn quitting_says_what_would_be_lost() {
     assert_eq!(
         lost_since(Some(&saved), &now).unwrap(),
         "Since the last save, at 23:00: 14 minutes of the night would be lost."
+    );
+    // Two nodes of one call and one of another talk: two conversations.
+    for node in ["phone_call/who", "phone_call/ask_who", "night_worker/start"] {
+        now.node_visits.insert(node.into(), 1);
+    }
+    now.album.push(photo_record(1));
+    assert_eq!(
+        lost_since(Some(&saved), &now).unwrap(),
+        "Since the last save, at 23:00: 14 minutes of the night, 1 photograph and \
+         2 conversations would be lost."
     );
     let mut other_night = saved.clone();
     other_night.night += 1;
