@@ -153,9 +153,9 @@ pub(super) fn plugin(app: &mut App) {
             },
         )
         .add_systems(Last, save_on_quitting)
-        .add_systems(OnEnter(Screen::Ending), put_by_the_ended_night)
-        // A photograph taken as the night ends is written during the
-        // ending: the kept night follows, so its album has the picture.
+        // On entering the ending (the night changed since the last one),
+        // and again as it changes during it: a photograph taken as the
+        // night ends is written then, and its album should have it.
         .add_systems(
             Update,
             put_by_the_ended_night.run_if(
@@ -166,8 +166,8 @@ pub(super) fn plugin(app: &mut App) {
 
 /// A night that came to its ending is not continued: it is kept whole
 /// among the ended nights and as the backup (its roll for the title's
-/// album), again whenever it changes during the ending, and the title
-/// offers a new night.
+/// album) as the ending begins and whenever the night changes during it,
+/// and the title offers a new night.
 fn put_by_the_ended_night(
     state: Option<Res<StoryState>>,
     file: Option<Res<SaveFile>>,
