@@ -11,6 +11,12 @@
 # Last the roll: tests/game/scripts/roll-check.ron ends a night at sunrise,
 # and each photograph must have a changed copy beside it, and the contact
 # sheet a numbered cell for each (night::the_roll_is_developed_changed_and_numbered).
+# Then the roll whatever the player does: the same night left on the
+# ending's first frame (roll-leave.ron), with the window closed as the
+# roll develops (roll-close.ron), and killed as it develops (roll-kill.ron);
+# after each the game starts again (roll-resume.ron), and every photograph
+# must have its changed copy, the contact sheet must exist and the kept
+# night must name them (keeping::the_roll_develops_whatever_the_player_does).
 #   scripts/capture-check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,28 +32,71 @@ xvfb=$!
 sleep 1
 repo="$PWD"
 
-# check NAME TEST [GAME ARGUMENTS...]: plays tests/game/scripts/NAME.ron in
-# the window, in a folder of its own (its data folder), then runs the
-# ignored test TEST on what it left there.
-check() {
-    local name=$1 test=$2
+# play DIR NAME [GAME ARGUMENTS...]: plays tests/game/scripts/NAME.ron in
+# the window, in DIR (its data folder too), its log in DIR/NAME.log.
+play() {
+    local dir=$1 name=$2
     shift 2
-    local dir="$work/$name"
     mkdir -p "$dir/$name"
     local start
     start=$(date +%s)
     if ! (cd "$dir" && DISPLAY=$display timeout 180 "$bin" \
             --script "$repo/tests/game/scripts/$name.ron" "$@" \
             --data-dir "$dir" --levels "$repo/levels" \
-            --mods "$repo/tests/game/levels/empty-mods" > run.log 2> errors.log); then
-        cat "$dir/run.log" "$dir/errors.log" >&2
+            --mods "$repo/tests/game/levels/empty-mods" > "$name.log" 2> "$name.errors.log"); then
+        cat "$dir/$name.log" "$dir/$name.errors.log" >&2
         echo "capture-check: the scripted windowed run $name failed" >&2
         exit 1
     fi
     echo "capture-check: the scripted windowed run $name took $(( $(date +%s) - start )) s"
-    grep -E "photo:|roll:|screenshot:|steps passed" "$dir/run.log"
-    CAPTURE_CHECK_DIR="$dir" cargo test --locked --test game -- --ignored \
-        --exact "$test" --nocapture
+    grep -E "photo:|roll:|screenshot:|notice:|steps passed" "$dir/$name.log" || true
+}
+
+# verify DIR TEST: runs the ignored test TEST on what the runs left in DIR.
+verify() {
+    CAPTURE_CHECK_DIR="$1" cargo test --locked --test game -- --ignored \
+        --exact "$2" --nocapture
+}
+
+# check NAME TEST [GAME ARGUMENTS...]: plays NAME in a folder of its own,
+# then runs the ignored test TEST on what it left there.
+check() {
+    local name=$1 test=$2
+    shift 2
+    local dir="$work/$name"
+    play "$dir" "$name" "$@"
+    cp "$dir/$name.log" "$dir/run.log"
+    verify "$dir" "$test"
+}
+
+# kill_while_developing DIR NAME [GAME ARGUMENTS...]: plays NAME in DIR
+# and kills the game (SIGKILL) as soon as it prints that the roll is
+# developing.
+kill_while_developing() {
+    local dir=$1 name=$2
+    shift 2
+    mkdir -p "$dir/$name"
+    (cd "$dir" && DISPLAY=$display exec "$bin" \
+        --script "$repo/tests/game/scripts/$name.ron" "$@" \
+        --data-dir "$dir" --levels "$repo/levels" \
+        --mods "$repo/tests/game/levels/empty-mods" > "$name.log" 2> "$name.errors.log") &
+    local game=$! waited=0
+    until grep -q "roll: developing" "$dir/$name.log" 2>/dev/null; do
+        sleep 0.01
+        waited=$((waited + 1))
+        if [ "$waited" -gt 18000 ] || ! kill -0 "$game" 2>/dev/null; then
+            cat "$dir/$name.log" "$dir/$name.errors.log" >&2
+            echo "capture-check: $name never began developing the roll" >&2
+            exit 1
+        fi
+    done
+    kill -KILL "$game"
+    wait "$game" 2>/dev/null || true
+    if grep -qs "contact_sheet: Some" "$dir"/nights/*.ron; then
+        echo "capture-check: $name was killed after the roll was kept developed"
+    else
+        echo "capture-check: $name was killed with the roll undeveloped"
+    fi
 }
 
 check capture-check game::photo::the_captured_photograph_shows_the_view_without_the_overlay
@@ -55,3 +104,15 @@ check mirror-check game::night::the_mirror_photograph_shows_lev_where_the_figure
     --start clock_tower:belfry --at 00:00
 check roll-check game::night::the_roll_is_developed_changed_and_numbered \
     --start sunrise --at 05:00
+
+roll=game::keeping::the_roll_develops_whatever_the_player_does
+for how in leave close kill; do
+    dir="$work/roll-$how"
+    if [ "$how" = kill ]; then
+        kill_while_developing "$dir" roll-kill --start sunrise --at 05:00
+    else
+        play "$dir" "roll-$how" --start sunrise --at 05:00
+    fi
+    play "$dir" roll-resume
+    verify "$dir" "$roll"
+done

@@ -102,6 +102,23 @@ pub enum Pause {
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PausableSystems;
 
+/// What runs as the game quits (in `Last`, once the window's closing has
+/// asked to exit): first what finishes the player's work (pictures on their
+/// way to disk, the roll being developed), then what saves the night, so
+/// that the save records the finished work.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Quitting {
+    /// Work on its way finishes.
+    Finish,
+    /// The night is saved.
+    Save,
+}
+
+/// Whether the game is quitting this frame: some `AppExit` was sent.
+pub fn quitting(exits: MessageReader<AppExit>) -> bool {
+    !exits.is_empty()
+}
+
 pub(super) fn plugin(app: &mut App) {
     // `Pause` exists only while playing: running means playing, not paused.
     app.init_state::<Screen>()
@@ -110,5 +127,11 @@ pub(super) fn plugin(app: &mut App) {
         .configure_sets(
             FixedUpdate,
             PausableSystems.run_if(in_state(Pause::Running)),
+        )
+        .configure_sets(
+            Last,
+            (Quitting::Finish, Quitting::Save)
+                .chain()
+                .after(bevy::window::ExitSystems),
         );
 }

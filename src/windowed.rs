@@ -15,7 +15,7 @@ use crate::art::sheets::AssetsFolder;
 use crate::audio::playback;
 use crate::dialogue::SeenLinesFile;
 use crate::levels::{self, Roots, StartOverride};
-use crate::photo::PhotoFolder;
+use crate::photo::{PhotoFolder, SpareFolder};
 use crate::save::SaveFile;
 use crate::settings::{Settings, SettingsFile, WindowMode};
 use crate::story::NightsFile;
@@ -35,6 +35,8 @@ const NO_WINDOW_HINT: &str = "run `long-exposure --headless --script FILE` to pl
 pub struct PlayerFiles {
     /// Where photographs are written.
     pub photos: Option<PhotoFolder>,
+    /// Where they go when the photos folder cannot be written.
+    pub spare: Option<SpareFolder>,
     /// Where the lines seen are kept between runs.
     pub seen_lines: Option<SeenLinesFile>,
     /// Where the nights played (their endings) are kept between runs.
@@ -50,6 +52,7 @@ impl PlayerFiles {
     pub fn choose(data_dir: Option<&Path>) -> Self {
         Self {
             photos: PhotoFolder::choose(data_dir),
+            spare: SpareFolder::choose(data_dir),
             seen_lines: SeenLinesFile::choose(data_dir),
             nights: NightsFile::choose(data_dir),
             saves: SaveFile::choose(data_dir),
@@ -67,11 +70,14 @@ impl PlayerFiles {
         if let Some(photos) = chosen.map(PhotoFolder).or(self.photos) {
             app.insert_resource(photos);
         }
+        if let Some(spare) = self.spare {
+            app.insert_resource(spare);
+        }
         if let Some(nights) = self.nights {
-            app.insert_resource(nights);
+            nights.insert_into(app.world_mut());
         }
         if let Some(seen_lines) = self.seen_lines {
-            app.insert_resource(seen_lines);
+            seen_lines.insert_into(app.world_mut());
         }
         if let Some(saves) = self.saves {
             saves.insert_into(app.world_mut());

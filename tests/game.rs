@@ -7,6 +7,7 @@ mod game {
     mod dialogue;
     mod explore;
     mod generated;
+    mod keeping;
     mod levels;
     mod modding;
     mod night;

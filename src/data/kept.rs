@@ -1,7 +1,9 @@
 //! Files the game keeps for the player between runs (the lines seen, the
 //! nights played): RON in the player's data folder, read once, written
 //! whole through a temporary file renamed over the old one, and never
-//! written over when they could not be read.
+//! written over when they could not be read: such a file is reported
+//! (`file:line:column: message`) and set aside beside itself
+//! (`nights.unreadable.ron`), and a new one is begun.
 
 use std::path::{Path, PathBuf};
 
@@ -20,13 +22,39 @@ pub fn player_folder(data_dir: Option<&Path>) -> Option<PathBuf> {
     }
 }
 
+/// Tells the player what became of something kept for him (a photograph
+/// kept in another folder, a save or settings that could not be written, a
+/// roll that could not be developed); the interface shows it for a few
+/// seconds on any screen.
+#[derive(bevy::prelude::Event, Debug, Clone, PartialEq, Eq)]
+pub struct Notice(pub String);
+
+/// What was wrong with the kept files as they were read (each
+/// `file:line:column: message`, and where the file was set aside), for
+/// the title to say.
+#[derive(bevy::prelude::Resource, Debug, Default, Clone, PartialEq, Eq)]
+pub struct KeptProblems(pub Vec<String>);
+
+impl KeptProblems {
+    /// Adds `problems` to the world's.
+    pub fn add(world: &mut bevy::prelude::World, problems: impl IntoIterator<Item = String>) {
+        world
+            .get_resource_or_insert_with(Self::default)
+            .0
+            .extend(problems);
+    }
+}
+
 /// One kept file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeptFile {
     /// The file.
     pub path: PathBuf,
-    /// Whether it could not be read: then it is never written over.
+    /// Whether it could not be read nor set aside: then it is never
+    /// written over.
     pub unreadable: bool,
+    /// What was wrong with it when it was read, for the title to say.
+    pub problem: Option<String>,
 }
 
 impl KeptFile {
@@ -35,12 +63,15 @@ impl KeptFile {
         player_folder(data_dir).map(|folder| Self {
             path: folder.join(name),
             unreadable: false,
+            problem: None,
         })
     }
 
     /// What the file holds: `None` when it does not exist yet. A file that
-    /// cannot be read is reported (`file:line:column: message`), marked
-    /// unreadable and left as it is.
+    /// cannot be read is reported (`file:line:column: message`, kept in
+    /// [`KeptFile::problem`]) and set aside, and the next write begins a
+    /// new one; where it cannot be set aside it is marked unreadable and
+    /// never written over.
     pub fn read<T: DeserializeOwned>(&mut self) -> Option<T> {
         if !self.path.exists() {
             return None;
@@ -48,8 +79,16 @@ impl KeptFile {
         match read_ron(&self.path) {
             Ok(value) => Some(value),
             Err(problem) => {
-                bevy::log::warn!("{problem} (the file is left as it is, and not written over)");
-                self.unreadable = true;
+                let kept = match set_aside(&self.path) {
+                    Ok(aside) => format!("it is kept as {}", aside.display()),
+                    Err(why) => {
+                        self.unreadable = true;
+                        format!("it is left as it is and not written over ({why})")
+                    }
+                };
+                let problem = format!("{problem}\nThe file cannot be read: {kept}.");
+                bevy::log::warn!("{problem}");
+                self.problem = Some(problem);
                 None
             }
         }
@@ -74,10 +113,35 @@ pub fn to_ron<T: Serialize>(value: &T) -> Result<String, String> {
     ron::ser::to_string_pretty(value, pretty).map_err(|e| e.to_string())
 }
 
-/// Writes `text` to `path` whole: to `path` with `.new` added, flushed,
+/// Moves the file at `path` that could not be read out of the way, beside
+/// itself (`save.ron` to `save.unreadable.ron`, then
+/// `save.unreadable-2.ron`...), never over another file; returns where.
+pub fn set_aside(path: &Path) -> Result<PathBuf, String> {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
+    let dot = if extension.is_empty() { "" } else { "." };
+    let mut aside = path.with_file_name(format!("{stem}.unreadable{dot}{extension}"));
+    let mut copy = 2;
+    while aside.exists() {
+        aside = path.with_file_name(format!("{stem}.unreadable-{copy}{dot}{extension}"));
+        copy += 1;
+    }
+    std::fs::rename(path, &aside).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(aside)
+}
+
+/// Whether `path` is a file [`set_aside`] made.
+pub fn is_set_aside(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().contains(".unreadable"))
+}
+
+/// Writes `bytes` to `path` whole: to `path` with `.new` added, flushed,
 /// then renamed over `path`, so a crash leaves the old file or the new one,
 /// never half of one (a half-written `.new` file is never read).
-pub fn write_whole(path: &Path, text: &str) -> Result<(), String> {
+pub fn write_whole(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
     let problem = |e: std::io::Error| format!("{}: {e}", path.display());
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(problem)?;
@@ -88,7 +152,7 @@ pub fn write_whole(path: &Path, text: &str) -> Result<(), String> {
     {
         use std::io::Write;
         let mut file = std::fs::File::create(&temporary).map_err(problem)?;
-        file.write_all(text.as_bytes()).map_err(problem)?;
+        file.write_all(bytes.as_ref()).map_err(problem)?;
         file.sync_all().map_err(problem)?;
     }
     std::fs::rename(&temporary, path).map_err(problem)
@@ -113,13 +177,40 @@ mod tests {
 
         std::fs::write(&kept.path, "[\"half").unwrap();
         assert_eq!(kept.read::<Vec<String>>(), None);
-        assert!(kept.unreadable);
+        let problem = kept.problem.clone().unwrap();
+        assert!(problem.contains("nights.ron:1:"), "{problem}");
+        assert!(problem.contains("nights.unreadable.ron"), "{problem}");
+        assert!(!kept.unreadable, "set aside, so a new file can begin");
         kept.write(&vec!["over".to_owned()]).unwrap();
         assert_eq!(
-            std::fs::read_to_string(&kept.path).unwrap(),
+            std::fs::read_to_string(folder.join("nights.unreadable.ron")).unwrap(),
             "[\"half",
-            "a broken file is never written over"
+            "a broken file is set aside, never written over"
         );
+        assert_eq!(kept.read::<Vec<String>>(), Some(vec!["over".to_owned()]));
+        std::fs::remove_dir_all(&folder).unwrap();
+    }
+
+    #[test]
+    fn setting_aside_never_overwrites_an_earlier_one() {
+        let folder = std::env::temp_dir().join(format!("aside-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).unwrap();
+        let file = folder.join("save.ron");
+        for (n, aside) in ["save.unreadable.ron", "save.unreadable-2.ron"]
+            .iter()
+            .enumerate()
+        {
+            std::fs::write(&file, format!("broken {n}")).unwrap();
+            assert_eq!(set_aside(&file).unwrap(), folder.join(aside));
+            assert!(is_set_aside(&folder.join(aside)));
+        }
+        assert_eq!(
+            std::fs::read_to_string(folder.join("save.unreadable.ron")).unwrap(),
+            "broken 0"
+        );
+        assert!(!file.exists());
+        assert!(set_aside(&file).is_err(), "nothing to set aside");
         std::fs::remove_dir_all(&folder).unwrap();
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use bevy::prelude::*;
 
 use super::{DialogueEnded, LineShown};
-use crate::data::kept::KeptFile;
+use crate::data::kept::{KeptFile, KeptProblems};
 
 /// How many times each line (`dialogue/line`) was shown; a line read on an
 /// earlier run counts once.
@@ -37,19 +37,24 @@ impl SeenLinesFile {
     pub fn choose(data_dir: Option<&Path>) -> Option<Self> {
         KeptFile::choose(data_dir, "seen-lines.ron").map(Self)
     }
+
+    /// Keeps the lines seen in this file, reading what it holds now (a
+    /// file that cannot be read is set aside, and the title says so).
+    pub fn insert_into(mut self, world: &mut World) {
+        if let Some(lines) = self.0.read::<Vec<String>>() {
+            world.insert_resource(SeenLines {
+                shown: lines.into_iter().map(|l| (l, 1)).collect(),
+            });
+        }
+        KeptProblems::add(world, self.0.problem.clone());
+        world.insert_resource(self);
+    }
 }
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SeenLines>()
-        .add_systems(Startup, read_seen_lines)
         .add_observer(count_shown)
         .add_observer(write_seen_lines);
-}
-
-fn read_seen_lines(file: Option<ResMut<SeenLinesFile>>, mut seen: ResMut<SeenLines>) {
-    if let Some(lines) = file.and_then(|mut file| file.0.read::<Vec<String>>()) {
-        seen.shown.extend(lines.into_iter().map(|l| (l, 1)));
-    }
 }
 
 fn count_shown(shown: On<LineShown>, mut seen: ResMut<SeenLines>) {

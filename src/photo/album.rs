@@ -9,6 +9,7 @@
 use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
 
+use super::pictures::HeldPictures;
 use crate::input::{Action, ActionState, Bindings, ClaimsInput, InputContext, InputDevice};
 use crate::levels::NightData;
 use crate::states::Screen;
@@ -106,6 +107,7 @@ fn open(
     device: Res<InputDevice>,
     open: Query<(), With<Album>>,
     mut images: ResMut<AlbumImages>,
+    held: Res<HeldPictures>,
     assets: Option<ResMut<Assets<Image>>>,
     mut commands: Commands,
 ) {
@@ -144,6 +146,8 @@ fn open(
         images.0.clear();
     }
     if let Some(mut assets) = assets {
+        let night = night.map_or(0, |n| n.night);
+        show_held(&photos, night, &held, &mut images, &mut assets);
         read_pictures(&photos, &mut images, &mut assets);
     }
     commands.spawn((
@@ -204,6 +208,27 @@ fn read_pictures(photos: &[PhotoRecord], images: &mut AlbumImages, assets: &mut 
                 "photograph {} cannot be shown: {path}: {problem}",
                 photo.number
             ),
+        }
+    }
+}
+
+/// Shows the pictures of `photos` held in memory (no folder would take
+/// them) from there.
+fn show_held(
+    photos: &[PhotoRecord],
+    night: u64,
+    held: &HeldPictures,
+    images: &mut AlbumImages,
+    assets: &mut Assets<Image>,
+) {
+    for photo in photos {
+        if images.0.contains_key(&photo.number) {
+            continue;
+        }
+        if let Some(picture) = held.0.get(&(night, photo.number)) {
+            let picture = image::DynamicImage::ImageRgba8((**picture).clone());
+            let picture = Image::from_dynamic(picture, true, RenderAssetUsages::default());
+            images.0.insert(photo.number, assets.add(picture));
         }
     }
 }
@@ -371,6 +396,15 @@ fn enlarged(photo: &PhotoRecord, place: &str, image: Option<Handle<Image>>) -> i
             file_name(developed)
         ));
     }
+    if photo.waiting {
+        lines.push(match &photo.image {
+            Some(kept) => format!(
+                "Kept in {} until the photos folder can be written.",
+                file_folder(kept)
+            ),
+            None => "Its picture waits for the disk to take it.".to_owned(),
+        });
+    }
     if photo.subjects.is_empty() {
         lines.push("Nothing the night would remember is in it.".into());
     }
@@ -408,6 +442,13 @@ fn file_name(path: &str) -> String {
     name.strip_prefix("night-")
         .and_then(|rest| rest.split_once('-'))
         .map_or_else(|| name.to_string(), |(_, rest)| rest.to_owned())
+}
+
+/// The folder a file is in.
+fn file_folder(path: &str) -> String {
+    std::path::Path::new(path)
+        .parent()
+        .map_or_else(|| path.to_owned(), |p| p.display().to_string())
 }
 
 /// `The cracked mirror 58: in frame 100%, clear 100%, size 0.59, ...`
@@ -452,6 +493,7 @@ mod tests {
             subjects: Vec::new(),
             image,
             developed: None,
+            waiting: false,
         }
     }
 

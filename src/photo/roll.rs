@@ -1,56 +1,129 @@
-//! The developed roll, at the night's ending: once every picture of the
-//! night is on disk, each is changed as the ending says (`<photo>-changed.png`
-//! beside the original, which stays as it was) and a contact sheet of every
-//! frame is made (`night-<night>-contact-sheet.png`), off the main thread.
-//! The ending screen shows the sheet ([`DevelopedRoll`]). Headless there
-//! are no pictures, and nothing to develop.
+//! The darkroom: a night's roll developed once it came to its ending. Each
+//! picture is changed as the ending says (`<photo>-changed.png`, the
+//! original kept as it was) and a contact sheet of every frame is made
+//! (`night-<night>-contact-sheet.png`), off the main thread and whatever
+//! the screen: leaving the ending at once does not stop it, quitting the
+//! game finishes it first, and a roll a killed process left undeveloped is
+//! asked for again when the game next starts ([`DevelopRoll`]). A roll
+//! that cannot be developed says why, and is tried again at the next
+//! start. Headless there are no pictures, and nothing to develop.
 
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use bevy::asset::RenderAssetUsages;
 use bevy::image::ImageSampler;
 use bevy::prelude::*;
-use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
+use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, futures::check_ready};
 use image::RgbaImage;
 
-use super::capture::{PIXELS_PER_POINT, PhotoFolder, PicturesInFlight, free_path};
+use super::capture::{PIXELS_PER_POINT, ToCapture};
 use super::develop::{self, SheetFrame};
-use crate::levels::NightData;
-use crate::levels::schema::AlbumChange;
-use crate::states::Screen;
-use crate::story::StoryState;
+use super::keeping::{Placed, Shelves};
+use super::pictures::{self, HeldPictures, PhotoFolder, PictureKept, SpareFolder, Writing};
+use crate::data::kept::Notice;
+use crate::levels::schema::{AlbumChange, Story};
+use crate::levels::{DataStatus, NightData};
+use crate::states::{Quitting, Screen, quitting};
+use crate::story::{PhotoRecord, StoryState};
 
-/// The roll, developed: the contact sheet to show. Present on the ending
-/// screen once it is done ([`RollDeveloped`] says where the files went).
-#[derive(Resource, Debug, Clone)]
-pub struct DevelopedRoll {
-    /// The contact sheet, as an image the interface can show.
-    pub sheet: Handle<Image>,
+/// The longest a roll waits for pictures still on their way (wall-clock
+/// time: writing them is work off the main thread, however fast frames
+/// run).
+const MOST_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Asks for a night's roll to be developed: the night as it ended. A roll
+/// already developed, or one this run is developing, is left as it is.
+#[derive(Event, Debug, Clone, PartialEq)]
+pub struct DevelopRoll(pub Box<StoryState>);
+
+/// A night's roll is being developed.
+#[derive(Event, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RollDeveloping {
+    /// The night.
+    pub night: u64,
+    /// Its frames.
+    pub frames: usize,
 }
 
-/// The roll has been developed.
+/// A night's roll has been developed.
 #[derive(Event, Debug, Clone, PartialEq)]
 pub struct RollDeveloped {
+    /// The night.
+    pub night: u64,
     /// Frames on the contact sheet.
     pub frames: usize,
     /// How the photographs changed.
     pub change: AlbumChange,
     /// The contact sheet's file.
     pub sheet: PathBuf,
-    /// The changed photographs' files.
-    pub changed: Vec<PathBuf>,
+    /// Each changed photograph's file, by its number.
+    pub changed: Vec<(u32, PathBuf)>,
     /// Milliseconds it took, off the main thread.
     pub millis: f64,
 }
 
+/// The roll developed last, its contact sheet as an image the interface
+/// can show.
+#[derive(Resource, Debug, Clone)]
+pub struct DevelopedRoll {
+    /// The night.
+    pub night: u64,
+    /// The contact sheet.
+    pub sheet: Handle<Image>,
+}
+
+/// The rolls waiting, the one being developed, and what became of those
+/// this run tried.
+#[derive(Resource, Debug, Default)]
+pub struct Darkroom {
+    waiting: VecDeque<Waiting>,
+    running: Option<Running>,
+    developed: BTreeSet<u64>,
+    failed: BTreeMap<u64, String>,
+}
+
+/// A roll waiting its turn.
+#[derive(Debug)]
+struct Waiting {
+    night: StoryState,
+    since: Instant,
+}
+
 /// The roll being developed.
-#[derive(Component)]
-struct Developing {
+#[derive(Debug)]
+struct Running {
+    roll: Roll,
     task: Task<Result<Developed, String>>,
-    change: AlbumChange,
+}
+
+/// A roll begun.
+#[derive(Debug, Clone, Copy)]
+struct Roll {
+    night: u64,
     frames: usize,
+    change: AlbumChange,
     started: Instant,
+}
+
+impl Darkroom {
+    /// Whether a roll is waiting or being developed.
+    pub fn busy(&self) -> bool {
+        self.running.is_some() || !self.waiting.is_empty()
+    }
+
+    /// Why the roll of `night` could not be developed, if it could not.
+    pub fn failure(&self, night: u64) -> Option<&str> {
+        self.failed.get(&night).map(String::as_str)
+    }
+
+    /// Whether the roll of `night` is waiting or being developed.
+    fn has(&self, night: u64) -> bool {
+        self.running.as_ref().is_some_and(|r| r.roll.night == night)
+            || self.waiting.iter().any(|w| w.night.night == night)
+    }
 }
 
 /// What developing made.
@@ -61,113 +134,174 @@ struct Developed {
     changed: Vec<(u32, PathBuf)>,
 }
 
-/// The most seconds the roll waits for pictures still on their way.
-const MOST_WAIT_SECONDS: f32 = 5.0;
-
-/// Whether developing has begun this ending, and how long it has waited.
-#[derive(Resource, Default)]
-struct Begun {
-    begun: bool,
-    waited: f32,
-}
-
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Begun>()
+    app.init_resource::<Darkroom>()
+        .add_observer(queue)
+        .add_observer(follow_pictures)
+        .add_observer(note_developed)
+        .add_systems(OnEnter(Screen::Ending), develop_tonight)
+        .add_systems(Update, (begin_developing, finish_developing).chain())
         .add_systems(
-            Update,
-            (begin_developing, finish_developing)
-                .chain()
-                .run_if(in_state(Screen::Ending)),
-        )
-        .add_systems(OnExit(Screen::Ending), |mut commands: Commands| {
-            commands.remove_resource::<DevelopedRoll>();
-            commands.insert_resource(Begun::default());
-        });
+            Last,
+            finish_on_quitting
+                .after(pictures::finish_on_quitting)
+                .in_set(Quitting::Finish)
+                .run_if(quitting),
+        );
 }
 
-/// Once no picture is on its way to disk (or after a few seconds), develops
-/// the night's roll.
-fn begin_developing(
-    time: Res<Time<Real>>,
-    mut begun: ResMut<Begun>,
-    flight: Res<PicturesInFlight>,
-    data: Res<NightData>,
-    state: Option<Res<StoryState>>,
-    folder: Option<Res<PhotoFolder>>,
-    mut commands: Commands,
-) {
-    begun.waited += time.delta_secs();
-    if begun.begun || (flight.0 > 0 && begun.waited < MOST_WAIT_SECONDS) {
+/// The night that just ended asks for its roll.
+fn develop_tonight(state: Option<Res<StoryState>>, mut commands: Commands) {
+    if let Some(state) = state {
+        commands.trigger(DevelopRoll(Box::new(state.clone())));
+    }
+}
+
+fn queue(request: On<DevelopRoll>, mut darkroom: ResMut<Darkroom>) {
+    let night = &request.0;
+    if !night.roll_to_develop()
+        || darkroom.has(night.night)
+        || darkroom.developed.contains(&night.night)
+    {
         return;
     }
-    begun.begun = true;
-    let (Some(state), Some(folder)) = (state, folder) else {
-        return;
-    };
-    if state.album.iter().all(|p| p.image.is_none()) {
-        return;
+    darkroom.failed.remove(&night.night);
+    darkroom.waiting.push_back(Waiting {
+        night: (**night).clone(),
+        since: Instant::now(),
+    });
+}
+
+/// A picture of a waiting roll that lands is developed from where it went.
+fn follow_pictures(kept: On<PictureKept>, mut darkroom: ResMut<Darkroom>) {
+    for waiting in darkroom.waiting.iter_mut() {
+        if waiting.night.night == kept.night {
+            waiting
+                .night
+                .picture_kept(kept.number, kept.path.as_deref(), kept.waiting);
+        }
     }
-    let change = data
-        .story
-        .as_ref()
-        .zip(state.ending.as_ref())
+}
+
+/// The night in play notes its developed roll.
+fn note_developed(developed: On<RollDeveloped>, state: Option<ResMut<StoryState>>) {
+    if let Some(mut state) = state.filter(|s| s.night == developed.night) {
+        state.roll_developed(&developed.changed, &developed.sheet);
+    }
+}
+
+/// What a roll needs to be developed, taken from the world.
+struct Ingredients {
+    shelves: Shelves,
+    change: AlbumChange,
+    held: BTreeMap<u32, Arc<RgbaImage>>,
+}
+
+/// How `night`'s roll changes: as its ending says in `story`.
+fn change_of(story: Option<&Story>, night: &StoryState) -> AlbumChange {
+    story
+        .zip(night.ending.as_ref())
         .and_then(|(story, id)| story.endings.iter().find(|e| e.id == *id))
         .map(|e| e.album)
-        .unwrap_or_default();
-    let frames: Vec<(u32, Option<PathBuf>)> = state
-        .album
-        .iter()
-        .map(|p| (p.number, p.image.as_ref().map(PathBuf::from)))
-        .collect();
-    let (count, night, folder) = (frames.len(), state.night, folder.0.clone());
-    let task = AsyncComputeTaskPool::get()
-        .spawn(async move { develop_roll(&frames, change, &folder, night) });
-    commands.spawn((
-        Name::new("Developing the roll"),
-        Developing {
-            task,
-            change,
-            frames: count,
-            started: Instant::now(),
-        },
-        DespawnOnExit(Screen::Ending),
-    ));
+        .unwrap_or_default()
 }
 
-/// Changes each picture of `frames` by `change` and writes it beside its
-/// original, then makes and writes the contact sheet of them all. A picture
-/// that cannot be read is left blank on the sheet.
+/// Once no picture of it is on its way (or after a few seconds), begins
+/// developing the first roll waiting.
+fn begin_developing(
+    mut darkroom: ResMut<Darkroom>,
+    to_capture: Res<ToCapture>,
+    writing: Query<&Writing>,
+    held: Res<HeldPictures>,
+    data: Res<NightData>,
+    status: Res<DataStatus>,
+    photos: Option<Res<PhotoFolder>>,
+    spare: Option<Res<SpareFolder>>,
+    mut commands: Commands,
+) {
+    // The change is the ending's: the story must have been read.
+    if darkroom.running.is_some() || *status == DataStatus::Loading {
+        return;
+    }
+    let Some(first) = darkroom.waiting.front() else {
+        return;
+    };
+    let night = first.night.night;
+    let on_its_way = to_capture.0 > 0 || writing.iter().any(|w| w.picture.night == night);
+    if on_its_way && first.since.elapsed() < MOST_WAIT {
+        return;
+    }
+    let Some(waiting) = darkroom.waiting.pop_front() else {
+        return;
+    };
+    let Some(shelves) = pictures::shelves(photos.as_deref(), spare.as_deref()) else {
+        return;
+    };
+    let ingredients = Ingredients {
+        shelves,
+        change: change_of(data.story.as_ref(), &waiting.night),
+        held: held_of(&held, night),
+    };
+    let frames = waiting.night.album.clone();
+    let (count, change) = (frames.len(), ingredients.change);
+    let task = AsyncComputeTaskPool::get()
+        .spawn(async move { develop_roll(&frames, &ingredients, night) });
+    info!("developing the roll of night {night}: {count} frames");
+    commands.trigger(RollDeveloping {
+        night,
+        frames: count,
+    });
+    darkroom.running = Some(Running {
+        roll: Roll {
+            night,
+            frames: count,
+            change,
+            started: Instant::now(),
+        },
+        task,
+    });
+}
+
+/// The pictures of `night` held in memory, by number.
+fn held_of(held: &HeldPictures, night: u64) -> BTreeMap<u32, Arc<RgbaImage>> {
+    held.0
+        .iter()
+        .filter(|((n, _), _)| *n == night)
+        .map(|((_, number), picture)| (*number, picture.clone()))
+        .collect()
+}
+
+/// Changes each picture of `frames` as `ingredients` say and keeps it
+/// (beside the photographs, or in the spare folder), then makes and keeps
+/// the contact sheet of them all. A picture that cannot be read is left
+/// blank on the sheet; one that cannot be kept anywhere fails the roll.
 fn develop_roll(
-    frames: &[(u32, Option<PathBuf>)],
-    change: AlbumChange,
-    folder: &Path,
+    frames: &[PhotoRecord],
+    ingredients: &Ingredients,
     night: u64,
 ) -> Result<Developed, String> {
     let mut pictures: Vec<(u32, Option<RgbaImage>)> = Vec::new();
     let mut changed = Vec::new();
-    for (number, original) in frames {
-        let picture = original.as_ref().and_then(|path| match image::open(path) {
-            Ok(picture) => Some((path, picture.to_rgba8())),
-            Err(why) => {
-                warn!("{}: cannot develop it: {why}", path.display());
-                None
-            }
-        });
-        let Some((path, picture)) = picture else {
-            pictures.push((*number, None));
+    for photo in frames {
+        let Some(picture) = original(photo, ingredients) else {
+            pictures.push((photo.number, None));
             continue;
         };
-        let after = develop::changed(&picture, change, PIXELS_PER_POINT as u32);
-        let stem = path.file_stem().map_or_else(
-            || format!("night-{night}-{number:02}"),
-            |s| s.to_string_lossy().into_owned(),
-        );
-        let target = free_path(path.parent().unwrap_or(folder), &format!("{stem}-changed"));
-        after
-            .save_with_format(&target, image::ImageFormat::Png)
-            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-        changed.push((*number, target));
-        pictures.push((*number, Some(after)));
+        let after = develop::changed(&picture, ingredients.change, PIXELS_PER_POINT as u32);
+        let stem = photo
+            .image
+            .as_ref()
+            .and_then(|p| {
+                PathBuf::from(p)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+            })
+            .unwrap_or_else(|| pictures::stem(night, photo.number));
+        changed.push((
+            photo.number,
+            keep(&ingredients.shelves, &after, &format!("{stem}-changed"))?,
+        ));
+        pictures.push((photo.number, Some(after)));
     }
     let sheet_frames: Vec<SheetFrame> = pictures
         .iter()
@@ -177,12 +311,11 @@ fn develop_roll(
         })
         .collect();
     let sheet = develop::contact_sheet(&sheet_frames);
-    std::fs::create_dir_all(folder)
-        .map_err(|e| format!("cannot make the folder {}: {e}", folder.display()))?;
-    let sheet_path = free_path(folder, &format!("night-{night}-contact-sheet"));
-    sheet
-        .save_with_format(&sheet_path, image::ImageFormat::Png)
-        .map_err(|e| format!("cannot write {}: {e}", sheet_path.display()))?;
+    let sheet_path = keep(
+        &ingredients.shelves,
+        &sheet,
+        &format!("night-{night}-contact-sheet"),
+    )?;
     Ok(Developed {
         sheet,
         sheet_path,
@@ -190,58 +323,156 @@ fn develop_roll(
     })
 }
 
-/// Shows the developed roll, and notes each changed picture's file in the
-/// night's album (the kept night follows, for the title's album).
+/// The picture of `photo` as it was taken: held in memory, or read from
+/// its file.
+fn original(photo: &PhotoRecord, ingredients: &Ingredients) -> Option<RgbaImage> {
+    if let Some(held) = ingredients.held.get(&photo.number) {
+        return Some((**held).clone());
+    }
+    let path = photo.image.as_ref()?;
+    match image::open(path) {
+        Ok(picture) => Some(picture.to_rgba8()),
+        Err(why) => {
+            warn!("{path}: cannot develop it: {why}");
+            None
+        }
+    }
+}
+
+/// Keeps a developed picture: its file, or why no folder would take it.
+fn keep(shelves: &Shelves, picture: &RgbaImage, stem: &str) -> Result<PathBuf, String> {
+    match shelves.place(picture, stem) {
+        Placed::Photos(path) => Ok(path),
+        Placed::Spare { path, why } => {
+            warn!("{}: kept in the spare folder: {why}", path.display());
+            Ok(path)
+        }
+        Placed::Nowhere(why) => Err(why),
+    }
+}
+
+/// Says what became of the roll being developed, once it is done.
 fn finish_developing(
-    mut developing: Query<(Entity, &mut Developing)>,
+    mut darkroom: ResMut<Darkroom>,
     images: Option<ResMut<Assets<Image>>>,
-    mut state: Option<ResMut<StoryState>>,
+    photos: Option<Res<PhotoFolder>>,
     mut commands: Commands,
 ) {
-    let Some(mut images) = images else {
+    let Some(running) = darkroom.running.as_mut() else {
         return;
     };
-    for (entity, mut job) in &mut developing {
-        let Some(result) = check_ready(&mut job.task) else {
-            continue;
-        };
-        commands.entity(entity).despawn();
-        match result {
-            Ok(developed) => {
-                let millis = job.started.elapsed().as_secs_f64() * 1e3;
-                info!(
-                    "the roll developed in {millis:.0} ms: {}",
-                    developed.sheet_path.display()
-                );
+    let Some(result) = check_ready(&mut running.task) else {
+        return;
+    };
+    let roll = running.roll;
+    darkroom.running = None;
+    let mut images = images;
+    done(
+        &mut darkroom,
+        roll,
+        result,
+        images.as_deref_mut(),
+        photos.as_deref(),
+        &mut commands,
+    );
+}
+
+/// Announces a developed roll and shows its sheet, or says why it failed.
+fn done(
+    darkroom: &mut Darkroom,
+    roll: Roll,
+    result: Result<Developed, String>,
+    images: Option<&mut Assets<Image>>,
+    photos: Option<&PhotoFolder>,
+    commands: &mut Commands,
+) {
+    let night = roll.night;
+    match result {
+        Ok(developed) => {
+            let millis = roll.started.elapsed().as_secs_f64() * 1e3;
+            info!(
+                "the roll developed in {millis:.0} ms: {}",
+                developed.sheet_path.display()
+            );
+            darkroom.developed.insert(night);
+            if let Some(images) = images {
                 let mut sheet = Image::from_dynamic(
                     image::DynamicImage::ImageRgba8(developed.sheet),
                     true,
                     RenderAssetUsages::RENDER_WORLD,
                 );
                 sheet.sampler = ImageSampler::linear();
-                if let Some(state) = state.as_mut() {
-                    for (number, path) in &developed.changed {
-                        if let Some(photo) = state.album.iter_mut().find(|p| p.number == *number) {
-                            photo.developed = Some(path.to_string_lossy().into_owned());
-                        }
-                    }
-                }
-                commands.trigger(RollDeveloped {
-                    frames: job.frames,
-                    change: job.change,
-                    sheet: developed.sheet_path,
-                    changed: developed
-                        .changed
-                        .into_iter()
-                        .map(|(_, path)| path)
-                        .collect(),
-                    millis,
-                });
                 commands.insert_resource(DevelopedRoll {
+                    night,
                     sheet: images.add(sheet),
                 });
             }
-            Err(why) => warn!("the roll could not be developed: {why}"),
+            commands.trigger(RollDeveloped {
+                night,
+                frames: roll.frames,
+                change: roll.change,
+                sheet: developed.sheet_path,
+                changed: developed.changed,
+                millis,
+            });
         }
+        Err(why) => {
+            warn!("the roll of night {night} could not be developed: {why}");
+            let folder = photos.map_or_else(
+                || "the photos folder".to_owned(),
+                |p| p.0.display().to_string(),
+            );
+            let told = format!(
+                "The roll could not be developed: {why}. The photographs are kept as they were \
+                 taken, in {folder}; it is tried again when the game next starts."
+            );
+            commands.trigger(Notice(told.clone()));
+            darkroom.failed.insert(night, told);
+        }
+    }
+}
+
+/// The game is quitting: the roll being developed, and every roll
+/// waiting, is finished first.
+fn finish_on_quitting(
+    mut darkroom: ResMut<Darkroom>,
+    held: Res<HeldPictures>,
+    data: Res<NightData>,
+    photos: Option<Res<PhotoFolder>>,
+    spare: Option<Res<SpareFolder>>,
+    mut images: Option<ResMut<Assets<Image>>>,
+    mut commands: Commands,
+) {
+    if let Some(mut running) = darkroom.running.take() {
+        let result = block_on(&mut running.task);
+        let (images, photos) = (images.as_deref_mut(), photos.as_deref());
+        done(
+            &mut darkroom,
+            running.roll,
+            result,
+            images,
+            photos,
+            &mut commands,
+        );
+    }
+    let Some(shelves) = pictures::shelves(photos.as_deref(), spare.as_deref()) else {
+        return;
+    };
+    while let Some(waiting) = darkroom.waiting.pop_front() {
+        let night = waiting.night.night;
+        let ingredients = Ingredients {
+            shelves: shelves.clone(),
+            change: change_of(data.story.as_ref(), &waiting.night),
+            held: held_of(&held, night),
+        };
+        let roll = Roll {
+            night,
+            frames: waiting.night.album.len(),
+            change: ingredients.change,
+            started: Instant::now(),
+        };
+        let result = develop_roll(&waiting.night.album, &ingredients, night);
+        let (images, photos) = (images.as_deref_mut(), photos.as_deref());
+        done(&mut darkroom, roll, result, images, photos, &mut commands);
     }
 }

@@ -101,6 +101,7 @@ fn shoot(
         subjects: judged.subjects,
         image: None,
         developed: None,
+        waiting: false,
     };
     meet_goals(level, &record, &mut state);
     state.album.push(record);

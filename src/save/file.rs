@@ -170,12 +170,6 @@ impl SaveFolder {
         }
     }
 
-    /// Where a latest save that could not be read is set aside when a new
-    /// one replaces it, so that nothing the player had is lost.
-    pub fn set_aside(&self) -> PathBuf {
-        self.0.join("save.unreadable.ron")
-    }
-
     /// Writes `save` as the latest, the one it replaces (`previous`, as it
     /// was read) becoming the backup. A latest save that could not be read
     /// never replaces a good backup: it is set aside instead.
@@ -183,8 +177,7 @@ impl SaveFolder {
         match previous {
             Slot::Ready(previous) => kept::write_whole(&self.backup(), &encode(previous)?)?,
             Slot::Unusable(_) if self.latest().exists() => {
-                std::fs::rename(self.latest(), self.set_aside())
-                    .map_err(|e| format!("{}: {e}", self.latest().display()))?;
+                kept::set_aside(&self.latest())?;
             }
             _ => {}
         }
@@ -198,8 +191,9 @@ impl SaveFolder {
     }
 
     /// Every ended night kept, newest first, and why any file among them
-    /// cannot be read (such a file is left as it is).
-    pub fn read_ended(&self) -> (Vec<Save>, Vec<SaveProblem>) {
+    /// cannot be read: such a file is set aside (`night-<n>.unreadable.ron`)
+    /// so that nothing writes over it, and the problem says where it went.
+    pub fn read_ended(&self) -> (Vec<Save>, Vec<String>) {
         let Ok(entries) = std::fs::read_dir(self.ended()) else {
             return (Vec::new(), Vec::new());
         };
@@ -207,13 +201,17 @@ impl SaveFolder {
             .flatten()
             .map(|entry| entry.path())
             .filter(|path| path.extension().is_some_and(|e| e == "ron"))
+            .filter(|path| !kept::is_set_aside(path))
             .collect();
         files.sort();
         let (mut nights, mut problems) = (Vec::new(), Vec::new());
         for file in files {
             match SaveFolder::read(&file) {
                 Slot::Ready(save) => nights.push(*save),
-                Slot::Unusable(problem) => problems.push(problem),
+                Slot::Unusable(problem) => problems.push(match kept::set_aside(&file) {
+                    Ok(aside) => format!("{problem}\nIt is kept as {}.", aside.display()),
+                    Err(why) => format!("{problem}\nIt is left as it is ({why})."),
+                }),
                 Slot::Empty => {}
             }
         }
@@ -226,17 +224,28 @@ impl SaveFolder {
     /// removed, or set aside where it could not be read, so that nothing
     /// offers to continue it.
     pub fn put_by(&self, ended: &Save, latest: &Slot) -> Result<(), String> {
-        let text = encode(ended)?;
-        let kept = self
-            .ended()
-            .join(format!("night-{}.ron", ended.state.night));
-        kept::write_whole(&kept, &text)?;
-        kept::write_whole(&self.backup(), &text)?;
-        let gone = match latest {
+        self.keep_ended(ended, true)?;
+        match latest {
             Slot::Empty => Ok(()),
-            Slot::Ready(_) => std::fs::remove_file(self.latest()),
-            Slot::Unusable(_) => std::fs::rename(self.latest(), self.set_aside()),
-        };
-        gone.map_err(|e| format!("{}: {e}", self.latest().display()))
+            Slot::Ready(_) => std::fs::remove_file(self.latest())
+                .map_err(|e| format!("{}: {e}", self.latest().display())),
+            Slot::Unusable(_) => kept::set_aside(&self.latest()).map(|_| ()),
+        }
+    }
+
+    /// The file that keeps the ended night `night`.
+    pub fn ended_night(&self, night: u64) -> PathBuf {
+        self.ended().join(format!("night-{night}.ron"))
+    }
+
+    /// Writes the ended night `ended` whole among the ended nights, and as
+    /// the backup too where `backup` (the backup is of that night).
+    pub fn keep_ended(&self, ended: &Save, backup: bool) -> Result<(), String> {
+        let text = encode(ended)?;
+        kept::write_whole(&self.ended_night(ended.state.night), &text)?;
+        if backup {
+            kept::write_whole(&self.backup(), &text)?;
+        }
+        Ok(())
     }
 }

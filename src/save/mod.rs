@@ -17,9 +17,11 @@ use std::path::Path;
 
 use bevy::prelude::*;
 
-use crate::data::kept::player_folder;
+use crate::data::kept::Notice;
+use crate::data::kept::{KeptProblems, player_folder};
 use crate::levels::{CurrentLevel, NightData};
-use crate::states::Screen;
+use crate::photo::{DevelopRoll, PictureKept, RollDeveloped};
+use crate::states::{Quitting, Screen, quitting};
 use crate::story::{ChapterBegan, StoryState};
 
 /// Where saves are kept between runs.
@@ -35,10 +37,11 @@ impl SaveFile {
     /// Keeps the game's saves in this folder, reading what it holds now
     /// (before the title shows, which offers Continue by it).
     pub fn insert_into(self, world: &mut World) {
-        let saves = Saves::read(&self.0);
+        let (saves, problems) = Saves::read(&self.0);
         if let Some(problem) = saves.problem() {
             warn!("the save cannot be continued: {problem}");
         }
+        KeptProblems::add(world, problems);
         world.insert_resource(saves);
         world.insert_resource(self);
     }
@@ -57,17 +60,19 @@ pub struct Saves {
 }
 
 impl Saves {
-    /// The saves kept in `folder`.
-    pub fn read(folder: &SaveFolder) -> Self {
+    /// The saves kept in `folder`, and why any ended night among them
+    /// could not be read (it is set aside).
+    pub fn read(folder: &SaveFolder) -> (Self, Vec<String>) {
         let (ended, problems) = folder.read_ended();
-        for problem in problems {
+        for problem in &problems {
             warn!("an ended night cannot be shown in the album: {problem}");
         }
-        Self {
+        let saves = Self {
             latest: SaveFolder::read(&folder.latest()),
             backup: SaveFolder::read(&folder.backup()),
             ended,
-        }
+        };
+        (saves, problems)
     }
 
     /// The save Continue picks up: the latest, or the backup when the
@@ -142,6 +147,9 @@ pub(super) fn plugin(app: &mut App) {
                 to_save.0 = Some(began.id.clone());
             },
         )
+        .add_observer(keep_picture_of_ended_night)
+        .add_observer(keep_roll_of_ended_night)
+        .add_systems(Startup, develop_kept_rolls)
         .add_systems(
             PostUpdate,
             save_chapter_once_arrived.run_if(in_state(Screen::Playing)),
@@ -152,22 +160,17 @@ pub(super) fn plugin(app: &mut App) {
                 to_save.0 = None;
             },
         )
-        .add_systems(Last, save_on_quitting)
-        // On entering the ending (the night changed since the last one),
-        // and again as it changes during it: a photograph taken as the
-        // night ends is written then, and its album should have it.
         .add_systems(
-            Update,
-            put_by_the_ended_night.run_if(
-                in_state(Screen::Ending).and_then(resource_exists_and_changed::<StoryState>),
-            ),
-        );
+            Last,
+            save_on_quitting.in_set(Quitting::Save).run_if(quitting),
+        )
+        .add_systems(OnEnter(Screen::Ending), put_by_the_ended_night);
 }
 
 /// A night that came to its ending is not continued: it is kept whole
 /// among the ended nights and as the backup (its roll for the title's
-/// album) as the ending begins and whenever the night changes during it,
-/// and the title offers a new night.
+/// album) as the ending begins, and the title offers a new night. What
+/// comes of its pictures and its roll afterwards is kept with it.
 fn put_by_the_ended_night(
     state: Option<Res<StoryState>>,
     file: Option<Res<SaveFile>>,
@@ -183,12 +186,70 @@ fn put_by_the_ended_night(
         warn!("the ended night could not be put by: {problem}");
     }
     saves.latest = Slot::Empty;
-    // Put by again (the ending's last pictures landing): the same night.
     saves
         .ended
         .retain(|kept| kept.state.night != ended.state.night);
     saves.ended.insert(0, ended.clone());
     saves.backup = Slot::Ready(Box::new(ended));
+}
+
+/// Every kept night whose roll was left undeveloped (the game closed or was
+/// killed as it developed) is developed as the game starts.
+fn develop_kept_rolls(saves: Res<Saves>, mut commands: Commands) {
+    for night in saves.ended.iter().filter(|s| s.state.roll_to_develop()) {
+        info!(
+            "the roll of night {} was left undeveloped",
+            night.state.night
+        );
+        commands.trigger(DevelopRoll(Box::new(night.state.clone())));
+    }
+}
+
+fn keep_picture_of_ended_night(
+    kept: On<PictureKept>,
+    file: Option<Res<SaveFile>>,
+    mut saves: ResMut<Saves>,
+) {
+    change_ended_night(&mut saves, file.as_deref(), kept.night, |state| {
+        state.picture_kept(kept.number, kept.path.as_deref(), kept.waiting);
+    });
+}
+
+fn keep_roll_of_ended_night(
+    developed: On<RollDeveloped>,
+    file: Option<Res<SaveFile>>,
+    mut saves: ResMut<Saves>,
+) {
+    change_ended_night(&mut saves, file.as_deref(), developed.night, |state| {
+        state.roll_developed(&developed.changed, &developed.sheet);
+    });
+}
+
+/// Changes the kept ended night `night` (if there is one) by `change`, and
+/// writes it again whole, as the backup too where the backup is of it.
+fn change_ended_night(
+    saves: &mut Saves,
+    file: Option<&SaveFile>,
+    night: u64,
+    change: impl FnOnce(&mut StoryState),
+) {
+    let Some(ended) = saves.ended.iter_mut().find(|s| s.state.night == night) else {
+        return;
+    };
+    change(&mut ended.state);
+    let ended = ended.clone();
+    let backup = saves
+        .backup
+        .save()
+        .is_some_and(|b| b.state.night == night && b.state.ending.is_some());
+    if backup {
+        saves.backup = Slot::Ready(Box::new(ended.clone()));
+    }
+    if let Some(file) = file
+        && let Err(problem) = file.0.keep_ended(&ended, backup)
+    {
+        warn!("the ended night could not be kept: {problem}");
+    }
 }
 
 /// Saves the night in progress (not one that has come to its ending).
@@ -205,7 +266,13 @@ fn save_night(
     let save = Save::now(&state, request.reason);
     let problem = file.and_then(|file| file.0.write(&save, &saves.latest).err());
     match &problem {
-        Some(problem) => warn!("the night could not be saved: {problem}"),
+        Some(problem) => {
+            warn!("the night could not be saved: {problem}");
+            commands.trigger(Notice(format!(
+                "The night could not be saved ({problem}). It plays on, and the next save tries \
+                 again."
+            )));
+        }
         None => info!(
             "saved: {} at {} ({:?})",
             state.chapter,
@@ -250,13 +317,10 @@ fn save_chapter_once_arrived(
     }
 }
 
-/// Quitting the game in the middle of the night saves it first.
-fn save_on_quitting(
-    mut exits: MessageReader<AppExit>,
-    screen: Option<Res<State<Screen>>>,
-    mut commands: Commands,
-) {
-    if exits.read().count() > 0 && screen.is_some_and(|s| *s.get() == Screen::Playing) {
+/// Quitting the game in the middle of the night saves it first (once the
+/// pictures on their way have landed, so that it names them).
+fn save_on_quitting(screen: Option<Res<State<Screen>>>, mut commands: Commands) {
+    if screen.is_some_and(|s| *s.get() == Screen::Playing) {
         commands.trigger(SaveNight {
             reason: SaveReason::Quit,
         });

@@ -146,7 +146,7 @@ fn a_broken_save_never_replaces_a_good_backup_and_is_set_aside() {
         Slot::Ready(Box::new(good))
     );
     assert_eq!(
-        std::fs::read_to_string(saves.set_aside()).unwrap(),
+        std::fs::read_to_string(folder.0.join("save.unreadable.ron")).unwrap(),
         "Save(version: 1, wri",
         "the broken save is kept, not lost"
     );
@@ -213,6 +213,7 @@ fn photo_record(number: u32) -> crate::story::PhotoRecord {
         subjects: Vec::new(),
         image: None,
         developed: None,
+        waiting: false,
     }
 }
 
@@ -277,11 +278,20 @@ fn every_ended_night_is_kept_newest_first_and_a_broken_one_reported() {
     let (nights, problems) = saves.read_ended();
     assert_eq!(nights, [second, first], "newest first");
     assert_eq!(problems.len(), 1);
+    assert!(problems[0].contains("night-3.ron:1:"), "{}", problems[0]);
     assert!(
-        problems[0].to_string().contains("night-3.ron:"),
+        problems[0].contains("night-3.unreadable.ron"),
         "{}",
         problems[0]
     );
+    // Set aside, never written over, and not read as a night again.
+    assert_eq!(
+        std::fs::read_to_string(saves.ended().join("night-3.unreadable.ron")).unwrap(),
+        "Save(version: 1, wri"
+    );
+    let (again, problems) = saves.read_ended();
+    assert_eq!(again.len(), 2);
+    assert!(problems.is_empty(), "{problems:?}");
 }
 
 #[test]

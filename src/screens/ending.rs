@@ -1,14 +1,15 @@
 //! The ending screen: the ending the night came to, its title and summary
 //! from `story.ron`, over the generated dawn backdrop (Lev on a roof, his
 //! camera raised to the sun), and the developed roll's contact sheet once
-//! it is ready; then back to the title.
+//! it is ready (or why it could not be developed); then back to the title,
+//! at once if the player likes: the roll develops all the same.
 
 use bevy::prelude::*;
 
 use crate::art::sheets::SpriteSheets;
 use crate::input::Action;
 use crate::levels::NightData;
-use crate::photo::DevelopedRoll;
+use crate::photo::{Darkroom, DevelopedRoll};
 use crate::states::Screen;
 use crate::story::StoryState;
 use crate::ui::menu::Activate;
@@ -30,7 +31,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             show_roll
-                .run_if(resource_added::<DevelopedRoll>)
+                .run_if(
+                    resource_changed::<Darkroom>
+                        .or_else(resource_exists_and_changed::<DevelopedRoll>),
+                )
                 .run_if(in_state(Screen::Ending)),
         );
 }
@@ -65,9 +69,7 @@ fn spawn_ending(
             let story = data.story.as_ref()?;
             story.endings.iter().find(|e| e.id == *id)
         });
-    let pictures = state
-        .as_ref()
-        .is_some_and(|s| s.album.iter().any(|p| p.image.is_some()));
+    let pictures = state.as_ref().is_some_and(|s| s.roll_to_develop());
     let roll = if pictures {
         "Developing the roll..."
     } else {
@@ -99,28 +101,42 @@ fn spawn_ending(
     ));
 }
 
-/// The contact sheet, in place of the word that it is developing.
-/// At most this share of the window's width and height, its shape kept.
+/// The contact sheet, in place of the word that it is developing; or
+/// why it could not be developed. At most this share of the window's
+/// width and height, its shape kept.
 fn show_roll(
-    roll: Res<DevelopedRoll>,
-    images: Res<Assets<Image>>,
+    roll: Option<Res<DevelopedRoll>>,
+    darkroom: Res<Darkroom>,
+    state: Option<Res<StoryState>>,
+    images: Option<Res<Assets<Image>>>,
     views: Query<Entity, With<RollView>>,
     mut commands: Commands,
 ) {
-    let aspect = images
-        .get(&roll.sheet)
-        .map_or(1.0, |i| i.aspect_ratio().ratio());
+    let Some(night) = state.map(|s| s.night) else {
+        return;
+    };
+    let sheet = roll.filter(|r| r.night == night).map(|r| r.sheet.clone());
     for view in &views {
-        commands.entity(view).despawn_children().with_child((
-            Name::new("Contact sheet"),
-            ImageNode::new(roll.sheet.clone()),
-            Node {
-                width: percent(92),
-                max_height: vh(46),
-                aspect_ratio: Some(aspect),
-                ..default()
-            },
-        ));
+        let mut view = commands.entity(view);
+        if let Some(sheet) = &sheet {
+            let aspect = images
+                .as_ref()
+                .and_then(|i| i.get(sheet))
+                .map_or(1.0, |i| i.aspect_ratio().ratio());
+            view.despawn_children().with_child((
+                Name::new("Contact sheet"),
+                ImageNode::new(sheet.clone()),
+                Node {
+                    width: percent(92),
+                    max_height: vh(46),
+                    aspect_ratio: Some(aspect),
+                    ..default()
+                },
+            ));
+        } else if let Some(failure) = darkroom.failure(night) {
+            view.despawn_children()
+                .with_child(widget::panel_text_small(failure.to_owned()));
+        }
     }
 }
 

@@ -3,8 +3,8 @@
 //! dialogue its text speed, the interface text size and captions). They are
 //! kept in `settings.ron` in the player's data folder, written whole
 //! whenever they change. A file that cannot be read is reported, set aside
-//! as `settings.unreadable.ron` and replaced by the defaults; nothing else
-//! in the folder (the saves) is touched.
+//! as `settings.unreadable.ron` (never over an earlier one) and replaced by
+//! the defaults; nothing else in the folder (the saves) is touched.
 
 mod values;
 
@@ -31,11 +31,6 @@ impl SettingsFile {
         kept::player_folder(data_dir).map(|folder| Self(folder.join("settings.ron")))
     }
 
-    /// Where a file that cannot be read is set aside.
-    pub fn set_aside(&self) -> PathBuf {
-        self.0.with_file_name("settings.unreadable.ron")
-    }
-
     /// The settings the file holds (the defaults when there is none), and
     /// why it could not be used if it could not: then it is set aside and
     /// the defaults take its place.
@@ -46,8 +41,8 @@ impl SettingsFile {
         match data::read_ron::<Settings>(&self.0) {
             Ok(settings) => (settings.clamped(), None),
             Err(diagnostic) => {
-                let kept = match std::fs::rename(&self.0, self.set_aside()) {
-                    Ok(()) => format!("kept as {}", self.set_aside().display()),
+                let kept = match kept::set_aside(&self.0) {
+                    Ok(aside) => format!("kept as {}", aside.display()),
                     Err(e) => format!("left as it is ({e})"),
                 };
                 let problem = format!("{diagnostic}\nThe defaults are used; the file is {kept}.");
@@ -79,8 +74,14 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Last, keep_changed_settings);
 }
 
-/// Settings the player changed are written at once.
-fn keep_changed_settings(settings: Res<Settings>, file: Option<Res<SettingsFile>>) {
+/// Settings the player changed are written at once; the first time they
+/// cannot be, the player is told.
+fn keep_changed_settings(
+    settings: Res<Settings>,
+    file: Option<Res<SettingsFile>>,
+    mut told: Local<bool>,
+    mut commands: Commands,
+) {
     if !settings.is_changed() || settings.is_added() {
         return;
     }
@@ -88,5 +89,10 @@ fn keep_changed_settings(settings: Res<Settings>, file: Option<Res<SettingsFile>
         && let Err(problem) = file.write(&settings)
     {
         warn!("the settings could not be kept: {problem}");
+        if !std::mem::replace(&mut *told, true) {
+            commands.trigger(kept::Notice(format!(
+                "The settings could not be kept ({problem}): they apply until the game closes."
+            )));
+        }
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use bevy::prelude::*;
 
 use super::state::{PastNights, StoryState};
-use crate::data::kept::KeptFile;
+use crate::data::kept::{KeptFile, KeptProblems, Notice};
 use crate::states::Screen;
 
 /// Where the nights played are kept between runs; without it (headless
@@ -22,18 +22,21 @@ impl NightsFile {
     pub fn choose(data_dir: Option<&Path>) -> Option<Self> {
         KeptFile::choose(data_dir, "nights.ron").map(Self)
     }
+
+    /// Keeps the nights played in this file, reading what it holds now
+    /// (a file that cannot be read is set aside, and the title says so).
+    pub fn insert_into(mut self, world: &mut World) {
+        if let Some(past) = self.0.read::<PastNights>() {
+            world.insert_resource(past);
+        }
+        KeptProblems::add(world, self.0.problem.clone());
+        world.insert_resource(self);
+    }
 }
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<PastNights>()
-        .add_systems(Startup, read_nights)
         .add_systems(OnEnter(Screen::Ending), remember_night);
-}
-
-fn read_nights(file: Option<ResMut<NightsFile>>, mut past: ResMut<PastNights>) {
-    if let Some(kept) = file.and_then(|mut file| file.0.read::<PastNights>()) {
-        *past = kept;
-    }
 }
 
 /// A night that came to its ending is remembered, and kept.
@@ -41,6 +44,7 @@ fn remember_night(
     state: Option<Res<StoryState>>,
     file: Option<Res<NightsFile>>,
     mut past: ResMut<PastNights>,
+    mut commands: Commands,
 ) {
     let Some(ending) = state.and_then(|s| s.ending.clone()) else {
         return;
@@ -50,5 +54,9 @@ fn remember_night(
         && let Err(problem) = file.0.write(&*past)
     {
         warn!("cannot keep the nights played: {problem}");
+        commands.trigger(Notice(format!(
+            "The nights played could not be kept ({problem}): the next night will not know \
+             of this one."
+        )));
     }
 }

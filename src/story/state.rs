@@ -3,6 +3,7 @@
 //! the story through it and keeps no copy of its own.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -43,6 +44,10 @@ pub struct StoryState {
     pub ending: Option<String>,
     /// The photographs of the night (filled by the camera).
     pub album: Vec<PhotoRecord>,
+    /// The developed roll's contact sheet, once the ending developed it:
+    /// then the roll is done.
+    #[serde(default)]
+    pub contact_sheet: Option<String>,
     /// How many times each dialogue node (`dialogue/node`) was reached.
     #[serde(default)]
     pub node_visits: BTreeMap<String, u32>,
@@ -96,6 +101,11 @@ pub struct PhotoRecord {
     /// The changed copy the night's ending developed of it, where one was.
     #[serde(default)]
     pub developed: Option<String>,
+    /// Whether its picture has yet to reach the photos folder: held while
+    /// the game runs, or kept in the data folder (`image`) until the photos
+    /// folder can be written. Every next chance writes it there.
+    #[serde(default)]
+    pub waiting: bool,
 }
 
 /// A subject as a photograph caught it.
@@ -189,6 +199,7 @@ impl StoryState {
             place: Place::default(),
             ending: None,
             album: Vec::new(),
+            contact_sheet: None,
             node_visits: BTreeMap::new(),
             dialogue: None,
             past: PastNights::default(),
@@ -241,6 +252,35 @@ impl StoryState {
     /// Every subject of every photograph, in the order taken.
     fn shots(&self) -> impl Iterator<Item = &SubjectShot> {
         self.album.iter().flat_map(|p| &p.subjects)
+    }
+
+    /// Whether the night's roll is still to be developed: the night came
+    /// to its ending, a photograph of it has a picture, and no contact
+    /// sheet has been made of them.
+    pub fn roll_to_develop(&self) -> bool {
+        self.ending.is_some()
+            && self.contact_sheet.is_none()
+            && self.album.iter().any(|p| p.image.is_some() || p.waiting)
+    }
+
+    /// Notes where photograph `number`'s picture is now (`None`: held in
+    /// memory only), and whether it still waits for the photos folder.
+    pub fn picture_kept(&mut self, number: u32, image: Option<&Path>, waiting: bool) {
+        if let Some(photo) = self.album.iter_mut().find(|p| p.number == number) {
+            photo.image = image.map(|p| p.to_string_lossy().into_owned());
+            photo.waiting = waiting;
+        }
+    }
+
+    /// Notes the developed roll: each photograph's changed copy, by
+    /// number, and the contact sheet of them all.
+    pub fn roll_developed(&mut self, changed: &[(u32, PathBuf)], sheet: &Path) {
+        for (number, path) in changed {
+            if let Some(photo) = self.album.iter_mut().find(|p| p.number == *number) {
+                photo.developed = Some(path.to_string_lossy().into_owned());
+            }
+        }
+        self.contact_sheet = Some(sheet.to_string_lossy().into_owned());
     }
 
     /// Whether the clock has reached `time`.

@@ -5,6 +5,7 @@
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy::window::{PrimaryWindow, WindowCloseRequested};
 
 use super::checks::{self, check};
 use super::harness::{Failure, StepFailure};
@@ -213,6 +214,18 @@ impl ScriptPlayer {
                     down: false,
                 };
                 return self.go_on(world, reading);
+            }
+            Step::CloseWindow => {
+                let mut windows = world.query_filtered::<Entity, With<PrimaryWindow>>();
+                match windows.iter(world).next() {
+                    Some(window) => {
+                        world.write_message(WindowCloseRequested { window });
+                    }
+                    None => {
+                        world.write_message(AppExit::Success);
+                    }
+                }
+                None
             }
             Step::Screenshot(file) => {
                 if !world.contains_resource::<Assets<Image>>() {

@@ -67,6 +67,9 @@ pub enum Step {
     Screenshot(String),
     /// Fail the script unless this holds now.
     Expect(Expectation),
+    /// Close the game's window as a player closing it would (headless,
+    /// where there is none, quit the game): the script ends there.
+    CloseWindow,
 }
 
 /// Something a script can require of the game at a given moment.

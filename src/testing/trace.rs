@@ -8,12 +8,13 @@ use bevy::prelude::*;
 use bevy::time::TimeSystems;
 
 use crate::audio::{PlaySfx, SetAmbience, SetMusic};
+use crate::data::kept::Notice;
 use crate::dialogue::{ChoiceMade, ChoicesShown, DialogueEffect, DialogueEnded, LineShown};
 use crate::explore::motion::Footing;
 use crate::explore::{Body, Lev};
 use crate::levels::schema::Value;
 use crate::levels::{CurrentLevel, DataStatus, ProblemBoard};
-use crate::photo::{PhotoDeveloped, PhotoTaken, RollDeveloped, RollFinished};
+use crate::photo::{PhotoTaken, PictureKept, RollDeveloped, RollDeveloping, RollFinished};
 use crate::save::{ContinueNight, NightSaved, Saves};
 use crate::states::{Pause, Screen};
 use crate::story::{ChapterBegan, DialogueRequested, Inspected, StoryEvent, StoryState};
@@ -156,13 +157,31 @@ pub(super) fn plugin(app: &mut App) {
             ));
         },
     )
-    .add_observer(|developed: On<PhotoDeveloped>, mut recorder: Recorder| {
+    .add_observer(|kept: On<PictureKept>, mut recorder: Recorder| {
+        let why = kept.why.as_deref().unwrap_or("");
+        recorder.push(match (&kept.path, kept.waiting) {
+            (Some(path), false) => format!(
+                "photo: {} written in {:.0} ms to {}",
+                kept.number,
+                kept.millis,
+                path.display()
+            ),
+            (Some(path), true) => format!(
+                "photo: {} kept in the spare folder, {}: {why}",
+                kept.number,
+                path.display()
+            ),
+            (None, _) => format!("photo: {} held in memory: {why}", kept.number),
+        });
+    })
+    .add_observer(|developing: On<RollDeveloping>, mut recorder: Recorder| {
         recorder.push(format!(
-            "photo: {} written in {:.0} ms to {}",
-            developed.number,
-            developed.millis,
-            developed.path.display()
+            "roll: developing {} frames of night {}",
+            developing.frames, developing.night
         ));
+    })
+    .add_observer(|notice: On<Notice>, mut recorder: Recorder| {
+        recorder.push(format!("notice: {}", notice.0));
     })
     .add_observer(|developed: On<RollDeveloped>, mut recorder: Recorder| {
         recorder.push(format!(

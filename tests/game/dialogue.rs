@@ -293,6 +293,7 @@ fn night(full_roll: bool) -> StoryState {
                     }],
                     image: None,
                     developed: None,
+                    waiting: false,
                 });
             }
         }

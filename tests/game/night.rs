@@ -129,8 +129,8 @@ fn photographing_the_figure_records_lev_himself() {
 fn a_second_night_remembers_the_first_and_keeps_it_in_nights_ron() {
     let folder = TempDir::new("nights");
     let mut harness = headless(shipped());
-    let file = NightsFile(KeptFile::choose(Some(folder.path()), "nights.ron").unwrap());
-    harness.app().world_mut().insert_resource(file);
+    NightsFile(KeptFile::choose(Some(folder.path()), "nights.ron").unwrap())
+        .insert_into(harness.app().world_mut());
     played(&mut harness, "ending-the-unspoken");
     let first = transcript(&harness, "stranger");
     assert!(!first.contains("stranger/again"), "{first}");
@@ -159,8 +159,8 @@ fn a_second_night_remembers_the_first_and_keeps_it_in_nights_ron() {
 
     // A new run reads it back before the title.
     let mut app = headless_app(&HeadlessConfig::default());
-    let file = NightsFile(KeptFile::choose(Some(folder.path()), "nights.ron").unwrap());
-    app.insert_resource(file);
+    NightsFile(KeptFile::choose(Some(folder.path()), "nights.ron").unwrap())
+        .insert_into(app.world_mut());
     app.update();
     assert_eq!(
         app.world().resource::<PastNights>().endings,

@@ -413,36 +413,3 @@ fn a_new_night_over_a_saved_one_asks_first_and_keeps_it_as_the_backup() {
         old
     );
 }
-
-#[test]
-fn the_ended_night_is_kept_again_as_it_changes_during_the_ending() {
-    let folder = TempDir::new("ending-changes");
-    let mut game = game_in(folder.path());
-    steps(&mut game, r#"Select("New game"), WaitSeconds(1)"#);
-    let night = {
-        let world = game.app().world_mut();
-        let mut state = world.resource_mut::<StoryState>();
-        state.ending = Some("the_unspoken".into());
-        let night = state.night;
-        world
-            .resource_mut::<NextState<Screen>>()
-            .set(Screen::Ending);
-        night
-    };
-    game.frames(2);
-    let kept = folder.path().join(format!("nights/night-{night}.ron"));
-    assert!(!fs::read_to_string(&kept).unwrap().contains("late_picture"));
-    // A picture taken as the night ended lands during the ending.
-    game.app()
-        .world_mut()
-        .resource_mut::<StoryState>()
-        .flags
-        .insert("late_picture".into());
-    game.frames(1);
-    assert!(fs::read_to_string(&kept).unwrap().contains("late_picture"));
-    assert!(
-        fs::read_to_string(folder.path().join("save.backup.ron"))
-            .unwrap()
-            .contains("late_picture")
-    );
-}

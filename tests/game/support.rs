@@ -2,8 +2,11 @@
 //! shipped data with or without mods, the game's binary, and the game
 //! played by script steps with what it shows.
 
+pub mod faults;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bevy::input::ButtonState;
@@ -11,8 +14,12 @@ use bevy::input::gamepad::{
     Gamepad, GamepadButton, GamepadSettings, RawGamepadButtonChangedEvent, RawGamepadEvent,
 };
 use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
-use bevy::prelude::{Entity, KeyCode, Text};
+use bevy::prelude::{Commands, Entity, KeyCode, On, Res, Text};
 use long_exposure::levels::Roots;
+use long_exposure::levels::StartOverride;
+use long_exposure::levels::schema::{Arrival, ClockTime};
+use long_exposure::photo::{PIXELS_PER_POINT, PhotoTaken, PictureCaptured};
+use long_exposure::story::StoryState;
 use long_exposure::testing::script::Script;
 use long_exposure::testing::{Harness, HeadlessConfig};
 use long_exposure::ui::menu::open_menu;
@@ -245,6 +252,61 @@ pub fn game_in(folder: &Path) -> Harness {
         data_dir: Some(folder.to_path_buf()),
         ..Default::default()
     })
+}
+
+/// The game keeping its files in `folder`, a new night begun at `level`'s
+/// spawn point `start` at `at` (as `--start level --at at`).
+pub fn game_at(folder: &Path, level: &str, at: &str) -> Harness {
+    Harness::new(HeadlessConfig {
+        roots: shipped(),
+        data_dir: Some(folder.to_path_buf()),
+        start: StartOverride {
+            arrival: Some(Arrival {
+                level: level.into(),
+                spawn: "start".into(),
+            }),
+            at: Some(ClockTime::try_from(at.to_owned()).unwrap()),
+        },
+        ..Default::default()
+    })
+}
+
+/// Stands in for the renderer, headless: each photograph taken gets a
+/// picture of its frame's size, a shade of its own, handed on as a
+/// window's capture hands it on.
+pub fn with_pictures(harness: &mut Harness) {
+    harness.app().add_observer(
+        |taken: On<PhotoTaken>, state: Option<Res<StoryState>>, mut commands: Commands| {
+            let size = |side: f32| ((side * PIXELS_PER_POINT).round() as u32).max(1);
+            let shade = (taken.number * 37 % 200) as u8 + 30;
+            let picture = image::RgbaImage::from_pixel(
+                size(taken.frame.w),
+                size(taken.frame.h),
+                image::Rgba([shade, 120, 255 - shade, 255]),
+            );
+            commands.trigger(PictureCaptured {
+                night: state.map_or(0, |s| s.night),
+                number: taken.number,
+                picture: Arc::new(picture),
+            });
+        },
+    );
+}
+
+/// Runs frames until `count` lines of the trace contain `text`, for at
+/// most 30 seconds of wall-clock time: work off the main thread (pictures
+/// written, a roll developed) takes real time however fast frames run.
+pub fn wait_for(harness: &mut Harness, text: &str, count: usize) {
+    let began = std::time::Instant::now();
+    while times(harness, text) < count {
+        assert!(
+            began.elapsed().as_secs() < 30,
+            "no {count} lines of `{text}` after 30 s:\n{}",
+            log(harness)
+        );
+        harness.frames(1);
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
 }
 
 /// Runs the script steps `steps` (RON, as in a playthrough) in `harness`.

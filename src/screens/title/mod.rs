@@ -6,9 +6,11 @@ mod night;
 use bevy::prelude::*;
 
 use super::settings::{OpenSettings, SettingsClosed};
+use crate::data::kept::KeptProblems;
 use crate::input::{Action, ActionState};
 use crate::levels::{DataStatus, NightData, StartOverride};
 use crate::loading::LoadingProgress;
+use crate::photo::Darkroom;
 use crate::save::{ContinueNight, Save, Saves};
 use crate::settings::SettingsProblem;
 use crate::states::Screen;
@@ -32,6 +34,10 @@ struct TitleMenu;
 #[derive(Component)]
 struct NewNightQuestion;
 
+/// The line that says a roll is being developed.
+#[derive(Component)]
+struct DarkroomLine;
+
 pub(super) fn plugin(app: &mut App) {
     // The scene is spawned in the title's first update, once the art has
     // been asked for at start-up.
@@ -48,6 +54,9 @@ pub(super) fn plugin(app: &mut App) {
                 show_loading.run_if(
                     resource_changed::<LoadingProgress>.or_else(any_match_filter::<Added<Loading>>),
                 ),
+                show_darkroom.run_if(
+                    resource_changed::<Darkroom>.or_else(any_match_filter::<Added<DarkroomLine>>),
+                ),
             )
                 .run_if(in_state(Screen::Title)),
         );
@@ -57,6 +66,7 @@ fn spawn_title(
     saves: Res<Saves>,
     data: Res<NightData>,
     settings_problem: Res<SettingsProblem>,
+    kept: Option<Res<KeptProblems>>,
     mut commands: Commands,
 ) {
     let resume = saves.to_continue();
@@ -116,6 +126,17 @@ fn spawn_title(
                     widget::panel_text(format!("The settings could not be read.\n{problem}")),
                 ));
             }
+            for problem in kept.iter().flat_map(|k| &k.0) {
+                root.spawn((
+                    Name::new("Kept file problem"),
+                    widget::panel_text_small(problem.clone()),
+                ));
+            }
+            root.spawn((
+                DarkroomLine,
+                widget::hint("Developing the roll..."),
+                Visibility::Hidden,
+            ));
             root.spawn(action_hint(MENU_HINT));
             root.spawn(loading_line());
             root.spawn((
@@ -336,12 +357,24 @@ fn show_title_menu(
     saves: Res<Saves>,
     data: Res<NightData>,
     settings_problem: Res<SettingsProblem>,
+    kept: Option<Res<KeptProblems>>,
     mut commands: Commands,
 ) {
     for entity in &menu {
         commands.entity(entity).despawn();
     }
-    spawn_title(saves, data, settings_problem, commands);
+    spawn_title(saves, data, settings_problem, kept, commands);
+}
+
+/// The darkroom line shows while a kept night's roll is developed.
+fn show_darkroom(darkroom: Res<Darkroom>, mut line: Query<&mut Visibility, With<DarkroomLine>>) {
+    for mut visibility in &mut line {
+        visibility.set_if_neq(if darkroom.busy() {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        });
+    }
 }
 
 /// Says why the night cannot begin yet.
