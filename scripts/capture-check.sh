@@ -17,15 +17,26 @@
 # after each the game starts again (roll-resume.ron), and every photograph
 # must have its changed copy, the contact sheet must exist and the kept
 # night must name them (keeping::the_roll_develops_whatever_the_player_does).
-#   scripts/capture-check.sh
+# Last the faults: `photos` a file (photos-refused.ron, then
+# photos-continue.ron once it is a folder again), a data folder under a
+# file (data-unwritable.ron), and kept files cut short (kept-cut-short.ron).
+#   scripts/capture-check.sh        (CAPTURE_CHECK_KEEP=DIR keeps what the runs left)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh xvfb xauth mesa-vulkan-drivers libvulkan1
 cargo build --locked
 bin=$(realpath "${CARGO_TARGET_DIR:-target}/debug/long-exposure")
 
-work=$(mktemp -d)
-trap 'kill ${xvfb:-} 2>/dev/null || true; rm -rf "$work"' EXIT
+# CAPTURE_CHECK_KEEP=DIR keeps the runs' folders (logs, screenshots) there.
+if [ -n "${CAPTURE_CHECK_KEEP:-}" ]; then
+    work=$(realpath -m "$CAPTURE_CHECK_KEEP")
+    rm -rf "$work"
+    mkdir -p "$work"
+    trap 'kill ${xvfb:-} 2>/dev/null || true' EXIT
+else
+    work=$(mktemp -d)
+    trap 'kill ${xvfb:-} 2>/dev/null || true; rm -rf "$work"' EXIT
+fi
 display=":$(( 90 + RANDOM % 9 ))"
 Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp &
 xvfb=$!
@@ -33,7 +44,8 @@ sleep 1
 repo="$PWD"
 
 # play DIR NAME [GAME ARGUMENTS...]: plays tests/game/scripts/NAME.ron in
-# the window, in DIR (its data folder too), its log in DIR/NAME.log.
+# the window, in DIR (its data folder too, unless DATA_DIR names another),
+# its log in DIR/NAME.log.
 play() {
     local dir=$1 name=$2
     shift 2
@@ -42,7 +54,7 @@ play() {
     start=$(date +%s)
     if ! (cd "$dir" && DISPLAY=$display timeout 180 "$bin" \
             --script "$repo/tests/game/scripts/$name.ron" "$@" \
-            --data-dir "$dir" --levels "$repo/levels" \
+            --data-dir "${DATA_DIR:-$dir}" --levels "$repo/levels" \
             --mods "$repo/tests/game/levels/empty-mods" > "$name.log" 2> "$name.errors.log"); then
         cat "$dir/$name.log" "$dir/$name.errors.log" >&2
         echo "capture-check: the scripted windowed run $name failed" >&2
@@ -116,3 +128,34 @@ for how in leave close kill; do
     play "$dir" roll-resume
     verify "$dir" "$roll"
 done
+
+# The photos folder refused, then writable again.
+dir="$work/photos-refused"
+mkdir -p "$dir"
+echo "not a folder" > "$dir/photos"
+play "$dir" photos-refused
+rm "$dir/photos"
+play "$dir" photos-continue
+verify "$dir" game::keeping::a_refused_photograph_in_a_window_is_kept_then_brought_in
+
+# The data folder cannot be written: told, and the night plays on.
+dir="$work/data-unwritable"
+mkdir -p "$dir"
+echo "not a folder" > "$dir/blocked"
+DATA_DIR="$dir/blocked/data" play "$dir" data-unwritable
+for told in "notice: The night could not be saved" "photo: 1 held in memory" \
+        "notice: Photograph 1 could not be written" "steps passed"; do
+    grep -q "$told" "$dir/data-unwritable.log" \
+        || { echo "capture-check: data-unwritable never said: $told" >&2; exit 1; }
+done
+
+# Kept files cut short: reported on the title, set aside, never written over.
+dir="$work/kept-cut-short"
+mkdir -p "$dir/nights"
+printf 'PastNights(\n    endings: [\n        "the_unspo' > "$dir/nights.ron"
+printf '[\n    "phone_call/hello",\n    "phone_ca' > "$dir/seen-lines.ron"
+kept=$(ls "$work"/roll-check/nights/night-*.ron | head -n 1)
+head -c 300 "$kept" > "$dir/nights/night-5.ron"
+for file in nights.ron seen-lines.ron nights/night-5.ron; do cp "$dir/$file" "$dir/$file.cut"; done
+play "$dir" kept-cut-short
+verify "$dir" game::keeping::kept_files_cut_short_in_a_window_are_reported_and_set_aside

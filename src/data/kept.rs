@@ -80,13 +80,13 @@ impl KeptFile {
             Ok(value) => Some(value),
             Err(problem) => {
                 let kept = match set_aside(&self.path) {
-                    Ok(aside) => format!("it is kept as {}", aside.display()),
+                    Ok(aside) => format!("set aside as {}", file_name(&aside)),
                     Err(why) => {
                         self.unreadable = true;
-                        format!("it is left as it is and not written over ({why})")
+                        format!("left as it is and not written over: {why}")
                     }
                 };
-                let problem = format!("{problem}\nThe file cannot be read: {kept}.");
+                let problem = format!("{problem} ({kept})");
                 bevy::log::warn!("{problem}");
                 self.problem = Some(problem);
                 None
@@ -130,6 +130,14 @@ pub fn set_aside(path: &Path) -> Result<PathBuf, String> {
     }
     std::fs::rename(path, &aside).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(aside)
+}
+
+/// The file name of `path`, for a line that names a file beside another.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Whether `path` is a file [`set_aside`] made.
@@ -179,7 +187,10 @@ mod tests {
         assert_eq!(kept.read::<Vec<String>>(), None);
         let problem = kept.problem.clone().unwrap();
         assert!(problem.contains("nights.ron:1:"), "{problem}");
-        assert!(problem.contains("nights.unreadable.ron"), "{problem}");
+        assert!(
+            problem.ends_with("(set aside as nights.unreadable.ron)"),
+            "{problem}"
+        );
         assert!(!kept.unreadable, "set aside, so a new file can begin");
         kept.write(&vec!["over".to_owned()]).unwrap();
         assert_eq!(

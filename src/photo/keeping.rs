@@ -38,8 +38,9 @@ pub enum Placed {
         /// Why the photos folder could not take it.
         why: String,
     },
-    /// Nowhere: neither folder could take it, and why.
-    Nowhere(String),
+    /// Nowhere: neither folder could take it; why the photos folder could
+    /// not, and why the spare folder could not (if there is one).
+    Nowhere(String, Option<String>),
 }
 
 impl Shelves {
@@ -52,11 +53,11 @@ impl Shelves {
             Err(why) => why,
         };
         let Some(spare) = self.spare.as_ref().filter(|s| **s != self.photos) else {
-            return Placed::Nowhere(why);
+            return Placed::Nowhere(why, None);
         };
         match write_png(picture, spare, stem) {
             Ok(path) => Placed::Spare { path, why },
-            Err(also) => Placed::Nowhere(format!("{why}; {also}")),
+            Err(also) => Placed::Nowhere(why, Some(also)),
         }
     }
 
@@ -197,13 +198,11 @@ mod tests {
             photos: folder.join("file/photos"),
             spare: Some(folder.join("file/spare")),
         };
-        let Placed::Nowhere(why) = shelves.place(&picture(30), "night-1-02") else {
+        let Placed::Nowhere(why, Some(also)) = shelves.place(&picture(30), "night-1-02") else {
             panic!("nowhere to go");
         };
-        assert!(
-            why.contains("file/photos") && why.contains("file/spare"),
-            "{why}"
-        );
+        assert!(why.contains("file/photos"), "{why}");
+        assert!(also.contains("file/spare"), "{also}");
         std::fs::remove_dir_all(&folder).unwrap();
     }
 }

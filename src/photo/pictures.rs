@@ -225,8 +225,9 @@ fn landed(job: &OnItsWay, placed: Placed, held: &mut HeldPictures, commands: &mu
             )));
             (Some(path), true, Some(why))
         }
-        Placed::Nowhere(why) => {
-            warn!("photograph {number} was not saved: {why}");
+        Placed::Nowhere(why, also) => {
+            let also = also.map_or_else(String::new, |a| format!("; {a}"));
+            warn!("photograph {number} was not saved: {why}{also}");
             if !was_held {
                 commands.trigger(Notice(format!(
                     "Photograph {number} could not be written ({why}). It is kept while the game \
@@ -234,7 +235,7 @@ fn landed(job: &OnItsWay, placed: Placed, held: &mut HeldPictures, commands: &mu
                 )));
             }
             held.0.insert(key, job.picture.clone());
-            (None, true, Some(why))
+            (None, true, Some(format!("{why}{also}")))
         }
     };
     commands.trigger(PictureKept {
@@ -341,7 +342,7 @@ pub(super) fn finish_on_quitting(
         .collect();
     for picture in last {
         let placed = shelves.place(&picture.picture, &stem(picture.night, picture.number));
-        if !matches!(placed, Placed::Nowhere(_)) {
+        if !matches!(placed, Placed::Nowhere(..)) {
             landed(&picture, placed, &mut held, &mut commands);
         }
     }

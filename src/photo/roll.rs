@@ -347,7 +347,7 @@ fn keep(shelves: &Shelves, picture: &RgbaImage, stem: &str) -> Result<PathBuf, S
             warn!("{}: kept in the spare folder: {why}", path.display());
             Ok(path)
         }
-        Placed::Nowhere(why) => Err(why),
+        Placed::Nowhere(why, _) => Err(why),
     }
 }
 

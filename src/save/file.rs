@@ -209,8 +209,8 @@ impl SaveFolder {
             match SaveFolder::read(&file) {
                 Slot::Ready(save) => nights.push(*save),
                 Slot::Unusable(problem) => problems.push(match kept::set_aside(&file) {
-                    Ok(aside) => format!("{problem}\nIt is kept as {}.", aside.display()),
-                    Err(why) => format!("{problem}\nIt is left as it is ({why})."),
+                    Ok(aside) => format!("{problem} (set aside as {})", kept::file_name(&aside)),
+                    Err(why) => format!("{problem} (left as it is: {why})"),
                 }),
                 Slot::Empty => {}
             }

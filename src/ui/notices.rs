@@ -1,8 +1,8 @@
 //! Notices ([`Notice`]): what happened to something the player made that
 //! he should know of (a photograph kept in another folder, a save that could not be
-//! written, a roll that could not be developed), as a line near the top of
-//! the screen for some seconds, on any screen, over anything else. Newer
-//! notices stand under older ones.
+//! written, a roll that could not be developed), at the right of the
+//! screen under the clock for some seconds, on any screen, over anything
+//! else. Newer notices stand under older ones.
 
 use bevy::prelude::*;
 
@@ -38,12 +38,14 @@ fn show(
             .spawn((
                 Name::new("Notices"),
                 NoticeBoard,
+                // At the right, under the clock and its captions: clear of
+                // the shot list, the viewfinder's frame and the prompts.
                 Node {
                     position_type: PositionType::Absolute,
-                    top: px(56),
-                    width: percent(100),
+                    top: px(150),
+                    right: px(12),
                     flex_direction: FlexDirection::Column,
-                    align_items: AlignItems::Center,
+                    align_items: AlignItems::End,
                     row_gap: px(6),
                     ..default()
                 },
@@ -61,13 +63,13 @@ fn show(
         Name::new("Notice"),
         Shown(NOTICE_SECONDS),
         Node {
-            max_width: px(900),
+            max_width: px(560),
             padding: UiRect::axes(px(12), px(6)),
             border: UiRect::left(px(4)),
             ..default()
         },
         BorderColor::all(theme::SODIUM),
-        BackgroundColor(theme::NIGHT.with_alpha(0.95)),
+        BackgroundColor(theme::NIGHT),
         children![widget::label(
             notice.0.clone(),
             theme::SMALL_SIZE,

@@ -433,3 +433,57 @@ fn the_roll_develops_whatever_the_player_does() {
     let sheet = night.state.contact_sheet.unwrap();
     assert!(Path::new(&sheet).starts_with(&photos), "{sheet}");
 }
+
+#[test]
+#[ignore = "run by scripts/capture-check.sh after scripted runs in a window"]
+fn a_refused_photograph_in_a_window_is_kept_then_brought_in() {
+    let dir = PathBuf::from(std::env::var("CAPTURE_CHECK_DIR").unwrap());
+    let refused = fs::read_to_string(dir.join("photos-refused.log")).unwrap();
+    assert!(refused.contains("notice: Photograph 1 could not go to the photos folder"));
+    assert!(refused.contains("photo: 1 kept in the spare folder"));
+    let continued = fs::read_to_string(dir.join("photos-continue.log")).unwrap();
+    assert!(continued.contains("notice: Photograph 1 is in the photos folder now"));
+    // Quitting saved the night: the photograph in the photos folder, no
+    // longer waiting, and nothing left in the spare folder.
+    let Slot::Ready(save) = SaveFolder::read(&dir.join("save.ron")) else {
+        panic!("saved on quitting");
+    };
+    let photo = &save.state.album[0];
+    assert!(!photo.waiting, "{photo:?}");
+    let file = PathBuf::from(photo.image.clone().unwrap());
+    assert!(file.starts_with(dir.join("photos")), "{}", file.display());
+    let picture = image::open(&file).unwrap();
+    let frame = photo.frame;
+    assert_eq!(
+        (picture.width(), picture.height()),
+        (
+            (frame.w * 4.0).round() as u32,
+            (frame.h * 4.0).round() as u32
+        )
+    );
+    assert!(files_ending(&dir.join("waiting-photos"), ".png").is_empty());
+}
+
+#[test]
+#[ignore = "run by scripts/capture-check.sh after scripted runs in a window"]
+fn kept_files_cut_short_in_a_window_are_reported_and_set_aside() {
+    let dir = PathBuf::from(std::env::var("CAPTURE_CHECK_DIR").unwrap());
+    for (file, aside) in [
+        ("nights.ron", "nights.unreadable.ron"),
+        ("seen-lines.ron", "seen-lines.unreadable.ron"),
+        ("nights/night-5.ron", "nights/night-5.unreadable.ron"),
+    ] {
+        let cut = fs::read(dir.join(format!("{file}.cut"))).unwrap();
+        assert_eq!(
+            fs::read(dir.join(aside)).unwrap(),
+            cut,
+            "{file} set aside as it was"
+        );
+        assert!(!dir.join(file).exists(), "{file} moved aside");
+    }
+    let errors = fs::read_to_string(dir.join("kept-cut-short.errors.log")).unwrap_or_default();
+    let log = fs::read_to_string(dir.join("kept-cut-short.log")).unwrap() + &errors;
+    for file in ["nights.ron:", "seen-lines.ron:", "night-5.ron:"] {
+        assert!(log.contains(file), "{file} reported: {log}");
+    }
+}

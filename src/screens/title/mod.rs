@@ -126,11 +126,8 @@ fn spawn_title(
                     widget::panel_text(format!("The settings could not be read.\n{problem}")),
                 ));
             }
-            for problem in kept.iter().flat_map(|k| &k.0) {
-                root.spawn((
-                    Name::new("Kept file problem"),
-                    widget::panel_text_small(problem.clone()),
-                ));
+            if let Some(kept) = kept.filter(|k| !k.0.is_empty()) {
+                root.spawn(kept_problems(&kept.0));
             }
             root.spawn((
                 DarkroomLine,
@@ -150,6 +147,27 @@ fn spawn_title(
                 Visibility::Hidden,
             ));
         });
+}
+
+/// The kept files that could not be read, a line each, at the foot of the
+/// screen: each kept beside itself, so nothing of the player's is lost.
+fn kept_problems(problems: &[String]) -> impl Bundle {
+    (
+        Name::new("Kept file problems"),
+        Node {
+            position_type: PositionType::Absolute,
+            bottom: px(12),
+            max_width: px(1180),
+            padding: UiRect::axes(px(12), px(6)),
+            ..default()
+        },
+        BackgroundColor(theme::PANEL),
+        children![widget::label(
+            format!("Files that could not be read:\n{}", problems.join("\n")),
+            theme::SMALL_SIZE * 0.85,
+            theme::PAPER
+        )],
+    )
 }
 
 /// The line that says how far loading has come, with its bar; it goes
