@@ -12,7 +12,7 @@ use super::exits::go_through;
 use super::{Body, ExploreSystems, Lev, Transition};
 use crate::input::{Action, ActionState, Bindings, ClaimsInput, InputContext, InputDevice};
 use crate::levels::schema::{Area, Facing, Interaction, Level};
-use crate::levels::{ActiveLevel, Person};
+use crate::levels::{ActiveLevel, NightData, Person};
 use crate::states::Screen;
 use crate::story::{ApplyEffects, DialogueRequested, Inspected, StoryState, logic};
 use crate::ui::widget;
@@ -126,13 +126,21 @@ pub fn target_in_reach(
         .map(|(_, target)| target)
 }
 
-fn prompt_text(level: &Level, target: &InteractionTarget) -> String {
+/// What the prompt says of `target`: a door names the place it leads to
+/// as that level names itself (`Go through to the streets`).
+fn prompt_text(data: &NightData, level: &Level, target: &InteractionTarget) -> String {
     match target {
         InteractionTarget::Thing(i) => level.interactables[*i].prompt.clone(),
-        InteractionTarget::Door(i) => format!(
-            "Go through to {}",
-            level.exits[*i].to_level.replace('_', " ")
-        ),
+        InteractionTarget::Door(i) => {
+            let to = &level.exits[*i].to_level;
+            let name = data
+                .level(to)
+                .map_or(to.replace('_', " "), |l| l.name.clone());
+            let name = name
+                .strip_prefix("The ")
+                .map_or(name.clone(), |n| format!("the {n}"));
+            format!("Go through to {name}")
+        }
         InteractionTarget::Person(i) => format!("Talk to {}", level.npcs[*i].name),
     }
 }
@@ -165,7 +173,7 @@ pub(super) fn show_text(commands: &mut Commands, id: &str, text: &str) {
 }
 
 fn interact(
-    level: ActiveLevel,
+    active: ActiveLevel,
     actions: Res<ActionState>,
     bindings: Res<Bindings>,
     device: Res<InputDevice>,
@@ -180,7 +188,7 @@ fn interact(
     mut commands: Commands,
 ) {
     let (Some(level), Ok(body), Ok((prompt, prompt_children))) =
-        (level.get(), lev.single(), prompt.single())
+        (active.get(), lev.single(), prompt.single())
     else {
         return;
     };
@@ -192,7 +200,10 @@ fn interact(
         .filter(|_| transition.is_none() && reading.is_empty() && exploring);
     let key = bindings.label(Action::Interact, *device);
     let shown = match &target {
-        Some(target) => Some(format!("[{key}] {}", prompt_text(level, target))),
+        Some(target) => Some(format!(
+            "[{key}] {}",
+            prompt_text(active.data(), level, target)
+        )),
         None if !reading.is_empty() => Some(format!("[{key}] Close")),
         None => None,
     };

@@ -55,6 +55,11 @@ impl ActiveLevel<'_> {
     pub fn current(&self) -> Option<&CurrentLevel> {
         self.current.as_deref()
     }
+
+    /// The data the levels come from.
+    pub fn data(&self) -> &NightData {
+        &self.data
+    }
 }
 
 /// Adds the asset source for `roots` and the level plugin. The source must

@@ -1,6 +1,7 @@
 //! The current level's triggers: when a trigger's condition comes to hold,
 //! its effects change the story and its event fires, once or each time it
-//! comes to hold again.
+//! comes to hold again; a trigger with `every` fires again and again while
+//! it holds (the phone rings until it is answered).
 
 use bevy::prelude::*;
 
@@ -10,8 +11,14 @@ use super::{StoryEvent, carry_out, logic};
 use crate::levels::NightData;
 use crate::states::{PausableSystems, Screen};
 
+/// How long each repeating trigger (`level/trigger`) has held since it
+/// last fired, in seconds of play. Not saved: a night picked up again
+/// begins the wait anew.
+#[derive(Resource, Debug, Default)]
+struct Repeating(std::collections::BTreeMap<String, f32>);
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
+    app.init_resource::<Repeating>().add_systems(
         Update,
         fire_triggers
             .after(ClockSystems)
@@ -22,7 +29,13 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Fires each trigger of the level Lev is in whose condition has just come
 /// to hold.
-fn fire_triggers(data: Res<NightData>, state: Option<ResMut<StoryState>>, mut commands: Commands) {
+fn fire_triggers(
+    time: Res<Time>,
+    data: Res<NightData>,
+    state: Option<ResMut<StoryState>>,
+    mut repeating: ResMut<Repeating>,
+    mut commands: Commands,
+) {
     let Some(mut state) = state else {
         return;
     };
@@ -35,13 +48,21 @@ fn fire_triggers(data: Res<NightData>, state: Option<ResMut<StoryState>>, mut co
             if state.holding.contains(&key) {
                 state.holding.remove(&key);
             }
+            repeating.0.remove(&key);
             continue;
         }
-        if state.holding.contains(&key) {
+        if let Some(every) = trigger.every {
+            let held = repeating.0.entry(key.clone()).or_insert(0.0);
+            *held += time.delta_secs();
+            if *held < every {
+                continue;
+            }
+            *held -= every;
+        } else if state.holding.contains(&key) {
             continue;
         }
         state.holding.insert(key.clone());
-        if trigger.once && !state.fired.insert(key.clone()) {
+        if trigger.every.is_none() && trigger.once && !state.fired.insert(key.clone()) {
             continue;
         }
         let outcomes = logic::apply(&trigger.effects, &mut state);

@@ -11,7 +11,7 @@ use long_exposure::levels::{ActiveLevel, CurrentLevel, Person};
 use long_exposure::states::{VIEW, ViewCamera};
 use long_exposure::testing::{Harness, HeadlessConfig};
 
-use super::support::{TempDir, headless, modded, shipped_with};
+use super::support::{TempDir, headless, modded, on_screen, shipped_with, times};
 
 /// A new game at `fps` simulated frames per second, in the warehouse.
 fn new_game(fps: u32) -> Harness {
@@ -120,6 +120,12 @@ fn the_loading_bay_door_is_shut_until_the_phone_rings_then_leads_to_the_streets(
     // 23:00 to 23:20 at half a game minute a second.
     harness.frames(harness.frames_in(41.0));
     assert!(traced(&harness, "story: phone_rings"));
+    // The door names where it leads, as that place names itself.
+    assert!(
+        on_screen(&mut harness).contains("Go through to the streets"),
+        "{}",
+        on_screen(&mut harness)
+    );
     harness.press(Action::Interact);
     harness.frames(harness.frames_in(1.0));
     assert_eq!(harness.level().as_deref(), Some("streets"));
@@ -174,6 +180,22 @@ fn the_phone_rings_at_twenty_past_eleven() {
         &harness,
         "story: phone_rings (from warehouse/phone_rings)"
     ));
+    // It rings on, every nine seconds, until Lev picks it up.
+    let rings = |harness: &Harness| times(harness, "sound: PhoneRing");
+    assert_eq!(rings(&harness), 1);
+    harness.frames(harness.frames_in(19.0));
+    assert_eq!(
+        rings(&harness),
+        3,
+        "rung again at nine and eighteen seconds"
+    );
+    place(&mut harness, Vec2::new(250.0, 16.0));
+    harness.frames(2);
+    harness.press(Action::Interact);
+    assert!(traced(&harness, "dialogue: phone_call"));
+    let answered = rings(&harness);
+    harness.frames(harness.frames_in(20.0));
+    assert_eq!(rings(&harness), answered, "no ring once answered");
 }
 
 #[test]

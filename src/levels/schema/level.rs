@@ -425,6 +425,11 @@ pub struct Trigger {
     /// becomes true again.
     #[serde(default = "yes")]
     pub once: bool,
+    /// Fire again and again while the condition holds: every this many
+    /// seconds of play (the night's own time, stopped in menus), the first
+    /// time that long after it came to hold. `once` does not apply then.
+    #[serde(default)]
+    pub every: Option<f32>,
 }
 
 /// A person in the level.

@@ -9,6 +9,11 @@ use crate::data::suggest;
 use crate::levels::schema::{Area, Condition, Interaction, Level, Paint, Point, ShotTarget};
 use crate::levels::sprites;
 
+/// The shortest repeat a trigger may have, in seconds of play.
+const MIN_EVERY: f32 = 0.5;
+/// The longest repeat a trigger may have, in seconds of play.
+const MAX_EVERY: f32 = 600.0;
+
 /// Checks one level on its own; `file_stem` is its file name without
 /// `.level.ron`, which its id must match.
 pub(super) fn check(level: &Level, file_stem: &str) -> Vec<Finding> {
@@ -248,6 +253,8 @@ impl LevelCheck<'_> {
         }
     }
 
+    /// Checks the level's triggers: unique ids, each doing something, a
+    /// sensible repeat.
     fn triggers(&mut self) {
         let triggers = &self.level.triggers;
         self.findings
@@ -263,6 +270,14 @@ impl LevelCheck<'_> {
                     self.findings.warning(format!("triggers[{i}]"), message);
                 }
                 _ => {}
+            }
+            if let Some(every) = trigger.every
+                && !(MIN_EVERY..=MAX_EVERY).contains(&every)
+            {
+                let message = format!(
+                    "every {every} seconds: give {MIN_EVERY} to {MAX_EVERY} seconds of play"
+                );
+                self.findings.error(format!("triggers[{i}].every"), message);
             }
         }
     }
