@@ -24,7 +24,7 @@ pub mod validate;
 
 pub use draw::{Drawing, colour, lev_sprite, spawn_level};
 pub use loader::{DataAsset, DataLoader, DialogueAsset, LevelAsset, ProblemBoard, StoryAsset};
-pub use night::{DataStatus, NightData, StartOverride};
+pub use night::{DataStatus, InPlay, NightData, StartOverride};
 pub use roots::Roots;
 pub use spawn::{
     CurrentLevel, LEV_Z, LIGHT_Z, LevelBuilt, LevelEntity, LevelLight, LevelSystems, Occluding,

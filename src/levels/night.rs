@@ -12,10 +12,11 @@ use bevy::asset::{AssetLoadFailedEvent, LoadState};
 use bevy::prelude::*;
 
 use super::files::{self, Checked, dialogue_stem};
-use super::roots::{DIALOGUE_FOLDER, STORY_FILE};
+use super::roots::{DIALOGUE_FOLDER, LEVEL_SUFFIX, STORY_FILE};
 use super::schema::{Arrival, ClockTime, Dialogue, Level, Story};
+use super::validate::Finding;
 use super::{DataRoots, DialogueAsset, LevelAsset, ProblemBoard, StoryAsset, source};
-use crate::data::Diagnostic;
+use crate::data::{Diagnostic, Severity};
 use crate::loading::StartupAssets;
 
 /// The night's data free of errors: what the game plays.
@@ -63,6 +64,18 @@ pub struct StartOverride {
     pub at: Option<ClockTime>,
 }
 
+/// What the night in play stands on (the story fills it in): the chapter
+/// it is in and the level Lev is in. A set of files without them is not
+/// played while the night goes on (it could not go on in it): the last
+/// good set stays, and the problem panel says why.
+#[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]
+pub struct InPlay {
+    /// The chapter's id.
+    pub chapter: Option<String>,
+    /// The level's id.
+    pub level: Option<String>,
+}
+
 /// The handles of every data file found in the roots.
 #[derive(Resource, Debug, Default)]
 struct DataFiles {
@@ -78,6 +91,7 @@ struct DataFiles {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<NightData>()
+        .init_resource::<InPlay>()
         .init_resource::<DataStatus>()
         .init_resource::<DataFiles>()
         .add_systems(Startup, scan)
@@ -96,6 +110,22 @@ fn scan(
     let scan = roots.0.scan();
     files.folder_errors = scan.problems.iter().any(Diagnostic::is_error);
     board.set_folders(scan.problems);
+    // A file gone from both folders is gone from the data.
+    let names: Vec<String> = scan
+        .files
+        .iter()
+        .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let found = |name: &str| {
+        let name = name.rsplit('/').next().unwrap_or(name);
+        names.iter().any(|n| n == name)
+    };
+    let had = files.levels.len() + files.dialogues.len();
+    files.levels.retain(|(name, _)| found(name));
+    files.dialogues.retain(|(name, _)| found(name));
+    if files.levels.len() + files.dialogues.len() < had {
+        info!("a data file is gone: the data is judged without it");
+    }
     for file in scan.files {
         let Some(name) = file.file_name().map(|n| n.to_string_lossy().into_owned()) else {
             continue;
@@ -126,20 +156,29 @@ fn scan(
 }
 
 /// A changed data file may come with new ones (a level added while the game
-/// runs): look again.
+/// runs), or one may be gone: look again.
 fn rescan_on_change(
     mut levels: MessageReader<AssetEvent<LevelAsset>>,
     mut stories: MessageReader<AssetEvent<StoryAsset>>,
     mut dialogues: MessageReader<AssetEvent<DialogueAsset>>,
+    failures: (
+        MessageReader<AssetLoadFailedEvent<LevelAsset>>,
+        MessageReader<AssetLoadFailedEvent<DialogueAsset>>,
+    ),
     roots: Res<DataRoots>,
     board: Res<ProblemBoard>,
     assets: Res<AssetServer>,
     files: ResMut<DataFiles>,
     startup: ResMut<StartupAssets>,
 ) {
+    // A file that fails to load again may be gone (deleted while the game
+    // runs): look again too.
+    let (mut level_failures, mut dialogue_failures) = failures;
     let modified = levels.read().filter(|e| modified(e)).count()
         + stories.read().filter(|e| modified(e)).count()
-        + dialogues.read().filter(|e| modified(e)).count();
+        + dialogues.read().filter(|e| modified(e)).count()
+        + level_failures.read().count()
+        + dialogue_failures.read().count();
     if modified > 0 {
         scan(roots, board, assets, files, startup);
     }
@@ -167,6 +206,7 @@ fn judge(
         Res<Assets<DialogueAsset>>,
     ),
     board: Res<ProblemBoard>,
+    in_play: Res<InPlay>,
     mut status: ResMut<DataStatus>,
     mut night: ResMut<NightData>,
 ) {
@@ -178,7 +218,7 @@ fn judge(
         + story_failures.read().count()
         + dialogue_failures.read().count()
         > 0;
-    if !changed && !files.is_changed() && *status == DataStatus::Judged {
+    if !changed && !files.is_changed() && !in_play.is_changed() && *status == DataStatus::Judged {
         return;
     }
     let mut loading = false;
@@ -220,7 +260,8 @@ fn judge(
         return;
     }
     let unreadable: Vec<&Path> = unreadable.iter().map(PathBuf::as_path).collect();
-    let references = files::cross_check(story, &level_reads, &dialogue_reads, &unreadable);
+    let mut references = files::cross_check(story, &level_reads, &dialogue_reads, &unreadable);
+    references.extend(missing_in_play(&in_play, story, &level_reads, &roots));
     let clean = !files.folder_errors
         && unreadable.is_empty()
         && !references.iter().any(Diagnostic::is_error)
@@ -241,4 +282,43 @@ fn judge(
                 .collect(),
         });
     }
+}
+
+/// What the night in play stands on that `story` and `levels` no longer
+/// have, each an error: the chapter it is in, the level Lev is in.
+fn missing_in_play(
+    in_play: &InPlay,
+    story: Option<&Checked<Story>>,
+    levels: &[&Checked<Level>],
+    roots: &DataRoots,
+) -> Vec<Diagnostic> {
+    let mut missing = Vec::new();
+    let keep = "the last good version stays in play until it is back, or a new night begins";
+    if let (Some(chapter), Some(story)) = (&in_play.chapter, story)
+        && !story.value.chapters.iter().any(|c| c.id == *chapter)
+    {
+        missing.push(story.located.diagnostic(Finding {
+            severity: Severity::Error,
+            path: "chapters".into(),
+            message: format!(
+                "the night in play is in the chapter `{chapter}`, which is gone from the \
+                 chapters: {keep}"
+            ),
+        }));
+    }
+    if let Some(level) = &in_play.level
+        && !levels.iter().any(|l| l.value.id == *level)
+    {
+        let file = format!("{level}{LEVEL_SUFFIX}");
+        let path = roots
+            .0
+            .resolve(Path::new(&file))
+            .unwrap_or_else(|_| file.into());
+        missing.push(Diagnostic::error(
+            &path,
+            None,
+            format!("Lev is in the level `{level}`, whose file is gone: {keep}"),
+        ));
+    }
+    missing
 }

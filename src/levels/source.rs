@@ -1,5 +1,9 @@
 //! The `levels://` asset source: reads from the mods folder first, then the
 //! base folder, refuses paths that leave them, and watches both for changes.
+//! A file deleted (or renamed away) is reloaded like a changed one: a mod
+//! file gone gives way to the base file it overrode, and a file gone from
+//! both is dropped from the data at the next look (Bevy's server alone
+//! would keep the deleted file's last contents in play).
 
 use std::io;
 use std::path::Path;
@@ -8,7 +12,8 @@ use std::time::Duration;
 
 use bevy::asset::io::file::{FileAssetReader, FileWatcher};
 use bevy::asset::io::{
-    AssetReader, AssetReaderError, AssetSourceBuilder, AssetWatcher, PathStream, Reader,
+    AssetReader, AssetReaderError, AssetSourceBuilder, AssetSourceEvent, AssetWatcher, PathStream,
+    Reader,
 };
 use bevy::prelude::*;
 
@@ -28,6 +33,7 @@ pub fn register(app: &mut App, roots: &Roots) {
         SOURCE,
         AssetSourceBuilder::new(move || Box::new(OverlayReader::new(reader_roots.clone())))
             .with_watcher(move |sender| {
+                let sender = removals_as_changes(sender);
                 let watchers: Vec<FileWatcher> = watch_roots
                     .mods
                     .iter()
@@ -42,6 +48,47 @@ pub fn register(app: &mut App, roots: &Roots) {
                 }) as Box<dyn AssetWatcher>)
             }),
     );
+}
+
+/// A sender for the file watchers that passes their events on to `server`,
+/// a file deleted or renamed away passed on as changed, so that it is read
+/// again from wherever it now resolves. The thread passing them on ends
+/// when the watchers (the senders) are gone.
+fn removals_as_changes(
+    server: async_channel::Sender<AssetSourceEvent>,
+) -> async_channel::Sender<AssetSourceEvent> {
+    let (sender, receiver) = async_channel::unbounded::<AssetSourceEvent>();
+    let passing_on = std::thread::Builder::new()
+        .name("levels watcher".into())
+        .spawn(move || {
+            while let Ok(event) = receiver.recv_blocking() {
+                for event in as_changes(event) {
+                    if server.send_blocking(event).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+    if let Err(why) = passing_on {
+        warn!("deleted data files will not be noticed while the game runs: {why}");
+    }
+    sender
+}
+
+/// `event`, with a file deleted or renamed away turned into a change of it.
+fn as_changes(event: AssetSourceEvent) -> Vec<AssetSourceEvent> {
+    match event {
+        AssetSourceEvent::RemovedAsset(path)
+        | AssetSourceEvent::RemovedUnknown {
+            path,
+            is_meta: false,
+        } => vec![AssetSourceEvent::ModifiedAsset(path)],
+        AssetSourceEvent::RenamedAsset { old, new } => vec![
+            AssetSourceEvent::ModifiedAsset(old),
+            AssetSourceEvent::AddedAsset(new),
+        ],
+        event => vec![event],
+    }
 }
 
 /// File watchers over each root; events arrive while they live.

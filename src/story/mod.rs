@@ -23,7 +23,9 @@ pub use state::{
 
 use bevy::prelude::*;
 
+use crate::levels::InPlay;
 use crate::levels::schema::{Cue, Effect};
+use crate::states::Screen;
 
 /// Something that happened in the story, for example `"phone_rings"`.
 /// Observe it with `app.add_observer(|event: On<StoryEvent>| ...)`.
@@ -79,12 +81,34 @@ pub struct Travel {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_observer(apply_effects).add_plugins((
-        chapters::plugin,
-        clock::plugin,
-        memory::plugin,
-        triggers::plugin,
-    ));
+    app.add_observer(apply_effects)
+        .add_systems(
+            Last,
+            publish_in_play.run_if(resource_exists_and_changed::<StoryState>),
+        )
+        .add_systems(OnEnter(Screen::Title), |mut in_play: ResMut<InPlay>| {
+            in_play.set_if_neq(InPlay::default());
+        })
+        .add_plugins((
+            chapters::plugin,
+            clock::plugin,
+            memory::plugin,
+            triggers::plugin,
+        ));
+}
+
+/// Tells the data what the night in play stands on: data without it is not
+/// played while the night goes on.
+fn publish_in_play(state: Res<StoryState>, mut in_play: ResMut<InPlay>) {
+    let level = Some(state.place.level.as_str()).filter(|l| !l.is_empty());
+    if in_play.chapter.as_deref() != Some(state.chapter.as_str())
+        || in_play.level.as_deref() != level
+    {
+        *in_play = InPlay {
+            chapter: Some(state.chapter.clone()),
+            level: level.map(str::to_owned),
+        };
+    }
 }
 
 /// Applies effects asked for by a capability (an interactable used).

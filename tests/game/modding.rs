@@ -5,7 +5,7 @@
 
 use std::fs;
 
-use bevy::prelude::Text;
+use bevy::prelude::{NextState, Text};
 
 use long_exposure::input::Action;
 use long_exposure::levels::files;
@@ -400,4 +400,136 @@ fn the_game_and_validate_find_the_same_problems_in_every_broken_file() {
         }
     }
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}
+
+#[test]
+fn story_ron_saved_without_the_chapter_in_play_keeps_the_last_good_story() {
+    let base = TempDir::new("reload-chapter");
+    copy_levels(base.path());
+    let mut harness = Harness::new(HeadlessConfig {
+        roots: long_exposure::levels::Roots {
+            base: base.path().to_path_buf(),
+            mods: None,
+        },
+        watch: true,
+        ..Default::default()
+    });
+    harness.press(Action::Confirm);
+    harness.frames(2);
+    let chapters = |harness: &mut Harness| {
+        let data = harness.app().world().resource::<NightData>();
+        let story = data.story.as_ref().unwrap();
+        story
+            .chapters
+            .iter()
+            .map(|c| c.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(chapters(&mut harness)[0], "warehouse");
+    let file = base.path().join("story.ron");
+    let good = fs::read_to_string(&file).unwrap();
+    // The chapter the night is in, renamed while it is played.
+    fs::write(
+        &file,
+        good.replace(r#"id: "warehouse""#, r#"id: "the_warehouse""#),
+    )
+    .unwrap();
+    assert!(
+        wait_for(&mut harness, |h| !problems(h).is_empty()),
+        "the problem shows"
+    );
+    let shown = problems(&mut harness);
+    assert!(
+        shown[0].contains("story.ron:")
+            && shown[0].contains("the night in play is in the chapter `warehouse`"),
+        "{shown:?}"
+    );
+    harness.frames(10);
+    assert_eq!(
+        chapters(&mut harness)[0],
+        "warehouse",
+        "the last good story stays"
+    );
+    // The night goes on: the phone rings and the chapter ends as before.
+    let state = harness
+        .app()
+        .world()
+        .resource::<StoryState>()
+        .chapter
+        .clone();
+    assert_eq!(state, "warehouse");
+
+    // Back on the title (the night left), the new story plays.
+    harness
+        .app()
+        .world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Title);
+    assert!(wait_for(&mut harness, |h| chapters(h)[0] == "the_warehouse"));
+    assert!(
+        problems(&mut harness).is_empty(),
+        "{:?}",
+        problems(&mut harness)
+    );
+}
+
+#[test]
+fn a_mod_file_deleted_while_the_game_runs_gives_way_to_the_game_file() {
+    // The first mod of levels/README.md: a rooftop, and the warehouse
+    // with a door to it; renamed, so that the game's file shows apart.
+    let work = TempDir::new("deleted-mod");
+    first_mod(&work);
+    let mods = work.path().join("my-mods");
+    let file = mods.join("warehouse.level.ron");
+    let modded_text = fs::read_to_string(&file).unwrap().replace(
+        r#"name: "The warehouse""#,
+        r#"name: "The modded warehouse""#,
+    );
+    fs::write(&file, modded_text).unwrap();
+    let mut harness = Harness::new(HeadlessConfig {
+        roots: modded(&mods),
+        watch: true,
+        ..Default::default()
+    });
+    let name = |harness: &mut Harness, id: &str| {
+        let data = harness.app().world().resource::<NightData>();
+        data.level(id).map(|l| l.name.clone())
+    };
+    assert_eq!(
+        name(&mut harness, "warehouse").as_deref(),
+        Some("The modded warehouse")
+    );
+    assert!(name(&mut harness, "rooftop").is_some());
+    harness.press(Action::Confirm);
+    harness.frames(2);
+
+    // The warehouse goes back to the game's own, which has no spawn point
+    // for the rooftop's door: that is reported, and the last good data
+    // stays until the rooftop goes too.
+    fs::remove_file(&file).unwrap();
+    assert!(
+        wait_for(&mut harness, |h| problems(h)
+            .iter()
+            .any(|p| p.contains("has no spawn point `from_roof`"))),
+        "{:?}",
+        problems(&mut harness)
+    );
+    assert_eq!(
+        name(&mut harness, "warehouse").as_deref(),
+        Some("The modded warehouse")
+    );
+    fs::remove_file(mods.join("rooftop.level.ron")).unwrap();
+    assert!(
+        wait_for(&mut harness, |h| name(h, "warehouse").as_deref()
+            == Some("The warehouse")),
+        "the game's own file takes over: {:?}",
+        problems(&mut harness)
+    );
+    assert!(name(&mut harness, "rooftop").is_none(), "gone with the mod");
+    assert!(
+        problems(&mut harness).is_empty(),
+        "{:?}",
+        problems(&mut harness)
+    );
+    assert_eq!(harness.level().as_deref(), Some("warehouse"));
 }
