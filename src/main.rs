@@ -271,6 +271,11 @@ fn main() -> ExitCode {
                 Ok(lines) => print!("{lines}"),
                 Err(problem) => println!("skipped: {problem}"),
             }
+            println!("\nthe album opening on a kept night");
+            match bench::album::opening(&roots) {
+                Ok(opening) => print!("{}", bench::album::report(&opening)),
+                Err(problem) => println!("skipped: {problem}"),
+            }
             println!("\na first night (the shipped ending playthroughs, at a player's pace)");
             match bench::night::first_night(&roots) {
                 Ok(lengths) => print!("{}", bench::night::report(&lengths)),

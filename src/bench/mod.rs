@@ -1,8 +1,9 @@
 //! Benchmarks: headless updates per second of the full game in each case,
 //! with both schedule executors, the whole night played end to end, level
-//! load and spawn times, judging, dialogue, and how long a first night
-//! takes a player. Run with `long-exposure bench`.
+//! load and spawn times, judging, dialogue, the album opening on a kept
+//! roll, and how long a first night takes a player. Run with `long-exposure bench`.
 
+pub mod album;
 pub mod dialogue;
 pub mod night;
 pub mod window;

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 use long_exposure::data::kept;
 use long_exposure::levels::NightData;
-use long_exposure::photo::{PhotoFolder, SpareFolder};
+use long_exposure::photo::{AlbumImages, PhotoFolder, SpareFolder};
 use long_exposure::save::file::encode;
 use long_exposure::save::{Save, SaveFolder, SaveReason, Saves, Slot};
 use long_exposure::story::{PastNights, StoryState};
@@ -115,6 +115,40 @@ fn leaving_the_ending_at_once_still_develops_the_roll() {
         files_ending(&folder.path().join("photos"), "-changed.png").len(),
         3
     );
+}
+
+#[test]
+fn the_titles_album_reads_a_kept_roll_off_the_main_thread_as_it_came_back() {
+    let folder = TempDir::new("album-reads");
+    let mut game = ended_at_sunrise(folder.path());
+    steps(&mut game, r#"Select("Back to title")"#);
+    wait_for(&mut game, "roll: 3 frames developed", 1);
+    let night = assert_developed(folder.path());
+    drop(game);
+
+    let mut again = game_in(folder.path());
+    again.app().init_asset::<Image>();
+    steps(&mut again, r#"Select("Album")"#);
+    let began = std::time::Instant::now();
+    while again.world().resource::<AlbumImages>().0.len() < 3 {
+        assert!(began.elapsed().as_secs() < 30, "the pictures never arrived");
+        again.frames(1);
+    }
+    let world = again.app().world();
+    let (shown, assets) = (
+        world.resource::<AlbumImages>(),
+        world.resource::<Assets<Image>>(),
+    );
+    for photo in &night.state.album {
+        let developed = image::open(photo.developed.as_ref().unwrap()).unwrap();
+        let picture = assets.get(&shown.0[&photo.number]).unwrap();
+        assert_eq!(
+            picture.size(),
+            UVec2::new(developed.width(), developed.height()),
+            "photograph {} shows as it came back",
+            photo.number
+        );
+    }
 }
 
 #[test]
