@@ -10,6 +10,7 @@
 mod album;
 mod capture;
 pub mod develop;
+mod developing;
 mod goals;
 pub mod judge;
 pub mod keeping;

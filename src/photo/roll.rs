@@ -9,25 +9,23 @@
 //! start. Headless there are no pictures, and nothing to develop.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use bevy::asset::RenderAssetUsages;
 use bevy::image::ImageSampler;
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, futures::check_ready};
-use image::RgbaImage;
 
-use super::capture::{PIXELS_PER_POINT, ToCapture};
-use super::develop::{self, SheetFrame};
-use super::keeping::{Placed, Shelves};
+use super::capture::ToCapture;
+use super::developing::{Developed, Ingredients, develop_roll};
+use super::keeping::Shelves;
 use super::pictures::{self, HeldPictures, PhotoFolder, PictureKept, SpareFolder, Writing};
 use crate::data::kept::Notice;
 use crate::levels::schema::{AlbumChange, Story};
 use crate::levels::{DataStatus, NightData};
 use crate::states::{Quitting, Screen, quitting};
-use crate::story::{PhotoRecord, StoryState};
+use crate::story::StoryState;
 
 /// The longest a roll waits for pictures still on their way (wall-clock
 /// time: writing them is work off the main thread, however fast frames
@@ -100,11 +98,13 @@ struct Running {
 }
 
 /// A roll begun.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Roll {
     night: u64,
     frames: usize,
     change: AlbumChange,
+    /// Where its originals are, for a failure to say.
+    originals: String,
     started: Instant,
 }
 
@@ -124,14 +124,6 @@ impl Darkroom {
         self.running.as_ref().is_some_and(|r| r.roll.night == night)
             || self.waiting.iter().any(|w| w.night.night == night)
     }
-}
-
-/// What developing made.
-struct Developed {
-    sheet: RgbaImage,
-    sheet_path: PathBuf,
-    /// Each changed picture's file, by the photograph's number.
-    changed: Vec<(u32, PathBuf)>,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -190,20 +182,61 @@ fn note_developed(developed: On<RollDeveloped>, state: Option<ResMut<StoryState>
     }
 }
 
-/// What a roll needs to be developed, taken from the world.
-struct Ingredients {
+/// What developing `night` takes (the pictures held, the change its
+/// ending says), and the roll begun.
+fn begin(
+    night: &StoryState,
     shelves: Shelves,
-    change: AlbumChange,
-    held: BTreeMap<u32, Arc<RgbaImage>>,
-}
-
-/// How `night`'s roll changes: as its ending says in `story`.
-fn change_of(story: Option<&Story>, night: &StoryState) -> AlbumChange {
-    story
+    story: Option<&Story>,
+    held: &HeldPictures,
+) -> (Ingredients, Roll) {
+    let change = story
         .zip(night.ending.as_ref())
         .and_then(|(story, id)| story.endings.iter().find(|e| e.id == *id))
         .map(|e| e.album)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let ingredients = Ingredients {
+        shelves,
+        change,
+        held: held
+            .0
+            .iter()
+            .filter(|((n, _), _)| *n == night.night)
+            .map(|((_, number), picture)| (*number, picture.clone()))
+            .collect(),
+    };
+    let roll = Roll {
+        night: night.night,
+        frames: night.album.len(),
+        change,
+        originals: originals(night, &ingredients.held),
+        started: Instant::now(),
+    };
+    (ingredients, roll)
+}
+
+/// Where the originals of `night` are: the folders of their files, and
+/// whether some are held in memory.
+fn originals(night: &StoryState, held: &BTreeMap<u32, std::sync::Arc<image::RgbaImage>>) -> String {
+    let mut places: Vec<String> = Vec::new();
+    for photo in &night.album {
+        let folder = photo
+            .image
+            .as_ref()
+            .and_then(|p| Path::new(p).parent().map(|f| format!("in {}", f.display())));
+        let place = folder.or_else(|| {
+            held.contains_key(&photo.number)
+                .then(|| "held in memory while the game runs".to_owned())
+        });
+        if let Some(place) = place.filter(|p| !places.contains(p)) {
+            places.push(place);
+        }
+    }
+    if places.is_empty() {
+        "nowhere: no picture of it was kept".to_owned()
+    } else {
+        places.join(" and ")
+    }
 }
 
 /// Once no picture of it is on its way (or after a few seconds), begins
@@ -231,131 +264,31 @@ fn begin_developing(
     if on_its_way && first.since.elapsed() < MOST_WAIT {
         return;
     }
-    let Some(waiting) = darkroom.waiting.pop_front() else {
-        return;
-    };
     let Some(shelves) = pictures::shelves(photos.as_deref(), spare.as_deref()) else {
         return;
     };
-    let ingredients = Ingredients {
-        shelves,
-        change: change_of(data.story.as_ref(), &waiting.night),
-        held: held_of(&held, night),
+    let Some(waiting) = darkroom.waiting.pop_front() else {
+        return;
     };
-    let frames = waiting.night.album.clone();
-    let (count, change) = (frames.len(), ingredients.change);
+    let (ingredients, roll) = begin(&waiting.night, shelves, data.story.as_ref(), &held);
+    let frames = waiting.night.album;
     let task = AsyncComputeTaskPool::get()
         .spawn(async move { develop_roll(&frames, &ingredients, night) });
-    info!("developing the roll of night {night}: {count} frames");
+    info!(
+        "developing the roll of night {night}: {} frames",
+        roll.frames
+    );
     commands.trigger(RollDeveloping {
         night,
-        frames: count,
+        frames: roll.frames,
     });
-    darkroom.running = Some(Running {
-        roll: Roll {
-            night,
-            frames: count,
-            change,
-            started: Instant::now(),
-        },
-        task,
-    });
-}
-
-/// The pictures of `night` held in memory, by number.
-fn held_of(held: &HeldPictures, night: u64) -> BTreeMap<u32, Arc<RgbaImage>> {
-    held.0
-        .iter()
-        .filter(|((n, _), _)| *n == night)
-        .map(|((_, number), picture)| (*number, picture.clone()))
-        .collect()
-}
-
-/// Changes each picture of `frames` as `ingredients` say and keeps it
-/// (beside the photographs, or in the spare folder), then makes and keeps
-/// the contact sheet of them all. A picture that cannot be read is left
-/// blank on the sheet; one that cannot be kept anywhere fails the roll.
-fn develop_roll(
-    frames: &[PhotoRecord],
-    ingredients: &Ingredients,
-    night: u64,
-) -> Result<Developed, String> {
-    let mut pictures: Vec<(u32, Option<RgbaImage>)> = Vec::new();
-    let mut changed = Vec::new();
-    for photo in frames {
-        let Some(picture) = original(photo, ingredients) else {
-            pictures.push((photo.number, None));
-            continue;
-        };
-        let after = develop::changed(&picture, ingredients.change, PIXELS_PER_POINT as u32);
-        let stem = photo
-            .image
-            .as_ref()
-            .and_then(|p| {
-                PathBuf::from(p)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-            })
-            .unwrap_or_else(|| pictures::stem(night, photo.number));
-        changed.push((
-            photo.number,
-            keep(&ingredients.shelves, &after, &format!("{stem}-changed"))?,
-        ));
-        pictures.push((photo.number, Some(after)));
-    }
-    let sheet_frames: Vec<SheetFrame> = pictures
-        .iter()
-        .map(|(number, picture)| SheetFrame {
-            number: *number,
-            picture: picture.as_ref(),
-        })
-        .collect();
-    let sheet = develop::contact_sheet(&sheet_frames);
-    let sheet_path = keep(
-        &ingredients.shelves,
-        &sheet,
-        &format!("night-{night}-contact-sheet"),
-    )?;
-    Ok(Developed {
-        sheet,
-        sheet_path,
-        changed,
-    })
-}
-
-/// The picture of `photo` as it was taken: held in memory, or read from
-/// its file.
-fn original(photo: &PhotoRecord, ingredients: &Ingredients) -> Option<RgbaImage> {
-    if let Some(held) = ingredients.held.get(&photo.number) {
-        return Some((**held).clone());
-    }
-    let path = photo.image.as_ref()?;
-    match image::open(path) {
-        Ok(picture) => Some(picture.to_rgba8()),
-        Err(why) => {
-            warn!("{path}: cannot develop it: {why}");
-            None
-        }
-    }
-}
-
-/// Keeps a developed picture: its file, or why no folder would take it.
-fn keep(shelves: &Shelves, picture: &RgbaImage, stem: &str) -> Result<PathBuf, String> {
-    match shelves.place(picture, stem) {
-        Placed::Photos(path) => Ok(path),
-        Placed::Spare { path, why } => {
-            warn!("{}: kept in the spare folder: {why}", path.display());
-            Ok(path)
-        }
-        Placed::Nowhere(why, _) => Err(why),
-    }
+    darkroom.running = Some(Running { roll, task });
 }
 
 /// Says what became of the roll being developed, once it is done.
 fn finish_developing(
     mut darkroom: ResMut<Darkroom>,
-    images: Option<ResMut<Assets<Image>>>,
-    photos: Option<Res<PhotoFolder>>,
+    mut images: Option<ResMut<Assets<Image>>>,
     mut commands: Commands,
 ) {
     let Some(running) = darkroom.running.as_mut() else {
@@ -364,17 +297,10 @@ fn finish_developing(
     let Some(result) = check_ready(&mut running.task) else {
         return;
     };
-    let roll = running.roll;
-    darkroom.running = None;
-    let mut images = images;
-    done(
-        &mut darkroom,
-        roll,
-        result,
-        images.as_deref_mut(),
-        photos.as_deref(),
-        &mut commands,
-    );
+    if let Some(running) = darkroom.running.take() {
+        let images = images.as_deref_mut();
+        done(&mut darkroom, running.roll, result, images, &mut commands);
+    }
 }
 
 /// Announces a developed roll and shows its sheet, or says why it failed.
@@ -383,7 +309,6 @@ fn done(
     roll: Roll,
     result: Result<Developed, String>,
     images: Option<&mut Assets<Image>>,
-    photos: Option<&PhotoFolder>,
     commands: &mut Commands,
 ) {
     let night = roll.night;
@@ -418,13 +343,10 @@ fn done(
         }
         Err(why) => {
             warn!("the roll of night {night} could not be developed: {why}");
-            let folder = photos.map_or_else(
-                || "the photos folder".to_owned(),
-                |p| p.0.display().to_string(),
-            );
             let told = format!(
                 "The roll could not be developed: {why}. The photographs are kept as they were \
-                 taken, in {folder}; it is tried again when the game next starts."
+                 taken, {}; it is tried again when the game next starts.",
+                roll.originals
             );
             commands.trigger(Notice(told.clone()));
             darkroom.failed.insert(night, told);
@@ -445,34 +367,17 @@ fn finish_on_quitting(
 ) {
     if let Some(mut running) = darkroom.running.take() {
         let result = block_on(&mut running.task);
-        let (images, photos) = (images.as_deref_mut(), photos.as_deref());
-        done(
-            &mut darkroom,
-            running.roll,
-            result,
-            images,
-            photos,
-            &mut commands,
-        );
+        let images = images.as_deref_mut();
+        done(&mut darkroom, running.roll, result, images, &mut commands);
     }
     let Some(shelves) = pictures::shelves(photos.as_deref(), spare.as_deref()) else {
         return;
     };
     while let Some(waiting) = darkroom.waiting.pop_front() {
-        let night = waiting.night.night;
-        let ingredients = Ingredients {
-            shelves: shelves.clone(),
-            change: change_of(data.story.as_ref(), &waiting.night),
-            held: held_of(&held, night),
-        };
-        let roll = Roll {
-            night,
-            frames: waiting.night.album.len(),
-            change: ingredients.change,
-            started: Instant::now(),
-        };
-        let result = develop_roll(&waiting.night.album, &ingredients, night);
-        let (images, photos) = (images.as_deref_mut(), photos.as_deref());
-        done(&mut darkroom, roll, result, images, photos, &mut commands);
+        let (ingredients, roll) =
+            begin(&waiting.night, shelves.clone(), data.story.as_ref(), &held);
+        let result = develop_roll(&waiting.night.album, &ingredients, roll.night);
+        let images = images.as_deref_mut();
+        done(&mut darkroom, roll, result, images, &mut commands);
     }
 }

@@ -37,6 +37,11 @@ const THREE_AT_SUNRISE: &str = r#"
     Zoom(24), Aim(300, 115), WaitFrames(3), Press(Shutter),
     WaitUntil(Screen(Ending), 3)"#;
 
+/// The last photograph at sunrise, of the city, which ends the night.
+const LAST_AT_SUNRISE: &str = r#"
+    Zoom(24), Aim(300, 115), WaitFrames(3), Press(Shutter),
+    WaitUntil(Screen(Ending), 3)"#;
+
 /// The night at sunrise in `folder`, with pictures, played to its ending.
 fn ended_at_sunrise(folder: &Path) -> Harness {
     let mut game = game_at(folder, "sunrise", "05:00");
@@ -149,6 +154,54 @@ fn the_titles_album_reads_a_kept_roll_off_the_main_thread_as_it_came_back() {
             photo.number
         );
     }
+}
+
+#[test]
+fn a_roll_that_cannot_be_developed_says_why_and_is_tried_again_at_the_next_start() {
+    let folder = TempDir::new("roll-fails");
+    let mut game = game_at(folder.path(), "sunrise", "05:00");
+    with_pictures(&mut game);
+    let (first_two, _) = THREE_AT_SUNRISE
+        .split_once("    Zoom(24)")
+        .expect("the last photograph");
+    steps(&mut game, first_two);
+    wait_for(&mut game, "photo: 2 written", 1);
+    // The disk turns unwritable before the last photograph.
+    let blocked = folder_is_a_file(folder.path(), "blocked");
+    game.app()
+        .insert_resource(PhotoFolder(blocked.join("photos")))
+        .insert_resource(SpareFolder(blocked.join("spare")));
+    steps(&mut game, LAST_AT_SUNRISE);
+    wait_for(&mut game, "notice: The roll could not be developed", 1);
+    game.frames(2);
+    let shown = on_screen(&mut game);
+    let photos = folder.path().join("photos");
+    assert!(
+        shown.contains("The roll could not be developed: cannot make the folder")
+            && shown.contains(&format!("kept as they were taken, in {}", photos.display()))
+            && shown.contains("tried again when the game next starts"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Developing the roll"), "{shown}");
+    drop(game);
+
+    // The next start, the disk writable again: developed. The last picture,
+    // which no folder took, went with the game; its frame is blank.
+    let mut again = game_in(folder.path());
+    wait_for(
+        &mut again,
+        "roll: 3 frames developed (Shadow, 2 pictures changed)",
+        1,
+    );
+    let night = kept_night(folder.path());
+    assert!(night.state.contact_sheet.is_some());
+    let changed: Vec<bool> = night
+        .state
+        .album
+        .iter()
+        .map(|p| p.developed.is_some())
+        .collect();
+    assert_eq!(changed, [true, true, false]);
 }
 
 #[test]
