@@ -28,7 +28,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// Fires each trigger of the level Lev is in whose condition has just come
-/// to hold.
+/// to hold, and each repeating one whose wait is over.
 fn fire_triggers(
     time: Res<Time>,
     data: Res<NightData>,

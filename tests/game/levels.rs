@@ -298,7 +298,7 @@ fn links_in_the_mods_folder_are_not_followed() {
 }
 
 /// The headless game over `roots`, watching its files for changes.
-fn watching(roots: Roots) -> Harness {
+pub fn watching(roots: Roots) -> Harness {
     Harness::new(HeadlessConfig {
         roots,
         watch: true,

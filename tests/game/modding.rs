@@ -17,7 +17,7 @@ use long_exposure::testing::script::Script;
 use long_exposure::testing::{Failure, Harness, HeadlessConfig};
 
 use super::cli::long_exposure;
-use super::levels::{copy_levels, problems, wait_for};
+use super::levels::{copy_levels, problems, wait_for, watching};
 use super::support::{
     TempDir, headless, modded, readme_blocks, repo_file, run_in, shipped, shipped_with, text,
 };
@@ -167,13 +167,9 @@ fn data_with_an_error_is_not_played_and_a_headless_run_fails_at_once() {
 fn a_saved_error_between_files_keeps_the_last_good_data_in_play() {
     let base = TempDir::new("reload-between");
     copy_levels(base.path());
-    let mut harness = Harness::new(HeadlessConfig {
-        roots: long_exposure::levels::Roots {
-            base: base.path().to_path_buf(),
-            mods: None,
-        },
-        watch: true,
-        ..Default::default()
+    let mut harness = watching(long_exposure::levels::Roots {
+        base: base.path().to_path_buf(),
+        mods: None,
     });
     harness.press(Action::Confirm);
     let door = |harness: &mut Harness| {
@@ -406,13 +402,9 @@ fn the_game_and_validate_find_the_same_problems_in_every_broken_file() {
 fn story_ron_saved_without_the_chapter_in_play_keeps_the_last_good_story() {
     let base = TempDir::new("reload-chapter");
     copy_levels(base.path());
-    let mut harness = Harness::new(HeadlessConfig {
-        roots: long_exposure::levels::Roots {
-            base: base.path().to_path_buf(),
-            mods: None,
-        },
-        watch: true,
-        ..Default::default()
+    let mut harness = watching(long_exposure::levels::Roots {
+        base: base.path().to_path_buf(),
+        mods: None,
     });
     harness.press(Action::Confirm);
     harness.frames(2);
@@ -486,11 +478,7 @@ fn a_mod_file_deleted_while_the_game_runs_gives_way_to_the_game_file() {
         r#"name: "The modded warehouse""#,
     );
     fs::write(&file, modded_text).unwrap();
-    let mut harness = Harness::new(HeadlessConfig {
-        roots: modded(&mods),
-        watch: true,
-        ..Default::default()
-    });
+    let mut harness = watching(modded(&mods));
     let name = |harness: &mut Harness, id: &str| {
         let data = harness.app().world().resource::<NightData>();
         data.level(id).map(|l| l.name.clone())
