@@ -100,7 +100,7 @@ fn capture(
                 Ok(picture) => commands.trigger(PictureCaptured {
                     night,
                     number,
-                    picture: Arc::new(picture.to_rgba8()),
+                    picture: Arc::new(picture.into_rgba8()),
                 }),
                 Err(why) => {
                     warn!("photograph {number}: the picture could not be read: {why}");

@@ -110,6 +110,20 @@ pub(super) struct OnItsWay {
     again: bool,
 }
 
+impl OnItsWay {
+    /// Picture `number` of `night` setting off now; `again` when it waited
+    /// before.
+    fn new(night: u64, number: u32, picture: Arc<RgbaImage>, again: bool) -> Self {
+        Self {
+            night,
+            number,
+            picture,
+            began: Instant::now(),
+            again,
+        }
+    }
+}
+
 /// When pictures that wait are tried again: every so often, and at once
 /// when asked (`now`).
 #[derive(Resource, Debug)]
@@ -170,13 +184,12 @@ fn write_captured(
     };
     commands.spawn(write(
         shelves,
-        OnItsWay {
-            night: captured.night,
-            number: captured.number,
-            picture: captured.picture.clone(),
-            began: Instant::now(),
-            again: false,
-        },
+        OnItsWay::new(
+            captured.night,
+            captured.number,
+            captured.picture.clone(),
+            false,
+        ),
     ));
 }
 
@@ -277,13 +290,7 @@ fn retry_waiting(
     for ((night, number), picture) in &held.0 {
         let on_its_way = |w: &Writing| w.picture.night == *night && w.picture.number == *number;
         if !writing.iter().any(on_its_way) {
-            let again = OnItsWay {
-                night: *night,
-                number: *number,
-                picture: picture.clone(),
-                began: Instant::now(),
-                again: true,
-            };
+            let again = OnItsWay::new(*night, *number, picture.clone(), true);
             commands.spawn(write(shelves.clone(), again));
         }
     }
@@ -332,13 +339,7 @@ pub(super) fn finish_on_quitting(
     let last: Vec<OnItsWay> = held
         .0
         .iter()
-        .map(|((night, number), picture)| OnItsWay {
-            night: *night,
-            number: *number,
-            picture: picture.clone(),
-            began: Instant::now(),
-            again: true,
-        })
+        .map(|((night, number), picture)| OnItsWay::new(*night, *number, picture.clone(), true))
         .collect();
     for picture in last {
         let placed = shelves.place(&picture.picture, &stem(picture.night, picture.number));
