@@ -1,6 +1,6 @@
 //! With the `embed` feature, the game's own files (`levels/`, `assets/`,
 //! `playthroughs/`) are built into the binary, so that a copy of it alone
-//! runs anywhere (see `src/levels/embedded.rs`). This writes the list of
+//! runs anywhere (see `src/content/embedded.rs`). This writes the list of
 //! them, each as `include_bytes!`, to `$OUT_DIR/embedded.rs`; without the
 //! feature it writes nothing and costs nothing.
 

@@ -8,6 +8,7 @@
 pub mod art;
 pub mod audio;
 pub mod bench;
+pub mod content;
 pub mod data;
 pub mod dialogue;
 pub mod explore;
@@ -24,6 +25,7 @@ pub mod story;
 pub mod testing;
 pub mod ui;
 pub mod windowed;
+pub mod world;
 
 use bevy::prelude::*;
 
@@ -44,6 +46,7 @@ impl Plugin for GamePlugin {
             ui::plugin,
             screens::plugin,
             levels::plugin,
+            world::plugin,
             explore::plugin,
             photo::plugin,
             story::plugin,

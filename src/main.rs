@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use long_exposure::levels::schema::ClockTime;
-use long_exposure::levels::{Roots, StartOverride, files};
+use long_exposure::content::schema::ClockTime;
+use long_exposure::content::{Roots, files};
+use long_exposure::levels::StartOverride;
 use long_exposure::testing::{Failure, Harness, HeadlessConfig, script::Script};
 use long_exposure::{bench, windowed};
 

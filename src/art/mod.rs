@@ -9,6 +9,7 @@ pub mod atlas;
 pub mod canvas;
 pub mod palette;
 pub mod sheets;
+pub mod skyline;
 
 mod animals;
 mod figure;
@@ -153,7 +154,7 @@ impl Sheet {
     }
 }
 
-/// Every sheet the game uses: one per sprite in `levels::sprites` (same
+/// Every sheet the game uses: one per sprite in `content::sprites` (same
 /// name), plus tiles, skylines, rain and the title backdrop.
 pub fn sheets() -> Vec<Sheet> {
     let mut all = Vec::new();

@@ -15,7 +15,7 @@ fn two_runs_give_identical_png_bytes() {
 
 #[test]
 fn every_sprite_backdrop_and_tile_set_has_its_sheet() {
-    use crate::levels::sprites;
+    use crate::content::sprites;
     let all = sheets();
     for sprite in sprites::SPRITES {
         let sheet = all.iter().find(|s| s.name == sprite.name);

@@ -12,8 +12,8 @@ pub mod synth;
 
 use bevy::prelude::*;
 
-use crate::levels::ActiveLevel;
-use crate::levels::schema::{Ambience, Cue, Music, Surface, Voice};
+use crate::content::schema::{Ambience, Cue, Music, Surface, Voice};
+use crate::levels::{ActiveLevel, LevelSystems};
 use crate::states::Screen;
 use crate::story::SoundCued;
 
@@ -80,7 +80,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<SetMusic>()
         .init_resource::<Tolling>()
         .add_observer(play_cue)
-        .add_systems(Update, (follow_level_sound, toll))
+        .add_systems(Update, (follow_level_sound.after(LevelSystems), toll))
         .add_systems(OnExit(Screen::Playing), |mut tolling: ResMut<Tolling>| {
             *tolling = Tolling::default();
         });

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use bevy_kira_audio::prelude::*;
 
 use super::{PlaySfx, SetAmbience, SetMusic, Sfx, synth};
-use crate::levels::schema::{Ambience, Music, Surface, Voice};
+use crate::content::schema::{Ambience, Music, Surface, Voice};
 use crate::loading::StartupAssets;
 use crate::settings::Settings;
 

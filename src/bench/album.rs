@@ -9,8 +9,8 @@ use std::time::Instant;
 use bevy::prelude::*;
 use image::{Rgba, RgbaImage};
 
-use crate::levels::Roots;
-use crate::levels::schema::{Area, ClockTime};
+use crate::content::Roots;
+use crate::content::schema::{Area, ClockTime};
 use crate::photo::{OpenAlbum, PIXELS_PER_POINT};
 use crate::random::Random;
 use crate::story::{PhotoRecord, StoryState};

@@ -4,10 +4,11 @@
 use std::path::Path;
 use std::time::Instant;
 
+use crate::content::Roots;
+use crate::content::files;
+use crate::content::files::{Checked, read_dialogue};
+use crate::content::schema::{Dialogue, Level};
 use crate::dialogue::runner::{self, Shown};
-use crate::levels::Roots;
-use crate::levels::files::{self, Checked, read_dialogue};
-use crate::levels::schema::{Dialogue, Level};
 use crate::story::StoryState;
 
 /// A dialogue of `nodes` nodes, each two lines (one with a condition, one

@@ -14,15 +14,16 @@ use std::time::Instant;
 use bevy::diagnostic::FrameCount;
 use bevy::prelude::*;
 
+use crate::content::Roots;
+use crate::content::files;
+use crate::content::files::read_level;
+use crate::content::schema::{Area, Level};
 use crate::data::Diagnostic;
 use crate::input::Action;
 use crate::levels::CurrentLevel;
-use crate::levels::Roots;
-use crate::levels::files::{self, read_level};
-use crate::levels::schema::{Area, Level};
-use crate::levels::{Drawing, spawn_level};
 use crate::testing::script::Script;
 use crate::testing::{Executor, Harness, HeadlessConfig};
+use crate::world::{Drawing, spawn_level};
 
 /// Frames run before timing starts, so start-up work is not measured.
 const WARM_UP_FRAMES: u32 = 30;
@@ -249,7 +250,7 @@ pub fn windowed_capture(roots: &Roots) -> Result<Vec<String>, String> {
 /// occluding props) spread 40 px apart, a few of them in the frame, timed
 /// over `rounds`: seconds per judgement.
 pub fn judging(count: usize, rounds: u32) -> f64 {
-    use crate::levels::schema::{ClockTime, Facing, Moment};
+    use crate::content::schema::{ClockTime, Facing, Moment};
     use crate::photo::judge::{Occluder, Shot, SubjectView, judge};
     let frame = Area {
         x: 0.0,

@@ -12,8 +12,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::levels::schema::{Interaction, Then};
-use crate::levels::{Roots, files};
+use crate::content::schema::{Interaction, Then};
+use crate::content::{Roots, files};
 use crate::settings::TextSpeed;
 use crate::testing::script::Script;
 use crate::testing::{Harness, HeadlessConfig};

@@ -13,8 +13,9 @@ use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 use bevy::window::WindowResolution;
 
+use crate::content::{Roots, files};
 use crate::input::Action;
-use crate::levels::{Roots, StartOverride, files};
+use crate::levels::StartOverride;
 use crate::states::{Screen, VIEW};
 use crate::testing::Executor;
 use crate::testing::script::{Script, Step};

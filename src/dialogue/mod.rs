@@ -19,8 +19,8 @@ pub use view::{DialogueBox, open_choices};
 
 use bevy::prelude::*;
 
+use crate::content::schema::{Dialogue, Effect};
 use crate::levels::NightData;
-use crate::levels::schema::{Dialogue, Effect};
 use crate::states::Screen;
 use crate::story::{self, DialogueRequested, StoryState};
 use runner::{Shown, Step};

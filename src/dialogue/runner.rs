@@ -7,8 +7,9 @@
 //! Each call returns a [`Step`]: what is shown now, the effects applied on
 //! the way and what they ask of the game ([`Outcome`]s).
 
-use crate::levels::schema::template::{self, Fact, Piece};
-use crate::levels::schema::{Condition, Dialogue, DialogueNode, Effect, Next, Then, Value};
+use crate::content::schema::template;
+use crate::content::schema::template::{Fact, Piece};
+use crate::content::schema::{Condition, Dialogue, DialogueNode, Effect, Next, Then, Value};
 use crate::story::logic::{self, Outcome};
 use crate::story::state::{DialogueAt, DialoguePosition, Said, StoryState};
 
@@ -356,7 +357,7 @@ fn holds(when: Option<&Condition>, state: &StoryState) -> bool {
 
 fn show_line(
     dialogue: &Dialogue,
-    line: &crate::levels::schema::Line,
+    line: &crate::content::schema::Line,
     state: &StoryState,
 ) -> ShownLine {
     ShownLine {

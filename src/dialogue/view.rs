@@ -11,9 +11,10 @@ use bevy::prelude::*;
 use super::runner::{self, Shown};
 use super::{Converse, SeenLines};
 use crate::audio::{PlaySfx, Sfx};
+use crate::content::schema::{Dialogue, Voice};
+use crate::content::sprites;
 use crate::input::{Action, ActionState, ClaimsInput, InputContext, PointerMoved};
-use crate::levels::schema::{Dialogue, Voice};
-use crate::levels::{NightData, sprites};
+use crate::levels::NightData;
 use crate::settings::Settings;
 use crate::states::{PausableSystems, Screen};
 use crate::story::{Said, StoryState};
@@ -81,7 +82,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            (type_out, answer_input).in_set(PausableSystems),
+            (type_out, answer_input).chain().in_set(PausableSystems),
             redraw,
             show_typing,
         )
@@ -343,7 +344,7 @@ fn redraw(
     commands.entity(root).with_children(|root| {
         root.spawn((
             Content,
-            portrait_frame(portrait.map(|p| crate::levels::colour(p.colour))),
+            portrait_frame(portrait.map(|p| crate::world::colour(p.colour))),
         ));
         root.spawn((
             Content,

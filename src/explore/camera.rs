@@ -5,9 +5,10 @@
 use bevy::prelude::*;
 
 use super::{Body, ExploreSystems, Lev};
-use crate::levels::{ActiveLevel, LevelSystems, Parallax};
+use crate::levels::{ActiveLevel, LevelSystems};
 use crate::settings::Settings;
 use crate::states::{Screen, VIEW, ViewCamera};
+use crate::world::Parallax;
 
 /// How far ahead of Lev the camera looks when he walks, in virtual pixels.
 const LOOK_AHEAD: f32 = 36.0;

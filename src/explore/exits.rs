@@ -8,8 +8,8 @@ use bevy::prelude::*;
 
 use super::interact::show_text;
 use super::{Body, ExploreSystems, Lev};
+use crate::content::schema::Exit;
 use crate::input::{ClaimsInput, InputContext};
-use crate::levels::schema::Exit;
 use crate::levels::{ActiveLevel, CurrentLevel, LevelSystems};
 use crate::settings::Settings;
 use crate::states::Screen;

@@ -10,12 +10,13 @@ use bevy::prelude::*;
 
 use super::exits::go_through;
 use super::{Body, ExploreSystems, Lev, Transition};
+use crate::content::schema::{Area, Facing, Interaction, Level};
 use crate::input::{Action, ActionState, Bindings, ClaimsInput, InputContext, InputDevice};
-use crate::levels::schema::{Area, Facing, Interaction, Level};
-use crate::levels::{ActiveLevel, NightData, Person};
+use crate::levels::{ActiveLevel, NightData};
 use crate::states::Screen;
 use crate::story::{ApplyEffects, DialogueRequested, Inspected, StoryState, logic};
 use crate::ui::widget;
+use crate::world::Person;
 
 /// How far from an area or a person Lev can reach, in virtual pixels.
 pub const REACH: f32 = 10.0;

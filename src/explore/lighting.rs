@@ -5,10 +5,11 @@
 use bevy::prelude::*;
 
 use super::ExploreSystems;
-use crate::levels::{ActiveLevel, LIGHT_Z, LevelLight};
+use crate::levels::ActiveLevel;
 use crate::settings::Settings;
 use crate::states::{Screen, VIEW, ViewCamera};
 use crate::story::{NightTime, StoryState, logic};
+use crate::world::{LIGHT_Z, LevelLight};
 
 /// Darkness over the level at night (opacity).
 const NIGHT_DARKNESS: f32 = 0.5;

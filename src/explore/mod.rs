@@ -18,11 +18,13 @@ pub use interact::InteractionTarget;
 use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 
+use crate::content;
+use crate::content::schema::Facing;
 use crate::input::{Action, ActionState, InputContext};
-use crate::levels::schema::Facing;
-use crate::levels::{self, ActiveLevel, LEV_Z, LevelBuilt, LevelSystems};
+use crate::levels::{ActiveLevel, LevelBuilt, LevelSystems};
 use crate::states::{PHOTOGRAPHER_LAYER, PausableSystems, Screen};
 use crate::story::{Place, StoryState};
+use crate::world::{self, LEV_Z};
 
 /// Lev Kalmurzaev, the player character.
 #[derive(Component, Debug)]
@@ -43,13 +45,13 @@ struct PreviousPosition(Vec2);
 pub struct ExploreSystems;
 
 /// Lev standing at `at` in `level`, drawn as his placeholder sprite.
-pub fn lev_bundle(level: &levels::schema::Level, at: Vec2) -> impl Bundle {
+pub fn lev_bundle(level: &content::schema::Level, at: Vec2) -> impl Bundle {
     (
         Name::new("Lev"),
         Lev,
         Body(motion::Body::standing_at(level, at)),
         PreviousPosition(at),
-        levels::lev_sprite(),
+        world::lev_sprite(),
         bevy::sprite::Anchor::BOTTOM_CENTER,
         Transform::from_translation(at.extend(LEV_Z)),
         RenderLayers::layer(PHOTOGRAPHER_LAYER),
@@ -113,7 +115,7 @@ pub struct Moved {
     /// Pixels covered this step.
     pub distance: f32,
     /// What Lev walked on.
-    pub surface: Option<levels::schema::Surface>,
+    pub surface: Option<content::schema::Surface>,
 }
 
 /// Puts Lev at the spawn point of a level he arrives in (bringing him into
@@ -158,7 +160,7 @@ fn place_lev(
                 .spawn((lev_bundle(level, at), DespawnOnExit(Screen::Playing)))
                 .insert(Sprite {
                     flip_x,
-                    ..levels::lev_sprite()
+                    ..world::lev_sprite()
                 });
         }
     }
@@ -197,7 +199,7 @@ fn move_lev(
             x if x > 0.0 => Facing::Right,
             _ => story.place.facing,
         };
-        let at: levels::schema::Point = body.0.position.into();
+        let at: content::schema::Point = body.0.position.into();
         let place = &story.place;
         if place.level != level.id || place.at != at || place.facing != facing {
             story.place = Place {

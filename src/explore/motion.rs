@@ -4,7 +4,7 @@
 
 use bevy::math::Vec2;
 
-use crate::levels::schema::{Level, Surface};
+use crate::content::schema::{Level, Surface};
 
 /// Walking speed, in virtual pixels per second.
 pub const WALK_SPEED: f32 = 64.0;
@@ -267,7 +267,7 @@ fn on_ladder(body: &mut Body, intent: Intent, level: &Level, bottom: f32, top: f
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::levels::schema::{Ladder, Stairs};
+    use crate::content::schema::{Ladder, Stairs};
 
     fn room() -> Level {
         let text = r#"(id: "room", name: "Room", bounds: (x: 0, y: 0, w: 400, h: 200),

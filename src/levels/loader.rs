@@ -15,9 +15,9 @@ use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext};
 use bevy::prelude::*;
 
-use super::files::{Checked, read_dialogue, read_level_file, read_story, sort_problems};
-use super::roots::Roots;
-use super::schema::{Dialogue, Level, Story};
+use crate::content::files::{Checked, read_dialogue, read_level_file, read_story, sort_problems};
+use crate::content::roots::Roots;
+use crate::content::schema::{Dialogue, Level, Story};
 use crate::data::{Diagnostic, text_from_bytes};
 
 /// A level file as last parsed, with its own problems.

@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 use bevy::asset::{AssetLoadFailedEvent, LoadState};
 use bevy::prelude::*;
 
-use super::files::{self, Checked, dialogue_stem};
-use super::roots::{DIALOGUE_FOLDER, LEVEL_SUFFIX, STORY_FILE};
-use super::schema::{Arrival, ClockTime, Dialogue, Level, Story};
-use super::validate::Finding;
 use super::{DataRoots, DialogueAsset, LevelAsset, ProblemBoard, StoryAsset, source};
+use crate::content::files::{self, Checked, dialogue_stem};
+use crate::content::roots::{DIALOGUE_FOLDER, LEVEL_SUFFIX, STORY_FILE};
+use crate::content::schema::{Arrival, ClockTime, Dialogue, Level, Story};
+use crate::content::validate::Finding;
 use crate::data::{Diagnostic, Severity};
 use crate::loading::StartupAssets;
 

@@ -1,5 +1,5 @@
-//! Data problems on screen: every error and warning of the level and story
-//! files stays shown, with its file, line and column, until it is fixed.
+//! Files the loader never saw go on the problem board too; the UI shows the
+//! board (`ui::problem_board`).
 
 use bevy::prelude::*;
 
@@ -7,31 +7,21 @@ use bevy::asset::{AssetLoadError, AssetLoadFailedEvent};
 
 use super::{DataRoots, LevelAsset, ProblemBoard, StoryAsset};
 use crate::data::Diagnostic;
-use crate::ui::theme;
 
-/// At most this many problems are listed; the rest are counted.
-const SHOWN: usize = 6;
-
-/// The text of the problem panel.
-#[derive(Component)]
-struct ProblemText;
-
-/// The board version last shown.
-#[derive(Resource, Default)]
-struct Shown(u64);
+/// Puts what the loaders could not read on the board; runs before it is shown.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ProblemSystems;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Shown>()
-        .add_systems(Startup, spawn_panel)
-        .add_systems(
-            Update,
-            (
-                report_unreadable::<StoryAsset>,
-                report_unreadable::<LevelAsset>,
-                show_problems,
-            )
-                .chain(),
-        );
+    app.add_systems(
+        Update,
+        (
+            report_unreadable::<StoryAsset>,
+            report_unreadable::<LevelAsset>,
+        )
+            .chain()
+            .in_set(ProblemSystems),
+    );
 }
 
 /// A file the loader never saw (missing, unreadable) goes on the board
@@ -51,67 +41,5 @@ fn report_unreadable<A: Asset>(
             let problem = Diagnostic::error(&file, None, format!("cannot read the file: {error}"));
             board.set(&file, vec![problem]);
         }
-    }
-}
-
-fn spawn_panel(mut commands: Commands) {
-    commands.spawn((
-        Name::new("Data problems"),
-        Node {
-            position_type: PositionType::Absolute,
-            left: px(8),
-            right: px(8),
-            bottom: px(8),
-            padding: UiRect::all(px(8)),
-            ..default()
-        },
-        BackgroundColor(theme::NIGHT),
-        GlobalZIndex(100),
-        Visibility::Hidden,
-        children![(
-            ProblemText,
-            Text::default(),
-            TextFont::from_font_size(theme::SMALL_SIZE),
-            TextColor(theme::SODIUM),
-        )],
-    ));
-}
-
-fn show_problems(
-    board: Res<ProblemBoard>,
-    mut shown: ResMut<Shown>,
-    mut text: Query<(&mut Text, &ChildOf), With<ProblemText>>,
-    mut panels: Query<&mut Visibility>,
-) {
-    let version = board.version();
-    if version == shown.0 {
-        return;
-    }
-    shown.0 = version;
-    let problems = board.all();
-    for problem in &problems {
-        warn!("{problem}");
-    }
-    let Ok((mut text, parent)) = text.single_mut() else {
-        return;
-    };
-    let mut lines: Vec<String> = problems
-        .iter()
-        .take(SHOWN)
-        .map(ToString::to_string)
-        .collect();
-    if problems.len() > SHOWN {
-        lines.push(format!(
-            "... and {} more (run `long-exposure validate`)",
-            problems.len() - SHOWN
-        ));
-    }
-    text.0 = lines.join("\n");
-    if let Ok(mut visibility) = panels.get_mut(parent.parent()) {
-        *visibility = if problems.is_empty() {
-            Visibility::Hidden
-        } else {
-            Visibility::Inherited
-        };
     }
 }

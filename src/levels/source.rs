@@ -17,7 +17,7 @@ use bevy::asset::io::{
 };
 use bevy::prelude::*;
 
-use super::roots::Roots;
+use crate::content::roots::Roots;
 
 /// The asset source name: `levels://warehouse.level.ron`.
 pub const SOURCE: &str = "levels";

@@ -6,7 +6,7 @@
 use image::imageops::{self, FilterType};
 use image::{Rgba, RgbaImage};
 
-use crate::levels::schema::AlbumChange;
+use crate::content::schema::AlbumChange;
 
 /// Lev's figure as a silhouette, a character a virtual pixel (`#` is him),
 /// his feet on the last row.

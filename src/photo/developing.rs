@@ -14,7 +14,7 @@ use super::capture::PIXELS_PER_POINT;
 use super::develop::{self, SheetFrame};
 use super::keeping::{Placed, Shelves};
 use super::pictures;
-use crate::levels::schema::AlbumChange;
+use crate::content::schema::AlbumChange;
 use crate::story::PhotoRecord;
 
 /// What developing made.
@@ -120,7 +120,7 @@ fn keep(shelves: &Shelves, picture: &RgbaImage, stem: &str) -> Result<PathBuf, S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::levels::schema::{Area, ClockTime};
+    use crate::content::schema::{Area, ClockTime};
 
     #[test]
     fn each_picture_is_changed_and_kept_and_a_missing_one_left_blank() {

@@ -22,7 +22,7 @@
 //! A subject less than 5 % visible is not in the photograph. The photo's
 //! score is its best subject's; a photo of nothing scores 0.
 
-use crate::levels::schema::{Area, ClockTime, Facing, Moment};
+use crate::content::schema::{Area, ClockTime, Facing, Moment};
 use crate::story::{Breakdown, SubjectShot};
 
 /// A subject as judging sees it.

@@ -9,11 +9,12 @@ use bevy::prelude::*;
 use super::judge::{Occluder, Shot, SubjectView, judge};
 use super::viewfinder::Viewfinder;
 use crate::audio::{PlaySfx, Sfx};
+use crate::content::schema::{Level, ShotTarget};
 use crate::input::{Action, ActionState, InputContext};
-use crate::levels::schema::{Level, ShotTarget};
-use crate::levels::{ActiveLevel, NightData, Occluding, PhotoSubject};
+use crate::levels::{ActiveLevel, NightData};
 use crate::states::{PausableSystems, Screen};
 use crate::story::{PhotoRecord, StoryState};
+use crate::world::{Occluding, PhotoSubject};
 
 /// A photograph was taken: its number on the roll (its record is the
 /// album's last).
@@ -22,7 +23,7 @@ pub struct PhotoTaken {
     /// Its number on the roll.
     pub number: u32,
     /// The frame, in level pixels.
-    pub frame: crate::levels::schema::Area,
+    pub frame: crate::content::schema::Area,
 }
 
 /// The shutter was pressed with no film left.

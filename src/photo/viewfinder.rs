@@ -11,13 +11,14 @@ use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
+use crate::content::schema::{Area, Level};
 use crate::input::{Action, ActionState, ClaimsInput, InputContext};
-use crate::levels::schema::{Area, Level};
-use crate::levels::{ActiveLevel, LIGHT_Z, NightData};
+use crate::levels::{ActiveLevel, NightData};
 use crate::states::{OVERLAY_LAYER, PausableSystems, Screen, VIEW, ViewCamera, ViewOnScreen};
 use crate::story::StoryState;
 use crate::ui::prompts::action_hint;
 use crate::ui::{theme, widget};
+use crate::world::LIGHT_Z;
 
 /// The focal lengths the zoom steps through, in millimetres.
 pub const FOCAL_LENGTHS: [u32; 5] = [24, 35, 50, 70, 85];

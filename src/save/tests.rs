@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 
 use super::file::{decode, encode};
 use super::*;
-use crate::levels::schema::Value;
+use crate::content::schema::Value;
 use crate::story::{DialogueAt, DialoguePosition};
 
 /// A folder of its own under the system's temporary folder, removed after.
@@ -201,8 +201,8 @@ fn photo_record(number: u32) -> crate::story::PhotoRecord {
     crate::story::PhotoRecord {
         number,
         level: "streets".into(),
-        at: crate::levels::schema::ClockTime::from_minutes(1380.0),
-        frame: crate::levels::schema::Area {
+        at: crate::content::schema::ClockTime::from_minutes(1380.0),
+        frame: crate::content::schema::Area {
             x: 0.0,
             y: 0.0,
             w: 60.0,

@@ -8,7 +8,7 @@ use bevy::prelude::*;
 
 use super::state::{PastNights, StoryState};
 use super::{StoryEvent, Travel, logic};
-use crate::levels::schema::{Chapter, ChapterEnd, Story};
+use crate::content::schema::{Chapter, ChapterEnd, Story};
 use crate::levels::{CurrentLevel, LevelBuilt, LevelSystems, NightData, StartOverride};
 use crate::states::Screen;
 
@@ -79,7 +79,7 @@ fn begin_night(
         state.minutes = clock.minutes_into_night() as f32;
     }
     let arrival = start.arrival.clone().or_else(|| {
-        chapter.map(|c| crate::levels::schema::Arrival {
+        chapter.map(|c| crate::content::schema::Arrival {
             level: c.level.clone(),
             spawn: c.spawn.clone(),
         })
@@ -269,7 +269,7 @@ mod tests {
     fn start_begins_in_the_chapter_of_its_level() {
         let story = story();
         let start = |level: &str| StartOverride {
-            arrival: Some(crate::levels::schema::Arrival {
+            arrival: Some(crate::content::schema::Arrival {
                 level: level.into(),
                 spawn: "s".into(),
             }),

@@ -2,17 +2,16 @@
 //! (exploring), slowed while the camera is raised, and stands still in
 //! menus, text, dialogue, the album and fades. It never passes dawn, nor the
 //! time the current chapter holds it at until the chapter ends. Lev's
-//! wristwatch shows it.
+//! wristwatch (the HUD's, `ui::wristwatch`) shows it.
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use super::state::StoryState;
+use crate::content::schema::Story;
 use crate::input::{ActionState, InputContext};
 use crate::levels::NightData;
-use crate::levels::schema::Story;
 use crate::states::{PausableSystems, Screen};
-use crate::ui::widget;
 
 /// The night's time, for systems that show it (the light, the watch).
 #[derive(SystemParam)]
@@ -29,23 +28,18 @@ impl NightTime<'_> {
     }
 }
 
-/// Runs the clock; triggers read it after.
+/// Runs the clock; triggers and the wristwatch read it after.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) struct ClockSystems;
-
-/// The wristwatch's text.
-#[derive(Component)]
-struct Wristwatch;
+pub struct ClockSystems;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Playing), put_on_watch)
-        .add_systems(
-            Update,
-            (run_clock.in_set(PausableSystems), show_time)
-                .chain()
-                .in_set(ClockSystems)
-                .run_if(in_state(Screen::Playing)),
-        );
+    app.add_systems(
+        Update,
+        run_clock
+            .in_set(PausableSystems)
+            .in_set(ClockSystems)
+            .run_if(in_state(Screen::Playing)),
+    );
 }
 
 /// The minute the clock may run to now: dawn, or the current chapter's hold.
@@ -84,39 +78,5 @@ fn run_clock(
     // A clock the story moved past the limit waits there; it never runs back.
     if minutes > 0.0 && state.minutes < limit {
         state.minutes = (state.minutes + minutes).min(limit);
-    }
-}
-
-fn put_on_watch(mut commands: Commands) {
-    commands.spawn((
-        Name::new("Wristwatch"),
-        Node {
-            position_type: PositionType::Absolute,
-            top: px(12),
-            right: px(12),
-            ..default()
-        },
-        DespawnOnExit(Screen::Playing),
-        children![(Wristwatch, widget::hint(""))],
-    ));
-}
-
-fn show_time(
-    state: Option<Res<StoryState>>,
-    watches: Query<&Children, With<Wristwatch>>,
-    mut texts: Query<&mut Text>,
-) {
-    let Some(state) = state else {
-        return;
-    };
-    let now = state.time().to_string();
-    for children in &watches {
-        for child in children.iter() {
-            if let Ok(mut text) = texts.get_mut(child)
-                && text.0 != now
-            {
-                text.0.clone_from(&now);
-            }
-        }
     }
 }

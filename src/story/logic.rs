@@ -2,7 +2,7 @@
 //! a [`StoryState`], with no `App`, so triggers, interactables, doors,
 //! chapters, endings and dialogue all read the night the same way.
 
-use crate::levels::schema::{Compare, Condition, Cue, Effect, Ending, Story, Value};
+use crate::content::schema::{Compare, Condition, Cue, Effect, Ending, Story, Value};
 
 use super::state::StoryState;
 
@@ -144,7 +144,7 @@ pub fn ending<'a>(story: &'a Story, state: &StoryState) -> Option<&'a Ending> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::levels::schema::{Area, ClockTime};
+    use crate::content::schema::{Area, ClockTime};
     use crate::story::PhotoRecord;
 
     fn time(text: &str) -> ClockTime {

@@ -14,7 +14,7 @@ pub mod state;
 mod triggers;
 
 pub use chapters::ChapterBegan;
-pub use clock::NightTime;
+pub use clock::{ClockSystems, NightTime};
 pub use memory::NightsFile;
 pub use state::{
     Breakdown, DialogueAt, DialoguePosition, PastNights, PhotoRecord, Place, STORY_STATE_VERSION,
@@ -23,8 +23,8 @@ pub use state::{
 
 use bevy::prelude::*;
 
+use crate::content::schema::{Cue, Effect};
 use crate::levels::InPlay;
-use crate::levels::schema::{Cue, Effect};
 use crate::states::Screen;
 
 /// Something that happened in the story, for example `"phone_rings"`.

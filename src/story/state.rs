@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::levels::schema::{Area, ClockTime, Facing, Point, Story, Value};
+use crate::content::schema::{Area, ClockTime, Facing, Point, Story, Value};
 
 /// The version of [`StoryState`]'s shape; a save of another version is
 /// read with care or refused.

@@ -8,11 +8,11 @@ use bevy::prelude::*;
 
 use super::script::Expectation;
 use super::trace::{self, Trace};
+use crate::content::schema::Condition;
 use crate::dialogue::runner::{self, Shown};
 use crate::explore::{Body, Lev, motion};
 use crate::levels::CurrentLevel;
 use crate::levels::NightData;
-use crate::levels::schema::Condition;
 use crate::photo::{EYE, FOCAL_LENGTHS, Viewfinder};
 use crate::states::{Pause, Screen};
 use crate::story::{DialogueAt, StoryState, logic};

@@ -15,10 +15,12 @@ use super::player::{Progress, ScriptPlayer};
 use super::script::{Expectation, Script, Step};
 use super::trace::{self, Trace, TraceLine};
 use crate::GamePlugin;
+use crate::content::Roots;
 use crate::data::Diagnostic;
 use crate::explore::motion;
 use crate::input::{Action, ScriptedActions};
-use crate::levels::{self, DataStatus, NightData, ProblemBoard, Roots, StartOverride};
+use crate::levels;
+use crate::levels::{DataStatus, NightData, ProblemBoard, StartOverride};
 use crate::states::Screen;
 use crate::windowed::PlayerFiles;
 

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::schema::{ClockTime, Compare};
 use crate::data::{Diagnostic, SpanIndex, parse_ron, read_text};
 use crate::input::Action;
-use crate::levels::schema::{ClockTime, Compare};
 use crate::states::Screen;
 
 /// The longest wait a script may ask for, in seconds of play: longer than

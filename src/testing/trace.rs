@@ -8,11 +8,11 @@ use bevy::prelude::*;
 use bevy::time::TimeSystems;
 
 use crate::audio::{PlaySfx, SetAmbience, SetMusic};
+use crate::content::schema::Value;
 use crate::data::kept::Notice;
 use crate::dialogue::{ChoiceMade, ChoicesShown, DialogueEffect, DialogueEnded, LineShown};
 use crate::explore::motion::Footing;
 use crate::explore::{Body, Lev};
-use crate::levels::schema::Value;
 use crate::levels::{CurrentLevel, DataStatus, ProblemBoard};
 use crate::photo::{PhotoTaken, PictureKept, RollDeveloped, RollDeveloping, RollFinished};
 use crate::save::{ContinueNight, NightSaved, Saves};

@@ -73,7 +73,7 @@ fn coasting_distance(speed: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::levels::schema::Level;
+    use crate::content::schema::Level;
     use bevy::math::Vec2;
 
     fn corridor() -> Level {

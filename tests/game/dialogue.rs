@@ -6,12 +6,13 @@
 use std::collections::BTreeSet;
 use std::fs;
 
+use long_exposure::content::Roots;
+use long_exposure::content::files;
+use long_exposure::content::schema::{Arrival, ClockTime, Dialogue, Next, Then, Value};
 use long_exposure::dialogue::open_choices;
 use long_exposure::dialogue::runner::{self, Shown};
 use long_exposure::input::Action;
-use long_exposure::levels::files;
-use long_exposure::levels::schema::{Arrival, ClockTime, Dialogue, Next, Then, Value};
-use long_exposure::levels::{Roots, StartOverride};
+use long_exposure::levels::StartOverride;
 use long_exposure::story::{Breakdown, PhotoRecord, StoryState, SubjectShot};
 use long_exposure::testing::script::Expectation;
 use long_exposure::testing::{Harness, HeadlessConfig};

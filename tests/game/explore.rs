@@ -2,14 +2,15 @@
 //! interaction, people, the night clock and its triggers.
 
 use bevy::prelude::*;
+use long_exposure::content::schema::Facing;
 use long_exposure::explore::motion::{self, Footing};
 use long_exposure::explore::{Body, Lev};
 use long_exposure::input::Action;
-use long_exposure::levels::rain::Raindrop;
-use long_exposure::levels::schema::Facing;
-use long_exposure::levels::{ActiveLevel, CurrentLevel, Person};
+use long_exposure::levels::{ActiveLevel, CurrentLevel};
 use long_exposure::states::{VIEW, ViewCamera};
 use long_exposure::testing::{Harness, HeadlessConfig};
+use long_exposure::world::Person;
+use long_exposure::world::rain::Raindrop;
 
 use super::support::{TempDir, headless, modded, on_screen, shipped_with, times};
 

@@ -5,11 +5,14 @@ use std::fs;
 use std::path::Path;
 
 use bevy::prelude::*;
+use long_exposure::content::files;
+use long_exposure::content::files::{read_dialogue, read_level, read_story};
+use long_exposure::content::{Roots, roots};
 use long_exposure::data::text_from_bytes;
 use long_exposure::input::Action;
-use long_exposure::levels::files::{self, read_dialogue, read_level, read_story};
-use long_exposure::levels::{LevelEntity, ProblemBoard, Roots, roots};
+use long_exposure::levels::ProblemBoard;
 use long_exposure::testing::{Harness, HeadlessConfig};
+use long_exposure::world::LevelEntity;
 
 use super::support::{TempDir, headless, modded, readme_blocks, repo_file, shipped};
 

@@ -7,9 +7,9 @@ use std::fs;
 
 use bevy::prelude::{NextState, Text};
 
+use long_exposure::content::files;
+use long_exposure::content::schema::Arrival;
 use long_exposure::input::Action;
-use long_exposure::levels::files;
-use long_exposure::levels::schema::Arrival;
 use long_exposure::levels::{NightData, StartOverride};
 use long_exposure::states::Screen;
 use long_exposure::story::StoryState;
@@ -167,7 +167,7 @@ fn data_with_an_error_is_not_played_and_a_headless_run_fails_at_once() {
 fn a_saved_error_between_files_keeps_the_last_good_data_in_play() {
     let base = TempDir::new("reload-between");
     copy_levels(base.path());
-    let mut harness = watching(long_exposure::levels::Roots {
+    let mut harness = watching(long_exposure::content::Roots {
         base: base.path().to_path_buf(),
         mods: None,
     });
@@ -402,7 +402,7 @@ fn the_game_and_validate_find_the_same_problems_in_every_broken_file() {
 fn story_ron_saved_without_the_chapter_in_play_keeps_the_last_good_story() {
     let base = TempDir::new("reload-chapter");
     copy_levels(base.path());
-    let mut harness = watching(long_exposure::levels::Roots {
+    let mut harness = watching(long_exposure::content::Roots {
         base: base.path().to_path_buf(),
         mods: None,
     });

@@ -10,9 +10,9 @@ use std::collections::BTreeSet;
 use std::fs;
 
 use long_exposure::bench::night;
+use long_exposure::content::schema::{MIRROR_KEY, MIRROR_NAME};
+use long_exposure::content::{files, sprites};
 use long_exposure::data::kept::KeptFile;
-use long_exposure::levels::schema::{MIRROR_KEY, MIRROR_NAME};
-use long_exposure::levels::{files, sprites};
 use long_exposure::photo::develop;
 use long_exposure::story::{NightsFile, PastNights};
 use long_exposure::testing::script::{Expectation, Script, Step};

@@ -5,8 +5,8 @@
 use std::fs;
 
 use bevy::prelude::*;
+use long_exposure::content::schema::Facing;
 use long_exposure::explore::Lev;
-use long_exposure::levels::schema::Facing;
 use long_exposure::random::Random;
 use long_exposure::save::{SaveFolder, Slot};
 use long_exposure::states::Screen;

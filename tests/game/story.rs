@@ -5,10 +5,10 @@
 use bevy::prelude::*;
 use long_exposure::explore::Lev;
 use long_exposure::input::Action;
-use long_exposure::levels::LevelLight;
 use long_exposure::states::Screen;
 use long_exposure::story::StoryState;
 use long_exposure::testing::Harness;
+use long_exposure::world::LevelLight;
 
 use super::support::{headless, shipped, tap_key};
 

@@ -15,9 +15,9 @@ use bevy::input::gamepad::{
 };
 use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
 use bevy::prelude::{Commands, Entity, KeyCode, On, Res, Text};
-use long_exposure::levels::Roots;
+use long_exposure::content::Roots;
+use long_exposure::content::schema::{Arrival, ClockTime};
 use long_exposure::levels::StartOverride;
-use long_exposure::levels::schema::{Arrival, ClockTime};
 use long_exposure::photo::{PIXELS_PER_POINT, PhotoTaken, PictureCaptured};
 use long_exposure::story::StoryState;
 use long_exposure::testing::script::Script;

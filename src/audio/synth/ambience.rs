@@ -8,7 +8,7 @@ use super::dsp::{
 };
 use super::reverb::Reverb;
 use super::street::tram_passing;
-use crate::levels::schema::Ambience;
+use crate::content::schema::Ambience;
 use crate::random::Random;
 
 /// Seconds of each ambience loop (not a divisor of the music's length, so

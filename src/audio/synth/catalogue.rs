@@ -4,7 +4,7 @@ use super::{
     SAMPLE_RATE, ambience, bell_stroke, chime, clock_tick, clock_ticking, crows, film_advance,
     footstep, music, phone_ring, pigeons_take_off, shutter, tick, tram_passing, voice,
 };
-use crate::levels::schema::{Ambience, Music, Surface, Voice};
+use crate::content::schema::{Ambience, Music, Surface, Voice};
 
 /// Samples per second of the sound files: half of [`SAMPLE_RATE`], which
 /// keeps every file together near ten megabytes.

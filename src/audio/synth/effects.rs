@@ -2,7 +2,7 @@
 
 use super::dsp::{LowPass, RATE, Svf, fade_edges, samples, sine, time};
 use super::tower::{Partial, ring_bell};
-use crate::levels::schema::{Surface, Voice};
+use crate::content::schema::{Surface, Voice};
 use crate::random::Random;
 
 /// A soft high tick: a sine burst with a fast exponential decay.

@@ -9,7 +9,7 @@ use super::dsp::{
     time,
 };
 use super::reverb::Reverb;
-use crate::levels::schema::Music;
+use crate::content::schema::Music;
 use crate::random::Random;
 
 /// Seconds of each music loop.

@@ -1,5 +1,5 @@
 use super::*;
-use crate::levels::schema::{Ambience, Music, Surface, Voice};
+use crate::content::schema::{Ambience, Music, Surface, Voice};
 
 const AMBIENCES: [Ambience; 5] = [
     Ambience::Rain,

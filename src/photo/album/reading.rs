@@ -126,7 +126,7 @@ fn show_read(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::levels::schema::{Area, ClockTime};
+    use crate::content::schema::{Area, ClockTime};
 
     fn photo(number: u32, image: Option<String>) -> PhotoRecord {
         PhotoRecord {

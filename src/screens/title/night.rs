@@ -7,10 +7,10 @@
 use bevy::prelude::*;
 
 use crate::art::sheets::SpriteSheets;
-use crate::levels::rain;
-use crate::levels::skyline::{SkylineShape, WINDOW as WINDOW_SIZE, skyline};
+use crate::art::skyline::{SkylineShape, WINDOW as WINDOW_SIZE, skyline};
 use crate::random::Random;
 use crate::states::{Screen, VIEW, VIRTUAL_HEIGHT};
+use crate::world::rain;
 
 const WIDTH: f32 = VIEW.x;
 const HALF_W: f32 = WIDTH / 2.0;

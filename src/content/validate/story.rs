@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{Finding, Findings};
-use crate::levels::schema::Story;
+use crate::content::schema::Story;
 
 /// Checks the story file on its own.
 pub fn check_story(story: &Story) -> Vec<Finding> {

@@ -7,8 +7,11 @@
 
 use bevy::prelude::*;
 
-use super::spawn::{LIGHT_Z, LevelEntity, LevelLight};
-use super::{ActiveLevel, schema};
+use super::paint::colour;
+use super::parts::{LIGHT_Z, LevelEntity, LevelLight};
+use crate::content::schema;
+use crate::levels::ActiveLevel;
+
 use crate::random::Random;
 use crate::states::{Screen, VIEW, ViewCamera};
 
@@ -129,7 +132,7 @@ fn light_rain(
         .filter_map(|(light, sprite, _)| {
             let data = level.lights.get(light.index)?;
             let strength = sprite.color.alpha() / light.alpha.max(f32::EPSILON);
-            let colour = super::colour(data.colour).with_alpha(1.0);
+            let colour = colour(data.colour).with_alpha(1.0);
             Some((Vec2::from(data.at), data.radius, strength, colour))
         })
         .collect();

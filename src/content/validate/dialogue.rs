@@ -7,9 +7,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::logic::{self, Use};
 use super::{Finding, Findings};
+use crate::content::schema::{Condition, Dialogue, DialogueNode, Next, Then, template};
+use crate::content::sprites;
 use crate::data::suggest;
-use crate::levels::schema::{Condition, Dialogue, DialogueNode, Next, Then, template};
-use crate::levels::sprites;
 
 /// Lines longer than this do not fit the dialogue box in one go.
 const LONGEST_LINE: usize = 160;

@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::logic::Use;
 use super::{Finding, Findings, Located, Owner};
+use crate::content::roots::DIALOGUE_SUFFIX;
+use crate::content::schema::{ClockTime, Condition, Dialogue, Effect, Interaction, Level, Story};
 use crate::data::{Diagnostic, Severity, suggest};
-use crate::levels::roots::DIALOGUE_SUFFIX;
-use crate::levels::schema::{ClockTime, Condition, Dialogue, Effect, Interaction, Level, Story};
 
 /// The night's files as read, each with its [`Located`] to place the
 /// problems found in it, for the checks between them.

@@ -5,9 +5,9 @@ use super::logic::{self, Use};
 use super::{
     Finding, Findings, MAX_DROPS, MAX_LEVEL_SIZE, MAX_LIGHT_RADIUS, MAX_SKYLINE, NOT_FINITE,
 };
+use crate::content::schema::{Area, Condition, Interaction, Level, Paint, Point, ShotTarget};
+use crate::content::sprites;
 use crate::data::suggest;
-use crate::levels::schema::{Area, Condition, Interaction, Level, Paint, Point, ShotTarget};
-use crate::levels::sprites;
 
 /// The shortest repeat a trigger may have, in seconds of play.
 const MIN_EVERY: f32 = 0.5;
@@ -96,7 +96,7 @@ impl LevelCheck<'_> {
                     f.in_range(format!("{path}.paint.max"), *max, *min, top.max(*min));
                 }
                 Paint::Image(file) => {
-                    if let Err(problem) = crate::levels::roots::check_relative_path(file) {
+                    if let Err(problem) = crate::content::roots::check_relative_path(file) {
                         f.error(format!("{path}.paint[0]"), problem);
                     }
                 }

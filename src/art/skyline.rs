@@ -1,6 +1,12 @@
 //! Generated skylines: building silhouettes with lit windows, the same for
 //! the same seed. The title's city and the levels' `Skyline` layers are
-//! both drawn from this one generator.
+//! both drawn from this one generator, at run time, from numbers a modder
+//! sets in a level's layer (seed, heights, density).
+//!
+//! `scenery.rs` paints the other kind: the fixed `skyline_night` and
+//! `skyline_dawn` strips, baked into PNG sheets by `generate-art` with
+//! hand-placed landmarks (the tower, the sun) that a seed cannot make.
+//! One is data a mod tunes, the other art a mod names; both stay.
 
 use std::ops::Range;
 

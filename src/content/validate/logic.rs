@@ -4,9 +4,12 @@
 //! set, variables of two types, unknown chapters, levels and dialogues).
 
 use super::{Finding, Findings, Owner};
+use crate::content::schema::template;
+use crate::content::schema::template::{Fact, Piece};
+use crate::content::schema::{
+    ChapterEnd, Compare, Condition, Dialogue, Effect, Level, Story, Then,
+};
 use crate::data::{Severity, suggest};
-use crate::levels::schema::template::{self, Fact, Piece};
-use crate::levels::schema::{ChapterEnd, Compare, Condition, Dialogue, Effect, Level, Story, Then};
 
 /// A condition or effect of the data, where it is written.
 #[derive(Clone, Copy, Debug)]
