@@ -2,9 +2,11 @@
 //!
 //! The whole game lives in this library; the `long-exposure` binary only parses
 //! the command line. [`GamePlugin`] adds one plugin per capability. The same
-//! plugins run in a window ([`windowed`]) and headless ([`testing`]), where a
-//! scripted-input file drives them for system tests, mod checks and benchmarks.
+//! plugins run in a window and headless, both built in [`app`]; headless, a
+//! scripted-input file drives them ([`testing`]) for system tests, mod checks
+//! and benchmarks.
 
+pub mod app;
 pub mod art;
 pub mod audio;
 pub mod bench;
@@ -24,14 +26,13 @@ pub mod states;
 pub mod story;
 pub mod testing;
 pub mod ui;
-pub mod windowed;
 pub mod world;
 
 use bevy::prelude::*;
 
 /// The game's own plugins, without any engine plugins: add it to an app that
-/// already has either `DefaultPlugins` ([`windowed::app`]) or the headless set
-/// ([`testing::headless_app`]), after [`levels::register`].
+/// already has either `DefaultPlugins` ([`app::windowed::app`]) or the
+/// headless set ([`app::headless`]), after [`levels::register`].
 pub struct GamePlugin;
 
 impl Plugin for GamePlugin {

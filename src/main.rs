@@ -5,11 +5,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use long_exposure::app::{PlayerFiles, windowed};
+use long_exposure::bench;
 use long_exposure::content::schema::ClockTime;
 use long_exposure::content::{Roots, files};
 use long_exposure::levels::StartOverride;
-use long_exposure::testing::{Failure, Harness, HeadlessConfig, script::Script};
-use long_exposure::{bench, windowed};
+use long_exposure::testing::{self, Harness, HeadlessConfig, script::Script};
 
 /// Long Exposure: one night in Moscow with Lev Kalmurzaev, street photographer.
 ///
@@ -305,12 +306,17 @@ fn main() -> ExitCode {
                 }
                 None => None,
             };
-            let files = windowed::PlayerFiles::choose(cli.data_dir.as_deref());
+            let files = PlayerFiles::choose(cli.data_dir.as_deref());
             let launch = windowed::Launch {
                 log_fps: cli.log_fps,
                 window_size: cli.window_size.map(|(w, h)| bevy::math::UVec2::new(w, h)),
             };
-            match windowed::run(roots, start, files, launch, script) {
+            let drive = |app: &mut bevy::app::App| {
+                if let Some((script, name)) = script {
+                    testing::play_in_window(app, script, name);
+                }
+            };
+            match windowed::run(roots, start, files, launch, drive) {
                 bevy::app::AppExit::Success => ExitCode::SUCCESS,
                 bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
             }
@@ -362,27 +368,12 @@ fn run_script(
     let mut stdout = std::io::stdout().lock();
     // A closed stdout (for example `| head`) must not stop the run.
     let result = harness.run(&script, |line| {
-        let (frame, seconds) = (line.frame, line.seconds);
-        let _ = writeln!(stdout, "[frame {frame:>6} {seconds:>8.3}s] {}", line.text);
+        let _ = writeln!(stdout, "{line}");
     });
-    match result {
-        Ok(()) => {
-            let _ = writeln!(
-                stdout,
-                "{}: all {} steps passed",
-                path.display(),
-                script.steps.len()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(failure) => {
-            if let Failure::Data(errors) = &failure {
-                for error in errors {
-                    eprintln!("{error}");
-                }
-            }
-            eprintln!("{}: {failure}", path.display());
-            ExitCode::FAILURE
-        }
+    drop(stdout);
+    if testing::print_verdict(&path.display().to_string(), script.steps.len(), &result) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

@@ -13,13 +13,14 @@ use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 use bevy::window::WindowResolution;
 
+use crate::app::PlayerFiles;
+use crate::app::windowed::{self, Launch};
 use crate::content::{Roots, files};
 use crate::input::Action;
 use crate::levels::StartOverride;
 use crate::states::{Screen, VIEW};
-use crate::testing::Executor;
 use crate::testing::script::{Script, Step};
-use crate::windowed::{self, Launch, PlayerFiles};
+use crate::testing::{self, Executor};
 
 /// Seconds a case runs before it is timed (shaders, the chapter card).
 const WARM_UP: Duration = Duration::from_secs(5);
@@ -240,7 +241,9 @@ pub fn run_case(case: &Case, roots: &Roots) -> Result<(), String> {
                 start,
                 PlayerFiles::default(),
                 Launch::default(),
-                Some((walking(), format!("bench-scene {}", case.name()))),
+                |app| {
+                    testing::play_in_window(app, walking(), format!("bench-scene {}", case.name()))
+                },
                 *executor,
             )
         }

@@ -6,7 +6,7 @@
 
 use bevy::prelude::*;
 
-use super::interact::show_text;
+use super::reading::show_text;
 use super::{Body, ExploreSystems, Lev};
 use crate::content::schema::Exit;
 use crate::input::{ClaimsInput, InputContext};

@@ -4,17 +4,18 @@
 //! whose condition does not hold is out of reach. Text being read holds
 //! input (and the night's clock) until it is closed. People turn to face
 //! Lev when he talks to them, and are there only while their condition
-//! holds.
+//! holds. What Lev reads is [`super::reading`]'s.
 
 use bevy::prelude::*;
 
 use super::exits::go_through;
+use super::reading::{PromptBar, Reading, close_reading, show_text};
 use super::{Body, ExploreSystems, Lev, Transition};
 use crate::content::schema::{Area, Facing, Interaction, Level};
-use crate::input::{Action, ActionState, Bindings, ClaimsInput, InputContext, InputDevice};
+use crate::input::{Action, ActionState, Bindings, InputContext, InputDevice};
 use crate::levels::{ActiveLevel, NightData};
 use crate::states::Screen;
-use crate::story::{ApplyEffects, DialogueRequested, Inspected, StoryState, logic};
+use crate::story::{ApplyEffects, DialogueRequested, StoryState, logic};
 use crate::ui::widget;
 use crate::world::Person;
 
@@ -32,17 +33,9 @@ pub enum InteractionTarget {
     Person(usize),
 }
 
-/// The column at the bottom of the screen holding what Lev reads and the prompt.
-#[derive(Component)]
-struct PromptBar;
-
 /// The prompt of what is in reach.
 #[derive(Component)]
 struct Prompt;
-
-/// The text being read, above the prompt.
-#[derive(Component)]
-struct Reading;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Playing), spawn_prompt)
@@ -146,33 +139,6 @@ fn prompt_text(data: &NightData, level: &Level, target: &InteractionTarget) -> S
     }
 }
 
-/// Shows `text` to read (what `id` says) above the prompt, holding input
-/// until it is closed, and announces what was read.
-pub(super) fn show_text(commands: &mut Commands, id: &str, text: &str) {
-    let (id, text) = (id.to_owned(), text.to_owned());
-    commands.queue(move |world: &mut World| {
-        let mut bar = world.query_filtered::<Entity, With<PromptBar>>();
-        let Ok(bar) = bar.single(world) else {
-            return;
-        };
-        let mut open = world.query_filtered::<Entity, With<Reading>>();
-        for entity in open.iter(world).collect::<Vec<_>>() {
-            world.despawn(entity);
-        }
-        // Above the prompt, which then says how to close it.
-        let reading = world
-            .spawn((
-                Name::new("Reading"),
-                Reading,
-                ClaimsInput(InputContext::Reading),
-                widget::panel_text(text.clone()),
-            ))
-            .id();
-        world.entity_mut(bar).insert_children(0, &[reading]);
-        world.trigger(Inspected { id, text });
-    });
-}
-
 fn interact(
     active: ActiveLevel,
     actions: Res<ActionState>,
@@ -254,21 +220,6 @@ fn interact(
             if let Some(id) = &npc.dialogue {
                 commands.trigger(DialogueRequested { id: id.clone() });
             }
-        }
-    }
-}
-
-/// The text closes on `Interact`, `Confirm` or `Back`.
-fn close_reading(
-    actions: Res<ActionState>,
-    reading: Query<Entity, With<Reading>>,
-    mut commands: Commands,
-) {
-    let close = [Action::Interact, Action::Confirm, Action::Back];
-    if actions.context() == InputContext::Reading && close.iter().any(|a| actions.just_pressed(*a))
-    {
-        for entity in &reading {
-            commands.entity(entity).despawn();
         }
     }
 }

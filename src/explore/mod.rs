@@ -11,6 +11,7 @@ mod interact;
 mod lighting;
 pub mod motion;
 mod pose;
+mod reading;
 
 pub use exits::Transition;
 pub use interact::InteractionTarget;

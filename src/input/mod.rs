@@ -17,8 +17,6 @@ use bevy::platform::collections::HashSet;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::settings::Settings;
-
 /// Something the player means to do, independent of the device used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Reflect)]
 pub enum Action {
@@ -124,6 +122,11 @@ pub struct PointerMoved(pub bool);
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ActionSystems;
 
+/// Changes [`Bindings`] (the player's own keys, from the settings) before
+/// the frame's actions are read.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct BindingSystems;
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ActionState>()
         .init_resource::<ScriptedActions>()
@@ -133,24 +136,19 @@ pub(super) fn plugin(app: &mut App) {
         // Headless there is no window and no cursor: registered so that
         // the pointer's readers read none.
         .add_message::<CursorMoved>()
-        .configure_sets(PreUpdate, ActionSystems.after(bevy::input::InputSystems))
+        .configure_sets(
+            PreUpdate,
+            (BindingSystems, ActionSystems)
+                .chain()
+                .after(bevy::input::InputSystems),
+        )
         .add_systems(
             PreUpdate,
-            (
-                use_the_players_choices.run_if(resource_changed::<Settings>),
-                update_actions,
-                follow_the_pointer,
-            )
+            (update_actions, follow_the_pointer)
                 .chain()
                 .in_set(ActionSystems),
         )
         .add_plugins(context::plugin);
-}
-
-/// The player's own keys and buttons, from the settings, over the
-/// defaults.
-fn use_the_players_choices(settings: Res<Settings>, mut bindings: ResMut<Bindings>) {
-    *bindings = Bindings::with_choices(&settings.keys, &settings.buttons);
 }
 
 fn update_actions(

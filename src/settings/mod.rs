@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 
 use crate::data::{self, kept};
+use crate::input::{BindingSystems, Bindings};
 
 /// Where the settings are kept between runs; without it (headless runs with
 /// no `--data-dir`) they last as long as the game runs.
@@ -71,7 +72,19 @@ impl SettingsFile {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Settings>()
         .init_resource::<SettingsProblem>()
+        .add_systems(
+            PreUpdate,
+            use_the_players_choices
+                .run_if(resource_changed::<Settings>)
+                .in_set(BindingSystems),
+        )
         .add_systems(Last, keep_changed_settings);
+}
+
+/// The player's own keys and buttons, from the settings, over the
+/// defaults.
+fn use_the_players_choices(settings: Res<Settings>, mut bindings: ResMut<Bindings>) {
+    *bindings = Bindings::with_choices(&settings.keys, &settings.buttons);
 }
 
 /// Settings the player changed are written at once; the first time they

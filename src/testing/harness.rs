@@ -1,157 +1,30 @@
 //! Building the headless app and stepping it through a script.
 
-use std::fmt;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use bevy::ecs::schedule::SingleThreadedExecutor;
-use bevy::input::InputPlugin;
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 
 use super::checks;
 use super::player::{Progress, ScriptPlayer};
 use super::script::{Expectation, Script, Step};
 use super::trace::{self, Trace, TraceLine};
-use crate::GamePlugin;
-use crate::content::Roots;
+use super::verdict::Failure;
+use crate::app::{self, HeadlessConfig, frame_time};
 use crate::data::Diagnostic;
 use crate::explore::motion;
 use crate::input::{Action, ScriptedActions};
-use crate::levels;
 use crate::levels::{DataStatus, NightData, ProblemBoard, StartOverride};
 use crate::states::Screen;
-use crate::windowed::PlayerFiles;
 
 /// The longest [`Harness::settle_loading`] waits for data to load.
 pub const LOAD_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Which of Bevy's schedule executors runs the systems.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Executor {
-    /// All systems on the calling thread: far less overhead on few cores.
-    #[default]
-    SingleThreaded,
-    /// Bevy's default, running systems in parallel on the task pool.
-    MultiThreaded,
-}
-
-/// How a headless app is built.
-#[derive(Clone, Debug)]
-pub struct HeadlessConfig {
-    /// Simulated frames per second: each update advances time by `1 / fps`.
-    pub fps: u32,
-    /// The executor every schedule uses.
-    pub executor: Executor,
-    /// Where level data is read from.
-    pub roots: Roots,
-    /// Whether changed data files reload while the game runs.
-    pub watch: bool,
-    /// Where a new game begins, if not at the story's start (`--start`).
-    pub start: StartOverride,
-    /// The player's folder (`--data-dir`): saves, the lines seen and the
-    /// nights played are kept there. Without it they last as long as the
-    /// run.
-    pub data_dir: Option<PathBuf>,
-}
-
-impl Default for HeadlessConfig {
-    fn default() -> Self {
-        Self {
-            fps: 60,
-            executor: Executor::default(),
-            roots: Roots {
-                base: Roots::default_base(),
-                mods: None,
-            },
-            watch: false,
-            start: StartOverride::default(),
-            data_dir: None,
-        }
-    }
-}
-
-/// The game with `MinimalPlugins` and the input, asset and state plugins, no
-/// window, renderer or audio, advancing a fixed `1 / fps` seconds per update.
+/// The headless game ([`app::headless`]) with the trace of what happens.
 pub fn headless_app(config: &HeadlessConfig) -> App {
-    let mut app = App::new();
-    levels::register(&mut app, config.roots.clone());
-    app.add_plugins((
-        MinimalPlugins,
-        StatesPlugin,
-        AssetPlugin {
-            watch_for_changes_override: Some(config.watch),
-            ..default()
-        },
-        InputPlugin,
-        GamePlugin,
-        trace::plugin,
-    ))
-    .insert_resource(config.start.clone())
-    .insert_resource(TimeUpdateStrategy::ManualDuration(frame_time(config.fps)));
-    if let Some(folder) = &config.data_dir {
-        PlayerFiles::choose(Some(folder)).insert_into(&mut app);
-    }
-    app.finish();
-    app.cleanup();
-    use_executor(&mut app, config.executor);
-    app
-}
-
-/// Runs every schedule `app` and its sub-apps (the renderer's, in a
-/// window) have now with `executor` (Bevy's default is multi-threaded).
-pub fn use_executor(app: &mut App, executor: Executor) {
-    if executor == Executor::SingleThreaded {
-        for sub_app in app.sub_apps_mut().iter_mut() {
-            let world = sub_app.world_mut();
-            for (_, schedule) in world.resource_mut::<Schedules>().iter_mut() {
-                schedule.set_executor(SingleThreadedExecutor::new());
-            }
-        }
-    }
-}
-
-fn frame_time(fps: u32) -> Duration {
-    Duration::from_secs_f64(1.0 / f64::from(fps.max(1)))
-}
-
-/// Why a script run stopped short.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Failure {
-    /// The data has errors, so the game would not play it: no step ran.
-    Data(Vec<Diagnostic>),
-    /// A step did not go as expected.
-    Step(StepFailure),
-}
-
-/// A step of a script that did not go as expected.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StepFailure {
-    /// 1-based number of the failing step.
-    pub step: usize,
-    /// The step as written in RON.
-    pub step_text: String,
-    /// What went wrong.
-    pub message: String,
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Failure::Data(errors) => write!(
-                f,
-                "the data has {} error{}, so no step ran (`long-exposure validate` lists them)",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
-            ),
-            Failure::Step(failure) => write!(
-                f,
-                "step {} `{}` failed: {}",
-                failure.step, failure.step_text, failure.message
-            ),
-        }
-    }
+    app::headless(config, |app| {
+        app.add_plugins(trace::plugin);
+    })
 }
 
 /// A headless game that can be stepped, pressed and questioned.

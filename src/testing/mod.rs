@@ -10,13 +10,14 @@ mod harness;
 mod player;
 pub mod script;
 mod trace;
+mod verdict;
 mod walk;
 
-pub use harness::{
-    Executor, Failure, Harness, HeadlessConfig, StepFailure, headless_app, use_executor,
-};
+pub use crate::app::{Executor, HeadlessConfig};
+pub use harness::{Harness, headless_app};
 pub use player::{Progress, ScriptPlayer};
 pub use trace::{Trace, TraceLine};
+pub use verdict::{Failure, StepFailure, print_verdict};
 
 use bevy::prelude::*;
 
@@ -76,10 +77,7 @@ fn tick_in_window(world: &mut World, mut printed: Local<usize>, mut frames: Loca
     frames.push(world.resource::<Time<Real>>().delta_secs_f64() * 1e3);
     let lines = &world.resource::<Trace>().0;
     for line in &lines[(*printed).min(lines.len())..] {
-        println!(
-            "[frame {:>6} {:>8.3}s] {}",
-            line.frame, line.seconds, line.text
-        );
+        println!("{line}");
     }
     *printed = lines.len();
     if !world.contains_resource::<ScriptPlayer>() {
@@ -92,20 +90,10 @@ fn tick_in_window(world: &mut World, mut printed: Local<usize>, mut frames: Loca
     let ScriptName(name, steps) = world.resource::<ScriptName>();
     let (name, steps) = (name.clone(), *steps);
     println!("{}", frame_times(&frames, &world.resource::<Trace>().0));
-    let exit = match result {
-        Ok(()) => {
-            println!("{name}: all {steps} steps passed");
-            AppExit::Success
-        }
-        Err(failure) => {
-            if let Failure::Data(errors) = &failure {
-                for error in errors {
-                    eprintln!("{error}");
-                }
-            }
-            eprintln!("{name}: {failure}");
-            AppExit::error()
-        }
+    let exit = if print_verdict(&name, steps, &result) {
+        AppExit::Success
+    } else {
+        AppExit::error()
     };
     world.write_message(exit);
     world.remove_resource::<ScriptPlayer>();

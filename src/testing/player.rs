@@ -8,8 +8,8 @@ use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::window::{PrimaryWindow, WindowCloseRequested};
 
 use super::checks::{self, check};
-use super::harness::{Failure, StepFailure};
 use super::script::{Expectation, MAX_WAIT_SECONDS, Script, Step};
+use super::verdict::{Failure, StepFailure};
 use super::walk::{self, Decision};
 use crate::dialogue::open_choices;
 use crate::input::{Action, ScriptedActions};

@@ -31,6 +31,17 @@ pub struct TraceLine {
     pub text: String,
 }
 
+impl std::fmt::Display for TraceLine {
+    /// `[frame     12    0.200s] screen: Title -> Playing`, as a run prints it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "[frame {:>6} {:>8.3}s] {}",
+            self.frame, self.seconds, self.text
+        )
+    }
+}
+
 /// Everything that happened so far in this run.
 #[derive(Resource, Default, Debug)]
 pub struct Trace(pub Vec<TraceLine>);

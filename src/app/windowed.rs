@@ -3,26 +3,20 @@
 //! Without a display or a GPU the game stops with one clear line that points
 //! to `--headless`, not a panic backtrace.
 
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use bevy::diagnostic::{FrameTimeDiagnosticsPlugin, LogDiagnosticsPlugin};
 use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow};
 
+use super::{Executor, PlayerFiles, use_executor};
 use crate::GamePlugin;
 use crate::art::sheets::AssetsFolder;
 use crate::audio::playback;
 use crate::content::Roots;
-use crate::dialogue::SeenLinesFile;
 use crate::levels;
 use crate::levels::StartOverride;
-use crate::photo::{PhotoFolder, SpareFolder};
-use crate::save::SaveFile;
-use crate::settings::{Settings, SettingsFile, WindowMode};
-use crate::story::NightsFile;
-use crate::testing::script::Script;
-use crate::testing::{Executor, use_executor};
+use crate::settings::{Settings, WindowMode};
 
 /// Set once the first frame runs; panics before that are start-up failures.
 static STARTED: AtomicBool = AtomicBool::new(false);
@@ -30,62 +24,6 @@ static STARTED: AtomicBool = AtomicBool::new(false);
 /// What to say when the game cannot open a window.
 const NO_WINDOW_HINT: &str = "run `long-exposure --headless --script FILE` to play without \
                               a display, GPU or sound card";
-
-/// Where windowed play keeps what it writes: photographs, the lines seen
-/// the nights played, the saves and the settings.
-#[derive(Debug, Clone, Default)]
-pub struct PlayerFiles {
-    /// Where photographs are written.
-    pub photos: Option<PhotoFolder>,
-    /// Where they go when the photos folder cannot be written.
-    pub spare: Option<SpareFolder>,
-    /// Where the lines seen are kept between runs.
-    pub seen_lines: Option<SeenLinesFile>,
-    /// Where the nights played (their endings) are kept between runs.
-    pub nights: Option<NightsFile>,
-    /// Where the night is saved.
-    pub saves: Option<SaveFile>,
-    /// Where the settings are kept.
-    pub settings: Option<SettingsFile>,
-}
-
-impl PlayerFiles {
-    /// Under `--data-dir DIR`, else in the platform's folders.
-    pub fn choose(data_dir: Option<&Path>) -> Self {
-        Self {
-            photos: PhotoFolder::choose(data_dir),
-            spare: SpareFolder::choose(data_dir),
-            seen_lines: SeenLinesFile::choose(data_dir),
-            nights: NightsFile::choose(data_dir),
-            saves: SaveFile::choose(data_dir),
-            settings: SettingsFile::choose(data_dir),
-        }
-    }
-
-    /// Has `app` keep its files here; a photos folder set in the settings
-    /// file takes the place of the one chosen.
-    pub fn insert_into(self, app: &mut App) {
-        if let Some(settings) = self.settings {
-            settings.insert_into(app.world_mut());
-        }
-        let chosen = (app.world().get_resource::<Settings>()).and_then(|s| s.photos_folder.clone());
-        if let Some(photos) = chosen.map(PhotoFolder).or(self.photos) {
-            app.insert_resource(photos);
-        }
-        if let Some(spare) = self.spare {
-            app.insert_resource(spare);
-        }
-        if let Some(nights) = self.nights {
-            nights.insert_into(app.world_mut());
-        }
-        if let Some(seen_lines) = self.seen_lines {
-            seen_lines.insert_into(app.world_mut());
-        }
-        if let Some(saves) = self.saves {
-            saves.insert_into(app.world_mut());
-        }
-    }
-}
 
 /// How the window opens, as the command line asks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -104,17 +42,24 @@ struct FixedWindowSize;
 /// The game in a window, with sound, reading data from `roots`, beginning
 /// new games at `start` and writing to `files`, opened as `launch` asks.
 pub fn app(roots: Roots, start: StartOverride, files: PlayerFiles, launch: Launch) -> App {
-    app_with(roots, start, files, launch, None, Executor::SingleThreaded)
+    app_with(
+        roots,
+        start,
+        files,
+        launch,
+        |_| {},
+        Executor::SingleThreaded,
+    )
 }
 
-/// As [`app`], playing `script` (with its name for the verdict) in the
-/// window, the game's systems run by `executor`.
+/// As [`app`], with `drive` adding what drives it (a script played in the
+/// window), the game's systems run by `executor`.
 pub fn app_with(
     roots: Roots,
     start: StartOverride,
     files: PlayerFiles,
     launch: Launch,
-    script: Option<(Script, String)>,
+    drive: impl FnOnce(&mut App),
     executor: Executor,
 ) -> App {
     let mut app = App::new();
@@ -159,9 +104,7 @@ pub fn app_with(
     if launch.window_size.is_some() {
         app.insert_resource(FixedWindowSize);
     }
-    if let Some((script, name)) = script {
-        crate::testing::play_in_window(&mut app, script, name);
-    }
+    drive(&mut app);
     if launch.log_fps {
         app.add_plugins((
             FrameTimeDiagnosticsPlugin::default(),
@@ -184,7 +127,7 @@ pub fn run(
     start: StartOverride,
     files: PlayerFiles,
     launch: Launch,
-    script: Option<(Script, String)>,
+    drive: impl FnOnce(&mut App),
 ) -> AppExit {
     if let Some(problem) = missing_display() {
         eprintln!("long-exposure: {problem}; {NO_WINDOW_HINT}");
@@ -206,15 +149,7 @@ pub fn run(
             std::process::exit(1);
         }
     }));
-    app_with(
-        roots,
-        start,
-        files,
-        launch,
-        script,
-        Executor::SingleThreaded,
-    )
-    .run()
+    app_with(roots, start, files, launch, drive, Executor::SingleThreaded).run()
 }
 
 /// The window's icon, from `art/icon.png` in the assets folder, once the
