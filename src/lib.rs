@@ -17,6 +17,7 @@ pub mod explore;
 pub mod input;
 pub mod levels;
 pub mod loading;
+pub mod menus;
 pub mod photo;
 pub mod random;
 pub mod save;
@@ -38,21 +39,26 @@ pub struct GamePlugin;
 impl Plugin for GamePlugin {
     fn build(&self, app: &mut App) {
         app.add_plugins((
-            states::plugin,
-            loading::plugin,
-            settings::plugin,
-            art::plugin,
-            input::plugin,
-            audio::plugin,
-            ui::plugin,
-            screens::plugin,
-            levels::plugin,
-            world::plugin,
-            explore::plugin,
-            photo::plugin,
-            story::plugin,
-            dialogue::plugin,
-            save::plugin,
+            (
+                states::plugin,
+                loading::plugin,
+                settings::plugin,
+                art::plugin,
+                input::plugin,
+                audio::plugin,
+                ui::plugin,
+                screens::plugin,
+                menus::plugin,
+            ),
+            (
+                levels::plugin,
+                world::plugin,
+                explore::plugin,
+                photo::plugin,
+                story::plugin,
+                dialogue::plugin,
+                save::plugin,
+            ),
         ));
     }
 }

@@ -1,13 +1,11 @@
-//! What each screen shows: the title, the night being played, the pause
-//! menu and the ending. The states themselves are the base's
+//! What each screen shows: the title, the night being played, the ending,
+//! and the view they are drawn in. The menus over them are
+//! [`crate::menus`]'. The states themselves are the base's
 //! ([`crate::states`]); each screen spawns its entities with
 //! `DespawnOnExit`, so leaving a screen cleans up after it.
 
-mod controls;
 mod ending;
-mod pause;
 mod playing;
-mod settings;
 mod title;
 mod view;
 
@@ -20,9 +18,6 @@ pub(super) fn plugin(app: &mut App) {
         view::plugin,
         title::plugin,
         playing::plugin,
-        pause::plugin,
-        settings::plugin,
-        controls::plugin,
         ending::plugin,
     ));
 }

@@ -2,11 +2,8 @@
 
 use bevy::prelude::*;
 
-use super::controls::ControlsPage;
-use super::pause::QuitQuestion;
-use super::settings::SettingsPage;
-use crate::input::{Action, ActionState};
-use crate::states::{Pause, Screen};
+use crate::input::Action;
+use crate::states::Screen;
 use crate::story::{ChapterBegan, StoryState};
 use crate::ui::prompts::action_hint;
 use crate::ui::{theme, widget};
@@ -19,10 +16,8 @@ const CARD_SECONDS: f32 = 3.0;
 struct ChapterCard(Timer);
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_observer(spawn_chapter_card).add_systems(
-        Update,
-        (toggle_pause, clear_chapter_card).run_if(in_state(Screen::Playing)),
-    );
+    app.add_observer(spawn_chapter_card)
+        .add_systems(Update, clear_chapter_card.run_if(in_state(Screen::Playing)));
 }
 
 /// The card of a chapter beginning: its title and the time.
@@ -58,25 +53,5 @@ fn clear_chapter_card(
         if card.0.tick(time.delta()).is_finished() {
             commands.entity(entity).despawn();
         }
-    }
-}
-
-/// The pause action toggles the pause; `Back` also resumes from the menu
-/// (from the question before quitting or the settings, it goes back to
-/// the menu).
-fn toggle_pause(
-    actions: Res<ActionState>,
-    pause: Res<State<Pause>>,
-    question: Query<(), Or<(With<QuitQuestion>, With<SettingsPage>, With<ControlsPage>)>>,
-    mut next: ResMut<NextState<Pause>>,
-) {
-    let paused = *pause.get() == Pause::Paused;
-    let back = paused && question.is_empty() && actions.just_pressed(Action::Back);
-    if actions.just_pressed(Action::Pause) || back {
-        next.set(if paused {
-            Pause::Running
-        } else {
-            Pause::Paused
-        });
     }
 }

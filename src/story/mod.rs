@@ -11,6 +11,8 @@ mod clock;
 pub mod logic;
 mod memory;
 pub mod state;
+#[cfg(test)]
+mod tests;
 mod triggers;
 
 pub use chapters::ChapterBegan;

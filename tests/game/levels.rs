@@ -33,6 +33,8 @@ fn copy_folder(from: &Path, to: &Path) {
     }
 }
 
+/// The content room alone: reading and checking the shipped data needs no
+/// `App`, as `long-exposure validate` runs it.
 #[test]
 fn every_shipped_file_loads_and_validates_cleanly() {
     let set = files::load_all(&shipped());

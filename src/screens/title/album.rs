@@ -5,9 +5,10 @@
 
 use bevy::prelude::*;
 
-use super::{TitleMenu, show_title_menu, where_saved};
+use super::where_saved;
 use crate::input::{Action, ActionState, InputContext};
 use crate::levels::NightData;
+use crate::menus::Menu;
 use crate::photo::{AlbumClosed, OpenAlbum};
 use crate::save::{Save, Saves};
 use crate::states::Screen;
@@ -34,7 +35,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             close_list_on_back
-                .run_if(in_state(Screen::Title).and_then(any_with_component::<NightsPage>)),
+                .run_if(in_state(Menu::Album).and_then(any_with_component::<NightsPage>)),
         )
         .add_systems(OnExit(Screen::Title), |mut commands: Commands| {
             commands.remove_resource::<NightsList>();
@@ -47,12 +48,10 @@ pub(super) fn open_album(
     _: On<Activate>,
     saves: Res<Saves>,
     data: Res<NightData>,
-    menu: Query<Entity, With<TitleMenu>>,
+    mut menu: ResMut<NextState<Menu>>,
     mut commands: Commands,
 ) {
-    for entity in &menu {
-        commands.entity(entity).despawn();
-    }
+    menu.set(Menu::Album);
     let nights = saves.album_nights();
     match nights.as_slice() {
         [] => {
@@ -118,7 +117,7 @@ fn show_list(
     commands.spawn((
         widget::screen_root("The album"),
         NightsPage,
-        DespawnOnExit(Screen::Title),
+        DespawnOnExit(Menu::Album),
         BackgroundColor(theme::NIGHT),
         children![
             widget::label("The album", theme::TITLE_SIZE * 0.75, theme::PAPER),
@@ -176,15 +175,12 @@ fn open_night(
 /// closed a night's album, read while the album still held input).
 fn close_list_on_back(
     actions: Res<ActionState>,
-    pages: Query<Entity, With<NightsPage>>,
+    mut menu: ResMut<NextState<Menu>>,
     mut commands: Commands,
 ) {
     if actions.context() == InputContext::Menu && actions.just_pressed(Action::Back) {
-        for page in &pages {
-            commands.entity(page).despawn();
-        }
         commands.remove_resource::<NightsList>();
-        commands.run_system_cached(show_title_menu);
+        menu.set(Menu::Main);
     }
 }
 
@@ -194,6 +190,7 @@ fn album_closed(
     _: On<AlbumClosed>,
     screen: Res<State<Screen>>,
     list: Option<Res<NightsList>>,
+    mut menu: ResMut<NextState<Menu>>,
     mut commands: Commands,
 ) {
     if *screen.get() != Screen::Title {
@@ -202,6 +199,6 @@ fn album_closed(
     if list.is_some() {
         commands.run_system_cached(show_list);
     } else {
-        commands.run_system_cached(show_title_menu);
+        menu.set(Menu::Main);
     }
 }

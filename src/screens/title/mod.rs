@@ -5,11 +5,11 @@ mod night;
 
 use bevy::prelude::*;
 
-use super::settings::{OpenSettings, SettingsClosed};
 use crate::data::kept::KeptProblems;
 use crate::input::{Action, ActionState};
 use crate::levels::{DataStatus, NightData, StartOverride};
 use crate::loading::LoadingProgress;
+use crate::menus::Menu;
 use crate::photo::Darkroom;
 use crate::save::{ContinueNight, Save, Saves};
 use crate::settings::SettingsProblem;
@@ -26,14 +26,6 @@ struct Notice;
 #[derive(Component)]
 struct SaveSummary;
 
-/// The title's menu, or the question in its place.
-#[derive(Component)]
-struct TitleMenu;
-
-/// The question before a new night replaces a saved one.
-#[derive(Component)]
-struct NewNightQuestion;
-
 /// The line that says a roll is being developed.
 #[derive(Component)]
 struct DarkroomLine;
@@ -42,15 +34,15 @@ pub(super) fn plugin(app: &mut App) {
     // The scene is spawned in the title's first update, once the art has
     // been asked for at start-up.
     app.add_plugins(album::plugin)
-        .add_observer(settings_closed)
-        .add_systems(OnEnter(Screen::Title), spawn_title)
+        .add_systems(OnEnter(Menu::Main), spawn_title)
+        .add_systems(OnEnter(Menu::NewNight), ask_before_new_night)
         .add_systems(
             Update,
             (
                 night::spawn.run_if(not(any_with_component::<night::TitleScene>)),
                 start_at_once,
                 name_saved_chapter.run_if(resource_changed::<NightData>),
-                back_from_question,
+                back_from_question.run_if(in_state(Menu::NewNight)),
                 show_loading.run_if(
                     resource_changed::<LoadingProgress>.or_else(any_match_filter::<Added<Loading>>),
                 ),
@@ -91,8 +83,7 @@ fn spawn_title(
     commands
         .spawn((
             widget::screen_root("Title screen"),
-            TitleMenu,
-            DespawnOnExit(Screen::Title),
+            DespawnOnExit(Menu::Main),
             children![
                 widget::label("LONG EXPOSURE", theme::TITLE_SIZE, theme::PAPER),
                 widget::label("One night in Moscow", theme::BODY_SIZE, theme::SODIUM),
@@ -299,27 +290,27 @@ fn new_game(
     status: Res<DataStatus>,
     saves: Res<Saves>,
     notice: Query<(&mut Text, &mut Visibility), With<Notice>>,
-    menu: Query<Entity, With<TitleMenu>>,
     mut next: ResMut<NextState<Screen>>,
-    mut commands: Commands,
+    mut menu: ResMut<NextState<Menu>>,
 ) {
     if data.story.is_none() {
         not_ready(*status, notice);
-        return;
-    }
-    let Some((save, _)) = saves.to_continue() else {
+    } else if saves.to_continue().is_some() {
+        menu.set(Menu::NewNight);
+    } else {
         next.set(Screen::Playing);
-        return;
-    };
-    for entity in &menu {
-        commands.entity(entity).despawn();
     }
-    let saved = where_saved(save, &data);
+}
+
+/// The question before a new night over a saved one, in place of the menu.
+fn ask_before_new_night(saves: Res<Saves>, data: Res<NightData>, mut commands: Commands) {
+    let saved = saves
+        .to_continue()
+        .map(|(save, _)| where_saved(save, &data))
+        .unwrap_or_default();
     commands.spawn((
         widget::screen_root("Begin a new night?"),
-        TitleMenu,
-        NewNightQuestion,
-        DespawnOnExit(Screen::Title),
+        DespawnOnExit(Menu::NewNight),
         children![
             widget::label("Begin a new night?", theme::TITLE_SIZE * 0.75, theme::PAPER),
             widget::panel_text(format!(
@@ -339,49 +330,20 @@ fn begin_new_night(_: On<Activate>, mut next: ResMut<NextState<Screen>>) {
     next.set(Screen::Playing);
 }
 
-fn back_to_title_menu(_: On<Activate>, mut commands: Commands) {
-    commands.run_system_cached(show_title_menu);
+fn back_to_title_menu(_: On<Activate>, mut menu: ResMut<NextState<Menu>>) {
+    menu.set(Menu::Main);
 }
 
 /// The settings page, in place of the menu.
-fn open_settings(_: On<Activate>, menu: Query<Entity, With<TitleMenu>>, mut commands: Commands) {
-    for entity in &menu {
-        commands.entity(entity).despawn();
-    }
-    commands.trigger(OpenSettings);
-}
-
-/// The menu again once the settings page closes.
-fn settings_closed(_: On<SettingsClosed>, screen: Res<State<Screen>>, mut commands: Commands) {
-    if *screen.get() == Screen::Title {
-        commands.run_system_cached(show_title_menu);
-    }
+fn open_settings(_: On<Activate>, mut menu: ResMut<NextState<Menu>>) {
+    menu.set(Menu::Settings);
 }
 
 /// `Back` (Esc, (B)) from the question returns to the menu too.
-fn back_from_question(
-    actions: Res<ActionState>,
-    question: Query<(), With<NewNightQuestion>>,
-    mut commands: Commands,
-) {
-    if actions.just_pressed(Action::Back) && !question.is_empty() {
-        commands.run_system_cached(show_title_menu);
+fn back_from_question(actions: Res<ActionState>, mut menu: ResMut<NextState<Menu>>) {
+    if actions.just_pressed(Action::Back) {
+        menu.set(Menu::Main);
     }
-}
-
-/// The title's menu again, in place of the question.
-fn show_title_menu(
-    menu: Query<Entity, With<TitleMenu>>,
-    saves: Res<Saves>,
-    data: Res<NightData>,
-    settings_problem: Res<SettingsProblem>,
-    kept: Option<Res<KeptProblems>>,
-    mut commands: Commands,
-) {
-    for entity in &menu {
-        commands.entity(entity).despawn();
-    }
-    spawn_title(saves, data, settings_problem, kept, commands);
 }
 
 /// The darkroom line shows while a kept night's roll is developed.

@@ -1,4 +1,4 @@
-//! The controls page, opened from the settings: each action with its key,
+//! The controls page ([`Menu::Controls`]), opened from the settings: each action with its key,
 //! or its gamepad button once a gamepad is the device used last (the page
 //! follows the device, as every prompt does, and so fits the largest text
 //! at 1280x800). Choosing one waits for the next key or button pressed and
@@ -8,24 +8,19 @@
 
 use bevy::prelude::*;
 
-use super::settings::OpenSettings;
+use super::Menu;
 use crate::input::rebind::{CANCEL, REBINDABLE, action_name, kept_name};
 use crate::input::{
     Action, ActionState, Binding, Bindings, ClaimsInput, InputContext, InputDevice,
 };
 use crate::settings::Settings;
-use crate::states::{Pause, Screen};
 use crate::ui::menu::{Activate, SelectionMarker};
 use crate::ui::prompts::action_hint;
 use crate::ui::{theme, widget};
 
-/// Asks for the controls page in place of the settings.
-#[derive(Event, Debug, Clone, Copy)]
-pub(super) struct OpenControls;
-
 /// The controls page.
 #[derive(Component)]
-pub(super) struct ControlsPage;
+struct ControlsPage;
 
 /// A row of the page: the action it binds.
 #[derive(Component, Clone, Copy)]
@@ -54,17 +49,20 @@ const CONTROLS_HINT: &[(&[Action], &str)] = &[
 ];
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_observer(open)
+    app.add_systems(OnEnter(Menu::Controls), open)
+        .add_systems(OnExit(Menu::Controls), |mut commands: Commands| {
+            commands.remove_resource::<Listening>();
+        })
         .add_observer(listen)
-        .add_systems(Update, (take_key, close_on_back, show_keys).chain());
+        .add_systems(
+            Update,
+            (take_key, close_on_back, show_keys)
+                .chain()
+                .run_if(in_state(Menu::Controls)),
+        );
 }
 
-fn open(
-    _: On<OpenControls>,
-    bindings: Res<Bindings>,
-    device: Res<InputDevice>,
-    mut commands: Commands,
-) {
+fn open(bindings: Res<Bindings>, device: Res<InputDevice>, mut commands: Commands) {
     let device = *device;
     let column = |actions: &[Action]| {
         let bindings = bindings.clone();
@@ -76,21 +74,14 @@ fn open(
     commands.spawn((
         widget::screen_root("Controls"),
         ControlsPage,
-        DespawnOnExit(Screen::Title),
-        DespawnOnExit(Pause::Paused),
+        DespawnOnExit(Menu::Controls),
         BackgroundColor(theme::NIGHT),
         children![
             (
                 ControlsDevice,
                 widget::label(device_line(device), theme::TITLE_SIZE * 0.5, theme::PAPER)
             ),
-            widget::two_column_menu(
-                column(first),
-                column(second),
-                widget::button("Back", |_: On<Activate>, mut commands: Commands| {
-                    commands.run_system_cached(close);
-                }),
-            ),
+            widget::two_column_menu(column(first), column(second), widget::button("Back", close),),
             (
                 ControlsNotice,
                 widget::label(
@@ -232,25 +223,15 @@ fn take_key(
 }
 
 /// `Back` (Backspace, (B)) returns to the settings.
-fn close_on_back(
-    actions: Res<ActionState>,
-    pages: Query<(), With<ControlsPage>>,
-    mut commands: Commands,
-) {
-    if actions.just_pressed(Action::Back) && !pages.is_empty() {
-        commands.run_system_cached(close);
+fn close_on_back(actions: Res<ActionState>, mut menu: ResMut<NextState<Menu>>) {
+    if actions.just_pressed(Action::Back) {
+        menu.set(Menu::Settings);
     }
 }
 
-fn close(pages: Query<Entity, With<ControlsPage>>, mut commands: Commands) {
-    if pages.is_empty() {
-        return;
-    }
-    for page in &pages {
-        commands.entity(page).despawn();
-    }
-    commands.remove_resource::<Listening>();
-    commands.trigger(OpenSettings);
+/// Back to the settings.
+fn close(_: On<Activate>, mut menu: ResMut<NextState<Menu>>) {
+    menu.set(Menu::Settings);
 }
 
 /// Each row shows its key or button as it changes, on the device used

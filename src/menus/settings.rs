@@ -1,29 +1,17 @@
-//! The settings page, opened from the title and the pause menu in place of
-//! their menu: every setting a row that shows its value, stepped with
+//! The settings page ([`Menu::Settings`]), opened from the title and the
+//! pause menu in place of their menu: every setting a row that shows its value, stepped with
 //! Left/Right or chosen (Enter, (A), a click) to move on to the next value,
 //! applied at once and kept. `Back` returns to the menu that opened it.
 
 use bevy::prelude::*;
 
-use super::controls::OpenControls;
+use super::{Menu, home};
 use crate::input::{Action, ActionState};
 use crate::settings::{Row, Settings};
-use crate::states::{Pause, Screen};
-use crate::ui::menu::{Activate, Menu, MenuItem, SelectionMarker, items_of};
+use crate::states::Screen;
+use crate::ui::menu::{self, Activate, MenuItem, SelectionMarker, items_of};
 use crate::ui::prompts::action_hint;
 use crate::ui::{theme, widget};
-
-/// Asks for the settings page in place of the menu shown.
-#[derive(Event, Debug, Clone, Copy)]
-pub(super) struct OpenSettings;
-
-/// The settings page closed: the menu that opened it shows again.
-#[derive(Event, Debug, Clone, Copy)]
-pub(super) struct SettingsClosed;
-
-/// The settings page.
-#[derive(Component)]
-pub(super) struct SettingsPage;
 
 /// The text of a row, which shows its value.
 #[derive(Component)]
@@ -40,15 +28,17 @@ const SETTINGS_HINT: &[(&[Action], &str)] = &[
 const FIRST_COLUMN: usize = 6;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_observer(open)
+    app.add_systems(OnEnter(Menu::Settings), open)
         .add_observer(step_chosen_row)
         .add_systems(
             Update,
-            (step_selected_row, close_on_back, show_values).chain(),
+            (step_selected_row, close_on_back, show_values)
+                .chain()
+                .run_if(in_state(Menu::Settings)),
         );
 }
 
-fn open(_: On<OpenSettings>, settings: Res<Settings>, mut commands: Commands) {
+fn open(settings: Res<Settings>, mut commands: Commands) {
     let column = |rows: &[Row]| {
         let settings = settings.clone();
         widget::column_of(rows.to_vec(), move |row| row_item(row, &settings))
@@ -56,9 +46,7 @@ fn open(_: On<OpenSettings>, settings: Res<Settings>, mut commands: Commands) {
     let (first, second) = Row::ALL.split_at(FIRST_COLUMN);
     commands.spawn((
         widget::screen_root("Settings"),
-        SettingsPage,
-        DespawnOnExit(Screen::Title),
-        DespawnOnExit(Pause::Paused),
+        DespawnOnExit(Menu::Settings),
         BackgroundColor(theme::NIGHT),
         children![
             widget::label("Settings", theme::TITLE_SIZE * 0.75, theme::PAPER),
@@ -72,9 +60,7 @@ fn open(_: On<OpenSettings>, settings: Res<Settings>, mut commands: Commands) {
                     },
                     children![
                         widget::button("Controls", open_controls),
-                        widget::button("Back", |_: On<Activate>, mut commands: Commands| {
-                            commands.run_system_cached(close);
-                        }),
+                        widget::button("Back", close),
                     ],
                 ),
             ),
@@ -84,15 +70,8 @@ fn open(_: On<OpenSettings>, settings: Res<Settings>, mut commands: Commands) {
 }
 
 /// The controls page, in place of this one.
-fn open_controls(
-    _: On<Activate>,
-    pages: Query<Entity, With<SettingsPage>>,
-    mut commands: Commands,
-) {
-    for page in &pages {
-        commands.entity(page).despawn();
-    }
-    commands.trigger(OpenControls);
+fn open_controls(_: On<Activate>, mut menu: ResMut<NextState<Menu>>) {
+    menu.set(Menu::Controls);
 }
 
 /// One row: the selection marker and its label with its value.
@@ -124,15 +103,14 @@ fn step_chosen_row(activate: On<Activate>, rows: Query<&Row>, mut settings: ResM
 /// Left and Right step the selected row back and forward.
 fn step_selected_row(
     actions: Res<ActionState>,
-    pages: Query<&Children, With<SettingsPage>>,
-    menus: Query<(Entity, &Menu)>,
+    menus: Query<(Entity, &menu::Menu)>,
     children: Query<&Children>,
     items: Query<(), With<MenuItem>>,
     rows: Query<&Row>,
     mut settings: ResMut<Settings>,
 ) {
     let forward = actions.just_pressed(Action::Right);
-    if pages.is_empty() || !(forward || actions.just_pressed(Action::Left)) {
+    if !(forward || actions.just_pressed(Action::Left)) {
         return;
     }
     for (menu, state) in &menus {
@@ -148,22 +126,17 @@ fn step_selected_row(
 /// `Back` (Esc, (B)) closes the page.
 fn close_on_back(
     actions: Res<ActionState>,
-    pages: Query<(), With<SettingsPage>>,
-    mut commands: Commands,
+    screen: Res<State<Screen>>,
+    mut menu: ResMut<NextState<Menu>>,
 ) {
-    if actions.just_pressed(Action::Back) && !pages.is_empty() {
-        commands.run_system_cached(close);
+    if actions.just_pressed(Action::Back) {
+        menu.set(home(&screen));
     }
 }
 
-fn close(pages: Query<Entity, With<SettingsPage>>, mut commands: Commands) {
-    if pages.is_empty() {
-        return;
-    }
-    for page in &pages {
-        commands.entity(page).despawn();
-    }
-    commands.trigger(SettingsClosed);
+/// Back to the menu that opened the page.
+fn close(_: On<Activate>, screen: Res<State<Screen>>, mut menu: ResMut<NextState<Menu>>) {
+    menu.set(home(&screen));
 }
 
 /// Each row shows its value as it changes.

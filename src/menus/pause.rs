@@ -1,10 +1,11 @@
-//! The pause menu: time stands still until the player resumes or quits to
-//! the title. It saves the night on request, and before quitting to the
-//! title says what leaving would lose.
+//! The pause menu: the pause action opens it and time stands still until
+//! the player resumes or quits to the title. It saves the night on
+//! request, and before quitting to the title says what leaving would lose
+//! ([`Menu::QuitQuestion`]).
 
 use bevy::prelude::*;
 
-use super::settings::{OpenSettings, SettingsClosed};
+use super::Menu;
 use crate::input::{Action, ActionState};
 use crate::photo::OpenAlbum;
 use crate::save::{NightSaved, SaveNight, SaveReason, Saves, lost_since};
@@ -21,36 +22,50 @@ const PAUSE_HINT: &[(&[Action], &str)] = &[
     (&[Action::Pause, Action::Back], "resume"),
 ];
 
-/// The pause menu's page: its items, or the question before quitting.
-#[derive(Component)]
-struct PausePage;
-
-/// The question asked before quitting to the title; `Back` returns to the
-/// menu from it.
-#[derive(Component)]
-pub(super) struct QuitQuestion;
-
 /// The line that says the night was saved, or why it was not.
 #[derive(Component)]
 struct SaveNotice;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Pause::Paused), (spawn_pause_menu, stop_time))
+    app.add_systems(OnEnter(Pause::Paused), stop_time)
         .add_systems(OnExit(Pause::Paused), start_time)
-        .add_systems(Update, back_from_question.run_if(in_state(Pause::Paused)))
-        .add_observer(tell_saved)
-        .add_observer(settings_closed);
+        .add_systems(OnEnter(Menu::Pause), spawn_pause_menu)
+        .add_systems(OnEnter(Menu::QuitQuestion), spawn_quit_question)
+        .add_systems(
+            Update,
+            (
+                toggle_pause.run_if(in_state(Screen::Playing)),
+                back_from_question.run_if(in_state(Menu::QuitQuestion)),
+            ),
+        )
+        .add_observer(tell_saved);
+}
+
+/// The pause action toggles the pause; `Back` also resumes from the menu
+/// (from the question before quitting or the settings, their own `Back`
+/// goes back to the menu).
+fn toggle_pause(
+    actions: Res<ActionState>,
+    pause: Res<State<Pause>>,
+    menu: Option<Res<State<Menu>>>,
+    mut next: ResMut<NextState<Pause>>,
+) {
+    let paused = *pause.get() == Pause::Paused;
+    let in_menu = menu.is_some_and(|m| *m.get() == Menu::Pause);
+    let back = paused && in_menu && actions.just_pressed(Action::Back);
+    if actions.just_pressed(Action::Pause) || back {
+        next.set(if paused {
+            Pause::Running
+        } else {
+            Pause::Paused
+        });
+    }
 }
 
 fn spawn_pause_menu(mut commands: Commands) {
-    commands.spawn(pause_menu());
-}
-
-fn pause_menu() -> impl Bundle {
-    (
+    commands.spawn((
         widget::screen_root("Pause menu"),
-        PausePage,
-        DespawnOnExit(Pause::Paused),
+        DespawnOnExit(Menu::Pause),
         BackgroundColor(theme::NIGHT),
         children![
             widget::label("Paused", theme::TITLE_SIZE * 0.75, theme::PAPER),
@@ -67,7 +82,7 @@ fn pause_menu() -> impl Bundle {
             ),
             action_hint(PAUSE_HINT),
         ],
-    )
+    ));
 }
 
 fn stop_time(mut time: ResMut<Time<Virtual>>) {
@@ -95,23 +110,8 @@ fn save(_: On<Activate>, mut commands: Commands) {
 }
 
 /// The settings page, in place of the menu.
-fn open_settings(_: On<Activate>, page: Query<Entity, With<PausePage>>, mut commands: Commands) {
-    for entity in &page {
-        commands.entity(entity).despawn();
-    }
-    commands.trigger(OpenSettings);
-}
-
-/// The menu again once the settings page closes.
-fn settings_closed(
-    _: On<SettingsClosed>,
-    pause: Option<Res<State<Pause>>>,
-    page: Query<Entity, With<PausePage>>,
-    commands: Commands,
-) {
-    if pause.is_some_and(|p| *p.get() == Pause::Paused) {
-        show_menu(page, commands);
-    }
+fn open_settings(_: On<Activate>, mut menu: ResMut<NextState<Menu>>) {
+    menu.set(Menu::Settings);
 }
 
 /// Says in the menu that the night was saved, or why it was not.
@@ -130,23 +130,27 @@ fn ask_before_quitting(
     _: On<Activate>,
     state: Option<Res<StoryState>>,
     saves: Res<Saves>,
-    page: Query<Entity, With<PausePage>>,
     mut screen: ResMut<NextState<Screen>>,
-    mut commands: Commands,
+    mut menu: ResMut<NextState<Menu>>,
 ) {
-    let saved = saves.latest.save().map(|s| &s.state);
-    let Some(lost) = state.and_then(|state| lost_since(saved, &state)) else {
-        screen.set(Screen::Title);
-        return;
-    };
-    for entity in &page {
-        commands.entity(entity).despawn();
+    if lost(state.as_deref(), &saves).is_some() {
+        menu.set(Menu::QuitQuestion);
+    } else {
+        to_title(&mut screen, &mut menu);
     }
+}
+
+/// What quitting now would lose, if anything.
+fn lost(state: Option<&StoryState>, saves: &Saves) -> Option<String> {
+    let saved = saves.latest.save().map(|s| &s.state);
+    lost_since(saved, state?)
+}
+
+fn spawn_quit_question(state: Option<Res<StoryState>>, saves: Res<Saves>, mut commands: Commands) {
+    let lost = lost(state.as_deref(), &saves).unwrap_or_default();
     commands.spawn((
         widget::screen_root("Quit to title?"),
-        PausePage,
-        QuitQuestion,
-        DespawnOnExit(Pause::Paused),
+        DespawnOnExit(Menu::QuitQuestion),
         BackgroundColor(theme::NIGHT),
         children![
             widget::label("Quit to the title?", theme::TITLE_SIZE * 0.75, theme::PAPER),
@@ -161,37 +165,40 @@ fn ask_before_quitting(
     ));
 }
 
-fn save_and_quit(_: On<Activate>, mut screen: ResMut<NextState<Screen>>, mut commands: Commands) {
+/// To the title, whose menu opens on it (the page open now closes).
+fn to_title(screen: &mut NextState<Screen>, menu: &mut NextState<Menu>) {
+    screen.set(Screen::Title);
+    menu.set(Menu::Main);
+}
+
+fn save_and_quit(
+    _: On<Activate>,
+    mut screen: ResMut<NextState<Screen>>,
+    mut menu: ResMut<NextState<Menu>>,
+    mut commands: Commands,
+) {
     commands.trigger(SaveNight {
         reason: SaveReason::Player,
     });
-    screen.set(Screen::Title);
+    to_title(&mut screen, &mut menu);
 }
 
-fn quit_to_title(_: On<Activate>, mut screen: ResMut<NextState<Screen>>) {
-    screen.set(Screen::Title);
+fn quit_to_title(
+    _: On<Activate>,
+    mut screen: ResMut<NextState<Screen>>,
+    mut menu: ResMut<NextState<Menu>>,
+) {
+    to_title(&mut screen, &mut menu);
 }
 
 /// Back from the question to the menu.
-fn back_to_menu(_: On<Activate>, page: Query<Entity, With<PausePage>>, commands: Commands) {
-    show_menu(page, commands);
+fn back_to_menu(_: On<Activate>, mut menu: ResMut<NextState<Menu>>) {
+    menu.set(Menu::Pause);
 }
 
 /// `Back` (Esc, (B)) from the question returns to the menu too.
-fn back_from_question(
-    actions: Res<ActionState>,
-    question: Query<(), With<QuitQuestion>>,
-    page: Query<Entity, With<PausePage>>,
-    commands: Commands,
-) {
-    if actions.just_pressed(Action::Back) && !question.is_empty() {
-        show_menu(page, commands);
+fn back_from_question(actions: Res<ActionState>, mut menu: ResMut<NextState<Menu>>) {
+    if actions.just_pressed(Action::Back) {
+        menu.set(Menu::Pause);
     }
-}
-
-fn show_menu(page: Query<Entity, With<PausePage>>, mut commands: Commands) {
-    for entity in &page {
-        commands.entity(entity).despawn();
-    }
-    commands.spawn(pause_menu());
 }
