@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::logic::{self, Use};
+use super::uses::{self, Use};
 use super::{Finding, Findings};
 use crate::content::schema::{Condition, Dialogue, DialogueNode, Next, Then, template};
 use crate::content::sprites;
@@ -260,12 +260,12 @@ impl DialogueCheck<'_> {
     /// Each condition and effect on its own: names not empty, times in
     /// order, and no areas (a conversation stands nowhere).
     fn conditions_and_effects(&mut self) {
-        for (path, used) in logic::in_dialogue(self.dialogue) {
+        for (path, used) in uses::in_dialogue(self.dialogue) {
             if let Use::Condition(Condition::Area(_)) = used {
                 let message = "an area means nothing in a dialogue: only a level's own conditions know where Lev stands";
                 self.findings.error(format!("{path}[0]"), message);
             }
-            logic::check_alone(&mut self.findings, &path, used);
+            uses::check_alone(&mut self.findings, &path, used);
         }
     }
 }

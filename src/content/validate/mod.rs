@@ -3,11 +3,12 @@
 //! range. Plain Rust over the parsed data; each problem carries the path of
 //! the offending value, which [`Located`] turns into `file:line:column`.
 
+mod between;
 mod dialogue;
 mod level;
-mod logic;
 mod references;
 mod story;
+mod uses;
 
 pub use dialogue::check_dialogue;
 pub use references::{NightFiles, check_references};

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::logic::Use;
+use super::uses::Use;
 use super::{Finding, Findings, Located, Owner};
 use crate::content::roots::DIALOGUE_SUFFIX;
 use crate::content::schema::{ClockTime, Condition, Dialogue, Effect, Interaction, Level, Story};
@@ -99,7 +99,7 @@ impl<'a> Night<'a> {
                 self.files.unreadable_dialogues.as_slice(),
             );
             let between =
-                super::logic::Between::new(story, self.levels, self.dialogues, unreadable);
+                super::between::Between::new(story, self.levels, self.dialogues, unreadable);
             out.extend(between.findings());
         }
         out
@@ -137,7 +137,7 @@ impl<'a> Night<'a> {
                 Interaction::Dialogue(id) => Some(id.as_str()),
                 Interaction::Inspect(_) => None,
             }));
-            named.extend(super::logic::in_level(level).into_iter().filter_map(
+            named.extend(super::uses::in_level(level).into_iter().filter_map(
                 |(_, used)| match used {
                     Use::Effect(Effect::Dialogue(id)) => Some(id.as_str()),
                     _ => None,
@@ -298,7 +298,7 @@ fn times(f: &mut Findings, story: &Story, level: &Level) {
             );
         }
     };
-    for (path, used) in super::logic::in_level(level) {
+    for (path, used) in super::uses::in_level(level) {
         match used {
             Use::Condition(Condition::Before(time) | Condition::After(time)) => {
                 outside(format!("{path}[0]"), *time);

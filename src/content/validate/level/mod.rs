@@ -1,11 +1,15 @@
 //! Checks of one level file that need no other file, one small check per
-//! kind of problem, run in turn by [`check`].
+//! kind of problem, run in turn by [`check`]: here its place (bounds,
+//! floors, walls, exits, props, lights, rain, spawn points), in [`play`]
+//! what it asks of the player and the story (subjects, interactables,
+//! triggers, conditions and effects, the shot list).
 
-use super::logic::{self, Use};
+mod play;
+
 use super::{
     Finding, Findings, MAX_DROPS, MAX_LEVEL_SIZE, MAX_LIGHT_RADIUS, MAX_SKYLINE, NOT_FINITE,
 };
-use crate::content::schema::{Area, Condition, Interaction, Level, Paint, Point, ShotTarget};
+use crate::content::schema::{Area, Level, Paint, Point};
 use crate::content::sprites;
 use crate::data::suggest;
 
@@ -213,86 +217,6 @@ impl LevelCheck<'_> {
         }
     }
 
-    fn subjects(&mut self) {
-        let subjects = &self.level.subjects;
-        self.findings
-            .unique("subjects", subjects.iter().map(|s| s.id.as_str()));
-        for (i, subject) in subjects.iter().enumerate() {
-            self.area(format!("subjects[{i}].area"), &subject.area);
-            if subject.name.trim().is_empty() {
-                self.findings
-                    .error(format!("subjects[{i}].name"), "the name is empty");
-            }
-            for (j, moment) in subject.moments.iter().enumerate() {
-                if moment.to <= moment.from {
-                    let path = format!("subjects[{i}].moments[{j}].to");
-                    let (from, to) = (moment.from, moment.to);
-                    let message = format!("the moment must end after it begins ({from} to {to})");
-                    self.findings.error(path, message);
-                }
-            }
-        }
-    }
-
-    fn interactables(&mut self) {
-        let things = &self.level.interactables;
-        self.findings
-            .unique("interactables", things.iter().map(|x| x.id.as_str()));
-        for (i, thing) in things.iter().enumerate() {
-            self.area(format!("interactables[{i}].area"), &thing.area);
-            if thing.prompt.trim().is_empty() {
-                self.findings
-                    .error(format!("interactables[{i}].prompt"), "the prompt is empty");
-            }
-            if let Interaction::Inspect(text) = &thing.action
-                && text.trim().is_empty()
-            {
-                let path = format!("interactables[{i}].action[0]");
-                self.findings.error(path, "the inspect text is empty");
-            }
-        }
-    }
-
-    /// Checks the level's triggers: unique ids, each doing something, a
-    /// sensible repeat.
-    fn triggers(&mut self) {
-        let triggers = &self.level.triggers;
-        self.findings
-            .unique("triggers", triggers.iter().map(|t| t.id.as_str()));
-        for (i, trigger) in triggers.iter().enumerate() {
-            match &trigger.event {
-                Some(event) if event.trim().is_empty() => {
-                    self.findings
-                        .error(format!("triggers[{i}].event"), "the event is empty");
-                }
-                None if trigger.effects.is_empty() => {
-                    let message = "the trigger does nothing: give it an event or effects";
-                    self.findings.warning(format!("triggers[{i}]"), message);
-                }
-                _ => {}
-            }
-            if let Some(every) = trigger.every
-                && !(MIN_EVERY..=MAX_EVERY).contains(&every)
-            {
-                let message = format!(
-                    "every {every} seconds: give {MIN_EVERY} to {MAX_EVERY} seconds of play"
-                );
-                self.findings.error(format!("triggers[{i}].every"), message);
-            }
-        }
-    }
-
-    /// Each condition and effect on its own: areas inside the level, and
-    /// what holds wherever it is written (names, times in order).
-    fn conditions_and_effects(&mut self) {
-        for (path, used) in logic::in_level(self.level) {
-            if let Use::Condition(Condition::Area(area)) = used {
-                self.area(format!("{path}[0]"), area);
-            }
-            logic::check_alone(&mut self.findings, &path, used);
-        }
-    }
-
     fn spawns(&mut self) {
         let level = self.level;
         if level.spawns.is_empty() {
@@ -314,41 +238,7 @@ impl LevelCheck<'_> {
         }
     }
 
-    fn shot_list(&mut self) {
-        let level = self.level;
-        self.findings
-            .unique("shot_list", level.shot_list.iter().map(|g| g.id.as_str()));
-        for (i, goal) in level.shot_list.iter().enumerate() {
-            let path = format!("shot_list[{i}]");
-            if goal.min_score > 100 {
-                let message = format!("min_score {} must be 0 to 100", goal.min_score);
-                self.findings.error(format!("{path}.min_score"), message);
-            }
-            match &goal.target {
-                ShotTarget::Subject(id) if !level.subjects.iter().any(|s| &s.id == id) => {
-                    let ids: Vec<&str> = level.subjects.iter().map(|s| s.id.as_str()).collect();
-                    let hint = suggest::hint(id, &ids, "subjects here");
-                    let message = format!("no subject `{id}` in this level{hint}");
-                    self.findings.error(format!("{path}.target[0]"), message);
-                }
-                ShotTarget::Tag(tag) if !level.subjects.iter().any(|s| s.tags.contains(tag)) => {
-                    let mut tags: Vec<&str> = level
-                        .subjects
-                        .iter()
-                        .flat_map(|s| s.tags.iter().map(String::as_str))
-                        .collect();
-                    tags.sort_unstable();
-                    tags.dedup();
-                    let hint = suggest::hint(tag, &tags, "tags here");
-                    let message = format!("no subject in this level has the tag `{tag}`{hint}");
-                    self.findings.error(format!("{path}.target[0]"), message);
-                }
-                _ => {}
-            }
-        }
-    }
-
-    fn point(&mut self, path: String, (x, y): Point) {
+    pub(super) fn point(&mut self, path: String, (x, y): Point) {
         if !(x.is_finite() && y.is_finite()) {
             self.findings.error(path, NOT_FINITE);
         } else if let Some(crossed) = crossed(self.level.bounds, (x, y), (x, y), "") {
@@ -358,7 +248,7 @@ impl LevelCheck<'_> {
         }
     }
 
-    fn area(&mut self, path: String, area: &Area) {
+    pub(super) fn area(&mut self, path: String, area: &Area) {
         let numbers = [area.x, area.y, area.w, area.h];
         if !numbers.iter().all(|n| n.is_finite()) {
             self.findings.error(path, NOT_FINITE);
@@ -378,7 +268,7 @@ impl LevelCheck<'_> {
         }
     }
 
-    fn sprite(&mut self, path: String, name: &str) {
+    pub(super) fn sprite(&mut self, path: String, name: &str) {
         if sprites::find(name).is_none() {
             let names: Vec<&str> = sprites::SPRITES.iter().map(|s| s.name).collect();
             let hint = match suggest::hint(name, &names, "sprites") {
