@@ -279,8 +279,8 @@ fn main() -> ExitCode {
                 Err(problem) => println!("skipped: {problem}"),
             }
             println!("\na first night (the shipped ending playthroughs, at a player's pace)");
-            match bench::night::first_night(&roots) {
-                Ok(lengths) => print!("{}", bench::night::report(&lengths)),
+            match bench::night_length::first_night(&roots) {
+                Ok(lengths) => print!("{}", bench::night_length::report(&lengths)),
                 Err(problem) => println!("skipped: {problem}"),
             }
             println!("\na photograph in a window (the capture check's script)");

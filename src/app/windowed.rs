@@ -94,13 +94,7 @@ pub fn app_with(
     );
     files.insert_into(&mut app);
     #[cfg(feature = "dev")]
-    app.add_systems(
-        Last,
-        (
-            log_transitions::<crate::states::Screen>,
-            log_transitions::<crate::states::Pause>,
-        ),
-    );
+    app.add_plugins(crate::dev_tools::plugin);
     if launch.window_size.is_some() {
         app.insert_resource(FixedWindowSize);
     }
@@ -215,24 +209,6 @@ fn apply_window_settings(
     let size = crate::states::VIEW * settings.window_scale as f32;
     if mode == bevy::window::WindowMode::Windowed && fixed.is_none() && window.size() != size {
         window.resolution.set(size.x, size.y);
-    }
-}
-
-/// With the `dev` feature, every change of `S` is logged.
-#[cfg(feature = "dev")]
-fn log_transitions<S: States>(
-    mut changes: MessageReader<bevy::state::state::StateTransitionEvent<S>>,
-) {
-    for change in changes.read() {
-        info!(
-            "{}: {:?} -> {:?}",
-            std::any::type_name::<S>()
-                .rsplit("::")
-                .next()
-                .unwrap_or("state"),
-            change.exited,
-            change.entered
-        );
     }
 }
 

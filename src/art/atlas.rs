@@ -7,13 +7,13 @@
 use super::{Canvas, Sheet, is_tiling};
 
 /// The atlas's width in pixels; rows of sheets fill it top to bottom.
-pub const ATLAS_WIDTH: u32 = 512;
+const ATLAS_WIDTH: u32 = 512;
 /// Empty pixels between packed sheets, so no frame bleeds into another.
 const GAP: u32 = 1;
 
 /// Whether `sheet` goes into the atlas: what is drawn as a sprite from a
 /// grid of frames, not a backdrop or a tile set.
-pub fn packs(sheet: &Sheet) -> bool {
+fn packs(sheet: &Sheet) -> bool {
     !is_tiling(sheet.name) && sheet.image.width <= ATLAS_WIDTH && sheet.image.height <= 64
 }
 

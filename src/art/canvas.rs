@@ -242,17 +242,6 @@ impl Canvas {
         out
     }
 
-    /// A mirrored copy (left becomes right).
-    pub fn flipped(&self) -> Canvas {
-        let mut out = Canvas::new(self.width, self.height);
-        for y in 0..self.height as i32 {
-            for x in 0..self.width as i32 {
-                out.put(self.width as i32 - 1 - x, y, self.get(x, y));
-            }
-        }
-        out
-    }
-
     /// Replace every pixel of colour `from` with `to`.
     pub fn recolour(&mut self, from: Rgba, to: Rgba) {
         for p in self.pixels.iter_mut() {

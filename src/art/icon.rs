@@ -5,7 +5,7 @@ use super::Canvas;
 use super::palette::*;
 
 /// The icon's size in pixels, square.
-pub const ICON_SIZE: u32 = 32;
+const ICON_SIZE: u32 = 32;
 
 /// The icon.
 pub fn icon() -> Canvas {

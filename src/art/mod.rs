@@ -226,7 +226,7 @@ pub fn is_tiling(name: &str) -> bool {
 
 /// The file a tiling sheet's frame is written to: `<sheet>-<animation>.png`
 /// for a one-frame animation, else `<sheet>-<animation>-<i>.png`.
-pub fn frame_file(sheet: &str, animation: &Animation, i: u32) -> String {
+fn frame_file(sheet: &str, animation: &Animation, i: u32) -> String {
     if animation.frames == 1 {
         format!("{sheet}-{}.png", animation.name)
     } else {

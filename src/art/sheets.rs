@@ -15,7 +15,7 @@ use serde::Deserialize;
 use crate::data::{Diagnostic, parse_ron, read_text};
 
 /// The manifest's file name, beside the sheets.
-pub const MANIFEST: &str = "sheets.ron";
+const MANIFEST: &str = "sheets.ron";
 /// The folder, under the assets folder, that holds the sheets.
 pub const FOLDER: &str = "art";
 /// The picture every packed sheet is drawn from.
@@ -58,7 +58,7 @@ pub struct SheetEntry {
 }
 
 /// Reads the manifest at `path`.
-pub fn read_manifest(path: &Path) -> Result<Vec<SheetEntry>, Diagnostic> {
+fn read_manifest(path: &Path) -> Result<Vec<SheetEntry>, Diagnostic> {
     let text = read_text(path)?;
     parse_ron(path, &text)
 }

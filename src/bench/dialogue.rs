@@ -13,7 +13,7 @@ use crate::story::StoryState;
 
 /// A dialogue of `nodes` nodes, each two lines (one with a condition, one
 /// with an effect) and a choice of the next node or the one after.
-pub fn generated_dialogue(nodes: usize) -> String {
+fn generated_dialogue(nodes: usize) -> String {
     let mut text = String::from(
         "Dialogue(id: \"bench\", speakers: [(id: \"a\", name: \"A\", portrait: \"lev\")], nodes: [\n",
     );
@@ -42,7 +42,7 @@ pub fn generated_dialogue(nodes: usize) -> String {
 
 /// Seconds to parse, check and cross-check a dialogue of `nodes` nodes
 /// with the night's story and levels from `roots`, as `validate` does.
-pub fn dialogue_validation(roots: &Roots, nodes: usize) -> Result<f64, String> {
+fn dialogue_validation(roots: &Roots, nodes: usize) -> Result<f64, String> {
     let set = files::load_all(roots);
     let story = set.story.ok_or("the story has errors")?;
     let text = generated_dialogue(nodes);
@@ -79,7 +79,7 @@ pub fn dialogue_validation(roots: &Roots, nodes: usize) -> Result<f64, String> {
 /// Steps per second of the runner through `dialogue` (starting, going on
 /// and choosing the first available choice until it ends, over and over),
 /// for at least `steps` steps.
-pub fn runner_steps(dialogue: &Dialogue, state: &StoryState, steps: u64) -> f64 {
+fn runner_steps(dialogue: &Dialogue, state: &StoryState, steps: u64) -> f64 {
     let mut done = 0u64;
     let start = Instant::now();
     while done < steps {

@@ -5,7 +5,7 @@
 
 pub mod album;
 pub mod dialogue;
-pub mod night;
+pub mod night_length;
 pub mod window;
 
 use std::path::{Path, PathBuf};
@@ -77,7 +77,7 @@ pub struct Measurement {
 
 impl Measurement {
     /// Updates per second.
-    pub fn frames_per_second(&self) -> f64 {
+    fn frames_per_second(&self) -> f64 {
         f64::from(self.frames) / self.seconds.max(f64::EPSILON)
     }
 }
@@ -345,7 +345,7 @@ pub struct LevelLoad {
 }
 
 /// `warehouse` (or any level) repeated `scale` times side by side, as one level.
-pub fn generated_level(warehouse: &Level, scale: usize) -> Level {
+fn generated_level(warehouse: &Level, scale: usize) -> Level {
     let mut level = warehouse.clone();
     let width = warehouse.bounds.w;
     level.bounds.w = width * scale as f32;

@@ -18,7 +18,7 @@ mod built_in {
 pub fn unpacked_levels() -> Option<PathBuf> {
     #[cfg(feature = "embed")]
     {
-        let folder = directories::ProjectDirs::from("", "", "long-exposure")?
+        let folder = crate::data::kept::game_folders()?
             .cache_dir()
             .join(format!("game-{:016x}", built_in::FINGERPRINT));
         match unpack(&folder, built_in::FILES) {
@@ -36,7 +36,8 @@ pub fn unpacked_levels() -> Option<PathBuf> {
 /// Writes `files` (paths relative to `folder`, and their bytes) into
 /// `folder` unless a finished copy is there: a marker written last says
 /// the copy is whole.
-pub fn unpack(folder: &std::path::Path, files: &[(&str, &[u8])]) -> Result<(), String> {
+#[cfg(any(feature = "embed", test))]
+fn unpack(folder: &std::path::Path, files: &[(&str, &[u8])]) -> Result<(), String> {
     let whole = folder.join(".unpacked");
     if whole.is_file() {
         return Ok(());

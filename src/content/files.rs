@@ -29,7 +29,7 @@ impl<T> Checked<T> {
 }
 
 /// The level id a file name stands for: `warehouse` for `warehouse.level.ron`.
-pub fn level_stem(file: &Path) -> Option<String> {
+fn level_stem(file: &Path) -> Option<String> {
     let name = file.file_name()?.to_string_lossy();
     name.strip_suffix(LEVEL_SUFFIX).map(str::to_owned)
 }

@@ -1,4 +1,5 @@
-//! The night's content as moddable RON data, in plain Rust: the schema of
+//! The night's content as moddable RON data, in plain Rust (Bevy's math
+//! types aside, and its rule for where the game's folder is): the schema of
 //! levels, the story and dialogues ([`schema`]), reading them with positions
 //! ([`files`]) from the game's folder and a mod's ([`roots`], or the files
 //! built in, [`embedded`]), the sprite names levels may use ([`sprites`]),

@@ -97,8 +97,8 @@ impl Roots {
 
     /// The player's mods folder: `mods/` in the platform's user data
     /// directory (`~/.local/share/long-exposure/mods` on Linux).
-    pub fn default_mods() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "long-exposure").map(|d| d.data_dir().join("mods"))
+    fn default_mods() -> Option<PathBuf> {
+        crate::data::kept::game_folders().map(|d| d.data_dir().join("mods"))
     }
 
     /// The file that serves `relative`: the mod's if there is one, else the

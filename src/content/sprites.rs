@@ -1,5 +1,6 @@
-//! The sprites levels may name, with the size and colour of the placeholder
-//! drawn for each until the art lands.
+//! The sprites levels may name, with the size and colour of the rectangle
+//! drawn for each where its sheet is missing (headless, or art not
+//! generated).
 
 use super::schema::Colour;
 

@@ -17,9 +17,13 @@ use super::read_ron;
 pub fn player_folder(data_dir: Option<&Path>) -> Option<PathBuf> {
     match data_dir {
         Some(dir) => Some(dir.to_path_buf()),
-        None => directories::ProjectDirs::from("", "", "long-exposure")
-            .map(|dirs| dirs.data_dir().to_path_buf()),
+        None => game_folders().map(|dirs| dirs.data_dir().to_path_buf()),
     }
+}
+
+/// The platform's folders for the game (data, cache), if it has a home.
+pub fn game_folders() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "long-exposure")
 }
 
 /// Tells the player what became of something kept for him (a photograph

@@ -71,7 +71,7 @@ impl fmt::Display for Diagnostic {
 impl std::error::Error for Diagnostic {}
 
 /// The RON dialect every data file uses: `Some(..)` may be left out.
-pub fn ron_options() -> ron::Options {
+fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
@@ -150,7 +150,7 @@ fn field_follows(text: &str, (line, column): (usize, usize)) -> bool {
 
 /// The largest data file read, in bytes: far above any real level, low
 /// enough that a runaway file cannot stall the game.
-pub const MAX_FILE_BYTES: usize = 4 << 20;
+const MAX_FILE_BYTES: usize = 4 << 20;
 
 /// The bytes of `file` as text: at most [`MAX_FILE_BYTES`], valid UTF-8.
 pub fn text_from_bytes<'a>(file: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {

@@ -2,7 +2,7 @@
 //! ("did you mean `floors`?") and the list of choices when it is short.
 
 /// Lists with at most this many choices are spelt out in messages.
-pub const SHORT_LIST: usize = 12;
+const SHORT_LIST: usize = 12;
 
 /// The choice nearest to `word`, if one is near enough to be a slip of the
 /// keyboard: at most a third of its letters (at least one) inserted,
@@ -20,7 +20,7 @@ pub fn nearest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Op
 }
 
 /// `` `a`, `b`, `c` ``: names quoted in backticks, in a list.
-pub fn quoted<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+fn quoted<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     let names: Vec<String> = names.into_iter().map(|n| format!("`{n}`")).collect();
     names.join(", ")
 }

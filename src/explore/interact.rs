@@ -74,7 +74,7 @@ fn distance_to(area: &Area, point: Vec2) -> f32 {
 
 /// The nearest thing within reach of Lev's body (feet to head), of those
 /// whose condition holds for `story` (none: only those without one).
-pub fn target_in_reach(
+fn target_in_reach(
     level: &Level,
     feet: Vec2,
     story: Option<&StoryState>,

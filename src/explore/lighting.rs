@@ -58,13 +58,13 @@ fn lift_at(to_dawn: f32) -> f32 {
 
 /// How dark the night is with `to_dawn` minutes left: full night until an
 /// hour before dawn.
-pub fn darkness_at(to_dawn: f32) -> f32 {
+fn darkness_at(to_dawn: f32) -> f32 {
     NIGHT_DARKNESS + (DAWN_DARKNESS - NIGHT_DARKNESS) * lift_at(to_dawn)
 }
 
 /// The night's colour over the level with `to_dawn` minutes left, with its
 /// opacity.
-pub fn ambient_at(to_dawn: f32) -> Color {
+fn ambient_at(to_dawn: f32) -> Color {
     NIGHT_TINT
         .mix(&DAWN_TINT, lift_at(to_dawn))
         .with_alpha(darkness_at(to_dawn))
@@ -95,7 +95,7 @@ fn hash(n: u32) -> f32 {
 }
 
 /// The shortest flicker period: with `limited` flashes, three a second.
-pub fn shortest_flicker(limited: bool) -> f32 {
+fn shortest_flicker(limited: bool) -> f32 {
     if limited {
         LIMITED_FLICKER_SECONDS
     } else {
@@ -105,7 +105,7 @@ pub fn shortest_flicker(limited: bool) -> f32 {
 
 /// How much a light with this flicker is dimmed at `seconds` (0 to `depth`),
 /// its period no shorter than `shortest`.
-pub fn flicker_dim(every: f32, depth: f32, seconds: f32, seed: u32, shortest: f32) -> f32 {
+fn flicker_dim(every: f32, depth: f32, seconds: f32, seed: u32, shortest: f32) -> f32 {
     let phase = seconds / every.max(shortest);
     let period = phase.floor() as u32;
     if phase.fract() < DIP {

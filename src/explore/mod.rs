@@ -46,7 +46,7 @@ struct PreviousPosition(Vec2);
 pub struct ExploreSystems;
 
 /// Lev standing at `at` in `level`, drawn as his placeholder sprite.
-pub fn lev_bundle(level: &content::schema::Level, at: Vec2) -> impl Bundle {
+fn lev_bundle(level: &content::schema::Level, at: Vec2) -> impl Bundle {
     (
         Name::new("Lev"),
         Lev,

@@ -11,19 +11,19 @@ pub const WALK_SPEED: f32 = 64.0;
 /// The careful step's speed.
 pub const CAREFUL_SPEED: f32 = 26.0;
 /// How fast walking speeds up, in pixels per second squared.
-pub const ACCELERATION: f32 = 420.0;
+const ACCELERATION: f32 = 420.0;
 /// How fast Lev stops when the input lets go.
 pub const DECELERATION: f32 = 640.0;
 /// Climbing speed on ladders.
-pub const CLIMB_SPEED: f32 = 44.0;
+const CLIMB_SPEED: f32 = 44.0;
 /// Downward acceleration while falling.
-pub const GRAVITY: f32 = 520.0;
+const GRAVITY: f32 = 520.0;
 /// Half of Lev's width: how close his centre comes to a wall.
 pub const HALF_WIDTH: f32 = 4.0;
 /// Lev's height: walls block him when they overlap this span above his feet.
 pub const HEIGHT: f32 = 22.0;
 /// How near a stair's end or a ladder Lev must stand to take it.
-pub const GRAB: f32 = 6.0;
+const GRAB: f32 = 6.0;
 
 /// What Lev stands on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -60,7 +60,6 @@ pub enum Action {
 pub struct ActionState {
     pressed: HashSet<Action>,
     just_pressed: HashSet<Action>,
-    just_released: HashSet<Action>,
     context: InputContext,
     aim: Vec2,
 }
@@ -74,11 +73,6 @@ impl ActionState {
     /// Whether the action went down this frame.
     pub fn just_pressed(&self, action: Action) -> bool {
         self.context.allows(action) && self.just_pressed.contains(&action)
-    }
-
-    /// Whether the action was let go this frame.
-    pub fn just_released(&self, action: Action) -> bool {
-        self.context.allows(action) && self.just_released.contains(&action)
     }
 
     /// The context input is read in this frame.
@@ -98,7 +92,6 @@ impl ActionState {
 
     fn set_pressed(&mut self, now: HashSet<Action>) {
         self.just_pressed = now.difference(&self.pressed).copied().collect();
-        self.just_released = self.pressed.difference(&now).copied().collect();
         self.pressed = now;
     }
 }
@@ -218,7 +211,7 @@ mod tests {
         state.set_pressed(HashSet::from_iter([Action::Confirm]));
         assert!(!state.just_pressed(Action::Confirm) && state.pressed(Action::Confirm));
         state.set_pressed(HashSet::default());
-        assert!(state.just_released(Action::Confirm) && !state.pressed(Action::Confirm));
+        assert!(!state.pressed(Action::Confirm));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Rebinding, in plain Rust: the player gives an action a key or a
-//! gamepad button of their own; one another action already uses where
+//! Rebinding, as plain functions over Bevy's key and button types (no
+//! `App`): the player gives an action a key or a gamepad button of their
+//! own; one another action already uses where
 //! both mean something (one press would do two things) is refused and
 //! named. The choices are kept in the settings as `(action, name)` pairs
 //! over the defaults, a key by its name (`KeyK`), a button by its
@@ -136,13 +137,13 @@ pub const CANCEL: [Binding; 2] = [
 
 /// The key kept in the settings as `name` (`KeyK`), if it is one a player
 /// may choose.
-pub fn key_named(name: &str) -> Option<KeyCode> {
+fn key_named(name: &str) -> Option<KeyCode> {
     KEYS.iter().copied().find(|k| format!("{k:?}") == name)
 }
 
 /// The gamepad button kept in the settings as `name` (`LeftThumb`), if it
 /// is one a player may choose.
-pub fn button_named(name: &str) -> Option<GamepadButton> {
+fn button_named(name: &str) -> Option<GamepadButton> {
     BUTTONS.iter().copied().find(|b| format!("{b:?}") == name)
 }
 

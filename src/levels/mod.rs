@@ -8,14 +8,14 @@
 //! board's panel is the UI's.
 
 mod current;
+mod judged;
 mod loader;
-mod night;
 mod problems;
 pub mod source;
 
 pub use current::{ActiveLevel, CurrentLevel, LevelBuilt, LevelSystems};
+pub use judged::{DataStatus, InPlay, NightData, StartOverride};
 pub use loader::{DataAsset, DataLoader, DialogueAsset, LevelAsset, ProblemBoard, StoryAsset};
-pub use night::{DataStatus, InPlay, NightData, StartOverride};
 pub use problems::ProblemSystems;
 
 use bevy::prelude::*;
@@ -54,5 +54,5 @@ pub(super) fn plugin(app: &mut App) {
         .insert_resource(board)
         .init_resource::<StartOverride>()
         .add_message::<LevelBuilt>()
-        .add_plugins((night::plugin, problems::plugin));
+        .add_plugins((judged::plugin, problems::plugin));
 }

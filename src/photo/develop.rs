@@ -149,7 +149,7 @@ pub struct SheetFrame<'a> {
 }
 
 /// Frames in a strip of film, as a real contact sheet cuts them.
-pub const FRAMES_PER_STRIP: usize = 6;
+const FRAMES_PER_STRIP: usize = 6;
 /// A frame's picture on the sheet, in pixels (3:2).
 pub const CELL: (u32, u32) = (150, 100);
 /// Between frames of a strip.
@@ -285,7 +285,7 @@ fn print_number(image: &mut RgbaImage, number: u32, corner: (u32, u32)) {
 
 /// The label of frame `number` as it is printed, alone on the film: what a
 /// sheet shows at [`SheetPlace::label`].
-pub fn printed_label(number: u32) -> RgbaImage {
+fn printed_label(number: u32) -> RgbaImage {
     let glyphs = label_glyphs(number).len() as u32;
     let mut label = RgbaImage::from_pixel(glyphs * 4 * FONT_SCALE, 5 * FONT_SCALE, FILM);
     print_number(&mut label, number, (0, 0));

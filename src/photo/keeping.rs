@@ -82,7 +82,7 @@ impl Shelves {
 /// Writes `picture` whole as `<stem>.png` in `folder` (made if need be),
 /// never over another file: a taken name gets `-2`, `-3`... unless the
 /// file there already holds this very picture.
-pub fn write_png(picture: &RgbaImage, folder: &Path, stem: &str) -> Result<PathBuf, String> {
+fn write_png(picture: &RgbaImage, folder: &Path, stem: &str) -> Result<PathBuf, String> {
     let same = folder.join(format!("{stem}.png"));
     if holds(&same, picture) {
         return Ok(same);
@@ -110,7 +110,7 @@ fn make_folder(folder: &Path) -> Result<(), String> {
 
 /// `<folder>/<stem>.png`, or with `-2`, `-3`... if taken: never a file
 /// that exists.
-pub fn free_path(folder: &Path, stem: &str) -> PathBuf {
+fn free_path(folder: &Path, stem: &str) -> PathBuf {
     let mut path = folder.join(format!("{stem}.png"));
     let mut copy = 2;
     while path.exists() {

@@ -234,7 +234,7 @@ impl SaveFolder {
     }
 
     /// The file that keeps the ended night `night`.
-    pub fn ended_night(&self, night: u64) -> PathBuf {
+    fn ended_night(&self, night: u64) -> PathBuf {
         self.ended().join(format!("night-{night}.ron"))
     }
 

@@ -9,7 +9,7 @@
 mod chapters;
 mod clock;
 pub mod logic;
-mod memory;
+mod past_nights;
 pub mod state;
 #[cfg(test)]
 mod tests;
@@ -17,7 +17,7 @@ mod triggers;
 
 pub use chapters::ChapterBegan;
 pub use clock::{ClockSystems, NightTime};
-pub use memory::NightsFile;
+pub use past_nights::NightsFile;
 pub use state::{
     Breakdown, DialogueAt, DialoguePosition, PastNights, PhotoRecord, Place, STORY_STATE_VERSION,
     Said, StoryState, SubjectShot,
@@ -94,7 +94,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_plugins((
             chapters::plugin,
             clock::plugin,
-            memory::plugin,
+            past_nights::plugin,
             triggers::plugin,
         ));
 }

@@ -18,7 +18,7 @@ use crate::levels::{DataStatus, NightData, ProblemBoard, StartOverride};
 use crate::states::Screen;
 
 /// The longest [`Harness::settle_loading`] waits for data to load.
-pub const LOAD_TIMEOUT: Duration = Duration::from_secs(10);
+const LOAD_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The headless game ([`app::headless`]) with the trace of what happens.
 pub fn headless_app(config: &HeadlessConfig) -> App {
@@ -56,7 +56,7 @@ impl Harness {
     /// Runs frames until the data is judged (and, with `--start`, the level
     /// is built), at most [`LOAD_TIMEOUT`]. Loading happens on other threads,
     /// so this waits in real time.
-    pub fn settle_loading(&mut self) {
+    fn settle_loading(&mut self) {
         let start = Instant::now();
         while start.elapsed() < LOAD_TIMEOUT && (self.loading() || self.starting()) {
             std::thread::sleep(Duration::from_millis(1));
@@ -186,7 +186,7 @@ impl Harness {
     }
 
     /// Runs one step of a script.
-    pub fn run_step(&mut self, step: &Step) -> Result<(), String> {
+    fn run_step(&mut self, step: &Step) -> Result<(), String> {
         let script = Script {
             description: String::new(),
             steps: vec![step.clone()],

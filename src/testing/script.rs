@@ -16,7 +16,7 @@ use crate::states::Screen;
 pub const MAX_WAIT_SECONDS: f32 = 3600.0;
 /// The most frames a script may wait in one step (an hour at 60 frames a
 /// second).
-pub const MAX_WAIT_FRAMES: u32 = 216_000;
+const MAX_WAIT_FRAMES: u32 = 216_000;
 
 /// A scripted playthrough: steps run in order, each after the last finished.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use crate::explore::motion::{self, Body};
 
 /// How near the target Lev must stop, in virtual pixels, at a frame rate
 /// fine enough (see [`tolerance`]).
-pub const ARRIVED: f32 = 0.5;
+const ARRIVED: f32 = 0.5;
 
 /// How near the target Lev can be brought when each frame lasts
 /// `frame_seconds`: input changes once a frame, and a slow frame (a

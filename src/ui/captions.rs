@@ -42,7 +42,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// The caption of a sound that means something (none: not captioned).
-pub fn caption_of(sfx: Sfx) -> Option<&'static str> {
+fn caption_of(sfx: Sfx) -> Option<&'static str> {
     Some(match sfx {
         Sfx::PhoneRing => "[A telephone rings]",
         Sfx::Chime => "[The tower clock chimes]",

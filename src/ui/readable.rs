@@ -11,7 +11,7 @@ use super::theme;
 use crate::settings::Settings;
 
 /// The window height the interface is designed at.
-pub const DESIGN_HEIGHT: f32 = 720.0;
+const DESIGN_HEIGHT: f32 = 720.0;
 
 /// A text's size as designed, before the player's text size.
 #[derive(Component, Debug, Clone, Copy)]
@@ -35,7 +35,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// The interface's scale for a window `height` logical pixels tall.
-pub fn scale_for(height: f32) -> f32 {
+fn scale_for(height: f32) -> f32 {
     (height / DESIGN_HEIGHT).max(0.25)
 }
 

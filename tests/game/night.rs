@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 use std::fs;
 
-use long_exposure::bench::night;
+use long_exposure::bench::night_length as night;
 use long_exposure::content::schema::{MIRROR_KEY, MIRROR_NAME};
 use long_exposure::content::{files, sprites};
 use long_exposure::data::kept::KeptFile;

@@ -28,11 +28,6 @@ impl Area {
         px >= self.x && px <= self.x + self.w && py >= self.y && py <= self.y + self.h
     }
 
-    /// Whether all of `other` lies inside this area.
-    pub fn encloses(&self, other: &Area) -> bool {
-        self.contains((other.x, other.y)) && self.contains((other.x + other.w, other.y + other.h))
-    }
-
     /// The centre point.
     pub fn centre(&self) -> Point {
         (self.x + self.w / 2.0, self.y + self.h / 2.0)

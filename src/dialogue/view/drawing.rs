@@ -161,8 +161,8 @@ fn said_text(said: &Said) -> String {
     }
 }
 
-/// The speaker's portrait: a figure in their colour in a dark frame (the
-/// placeholder until the art lands); an empty frame for narration.
+/// The speaker's portrait: a figure in their colour in a dark frame (no
+/// speaker has a drawn portrait yet); an empty frame for narration.
 fn portrait_frame(colour: Option<Color>) -> impl Bundle {
     let figure = colour.unwrap_or(Color::NONE);
     (

@@ -1,7 +1,7 @@
 //! The title screen: the game's name over Moscow at night, and the main menu.
 
 mod album;
-mod night;
+mod backdrop;
 
 use bevy::prelude::*;
 
@@ -39,7 +39,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
-                night::spawn.run_if(not(any_with_component::<night::TitleScene>)),
+                backdrop::spawn.run_if(not(any_with_component::<backdrop::TitleScene>)),
                 start_at_once,
                 name_saved_chapter.run_if(resource_changed::<NightData>),
                 back_from_question.run_if(in_state(Menu::NewNight)),

@@ -19,13 +19,13 @@ use crate::testing::script::Script;
 use crate::testing::{Harness, HeadlessConfig};
 
 /// Words a minute a player reads on screen.
-pub const READING_WORDS_PER_MINUTE: f64 = 200.0;
+const READING_WORDS_PER_MINUTE: f64 = 200.0;
 /// Seconds to press on once a text is read.
 const PRESS_SECONDS: f64 = 0.6;
 /// Seconds a player weighs a choice.
-pub const CHOOSING_SECONDS: f64 = 5.0;
+const CHOOSING_SECONDS: f64 = 5.0;
 /// Seconds to raise the camera, frame, zoom and shoot.
-pub const COMPOSING_SECONDS: f64 = 12.0;
+const COMPOSING_SECONDS: f64 = 12.0;
 /// The shipped playthroughs that end a night; the first is a curious
 /// player's first night, the estimate.
 pub const ENDINGS: [&str; 5] = [
@@ -38,7 +38,7 @@ pub const ENDINGS: [&str; 5] = [
 
 /// Seconds a player spends on `text`: typed out at the text speed or read
 /// at [`READING_WORDS_PER_MINUTE`], whichever is slower, then a press.
-pub fn reading_seconds(text: &str) -> f64 {
+fn reading_seconds(text: &str) -> f64 {
     let words = text.split_whitespace().count() as f64;
     let read = words * 60.0 / READING_WORDS_PER_MINUTE;
     let speed = TextSpeed::default()
