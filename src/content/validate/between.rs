@@ -2,6 +2,7 @@
 //! [`super::uses`] for finding them): flags read but never set, variables
 //! of two kinds, unknown chapters, levels, spawn points and dialogues.
 
+use super::arrival::spawn_problem;
 use super::uses::{Use, chapter_flags, in_dialogue, in_level, in_story};
 use super::{Finding, Owner};
 use crate::content::schema::template;
@@ -280,15 +281,11 @@ impl<'a> Between<'a> {
                     (0, unknown("level", id, &levels, "levels"))
                 }
                 Use::Effect(Effect::GoTo(id, spawn)) => {
-                    let Some(level) = self.levels.iter().find(|l| l.id == *id) else {
-                        continue;
-                    };
-                    let spawns: Vec<&str> = level.spawns.iter().map(|s| s.id.as_str()).collect();
-                    if spawns.contains(&spawn.as_str()) {
-                        continue;
+                    let problem = self.levels.iter().find(|l| l.id == *id);
+                    match problem.and_then(|level| spawn_problem(level, spawn)) {
+                        Some(message) => (1, message),
+                        None => continue,
                     }
-                    let hint = suggest::hint(spawn, &spawns, "its spawn points");
-                    (1, format!("level `{id}` has no spawn point `{spawn}`{hint}"))
                 }
                 Use::Effect(Effect::Dialogue(id)) if !dialogues.contains(&id.as_str()) => {
                     (0, unknown("dialogue", id, &dialogues, "story.ron lists"))

@@ -3,6 +3,7 @@
 //! range. Plain Rust over the parsed data; each problem carries the path of
 //! the offending value, which [`Located`] turns into `file:line:column`.
 
+mod arrival;
 mod between;
 mod dialogue;
 mod level;

@@ -4,7 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::uses::Use;
+use super::arrival::spawn_problem;
+use super::uses::{self, Use};
 use super::{Finding, Findings, Located, Owner};
 use crate::content::roots::DIALOGUE_SUFFIX;
 use crate::content::schema::{ClockTime, Condition, Dialogue, Effect, Interaction, Level, Story};
@@ -215,22 +216,14 @@ impl<'a> Night<'a> {
         let Some(target) = self.by_id.get(level) else {
             return;
         };
-        let Some(point) = target.spawns.iter().find(|s| s.id == spawn) else {
-            let ids: Vec<&str> = target.spawns.iter().map(|s| s.id.as_str()).collect();
-            let hint = suggest::hint(spawn, &ids, "its spawn points");
-            let message = format!("level `{level}` has no spawn point `{spawn}`{hint}");
-            f.error(format!("{path}.{spawn_field}"), message);
-            return;
-        };
-        if target.walls.iter().any(|wall| wall.contains(point.at)) {
-            let message =
-                format!("leads into a wall: spawn point `{spawn}` of `{level}` is inside one");
+        if let Some(message) = spawn_problem(target, spawn) {
             f.error(format!("{path}.{spawn_field}"), message);
         }
     }
 
-    /// Warns of a level that nothing leads to: no chapter begins in it and
-    /// no exit of another level leads there.
+    /// Warns of a level that nothing leads to: no chapter begins in it, no
+    /// exit of another level leads there and no `GoTo` effect (of a
+    /// level, a dialogue or the story) takes Lev there.
     fn reached(&self, f: &mut Findings, level: &Level) {
         let Some(story) = self.story else {
             return;
@@ -242,13 +235,28 @@ impl<'a> Night<'a> {
             .iter()
             .filter(|other| other.id != id)
             .any(|other| other.exits.iter().any(|e| e.to_level == id));
-        if !(named || entered) {
+        if !(named || entered || self.gone_to(id)) {
             let message = format!(
                 "nothing leads to the level `{id}`: give another level an exit to it, \
-                 or begin a chapter of story.ron in it"
+                 begin a chapter of story.ron in it, or take Lev there with a GoTo effect"
             );
             f.warning("id", message);
         }
+    }
+
+    /// Whether a `GoTo` effect anywhere in the night leads to the level `id`.
+    fn gone_to(&self, id: &str) -> bool {
+        let goes = |(_, used): (String, Use<'_>)| matches!(used, Use::Effect(Effect::GoTo(to, _)) if to == id);
+        self.story
+            .is_some_and(|story| uses::in_story(story).into_iter().any(goes))
+            || self
+                .levels
+                .iter()
+                .any(|l| uses::in_level(l).into_iter().any(goes))
+            || self
+                .dialogues
+                .iter()
+                .any(|d| uses::in_dialogue(d).into_iter().any(goes))
     }
 }
 
@@ -316,5 +324,78 @@ fn times(f: &mut Findings, story: &Story, level: &Level) {
             outside(format!("{path}.from"), moment.from);
             outside(format!("{path}.to"), moment.to);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    const STORY: &str = r#"Story(
+        film_roll: 24,
+        clock: (start: "23:00", dawn: "05:30", minutes_per_second: 0.5),
+        chapters: [(id: "one", title: "One", level: "street", spawn: "start", ends: Some(Flag("up")))],
+        endings: [(id: "dawn", title: "Dawn", summary: "It ends.")],
+    )"#;
+
+    /// A street whose hatch takes Lev to the roof's spawn point `to`.
+    fn street(to: &str) -> String {
+        format!(
+            r#"Level(id: "street", name: "The street", bounds: (x: 0, y: 0, w: 320, h: 180),
+            floors: [(x: 8, y: 16, width: 304)], spawns: [(id: "start", at: (40, 16))],
+            interactables: [(id: "hatch", area: (x: 30, y: 16, w: 20, h: 20), prompt: "Climb",
+                action: Inspect("Up."), effects: [GoTo("roof", "{to}"), SetFlag("up")])])"#
+        )
+    }
+
+    /// A roof that no exit and no chapter leads to, with a spawn point in
+    /// its wall.
+    const ROOF: &str = r#"Level(id: "roof", name: "The roof", bounds: (x: 0, y: 0, w: 320, h: 180),
+        floors: [(x: 8, y: 16, width: 304)], walls: [(x: 0, y: 0, w: 8, h: 180)],
+        spawns: [(id: "hatch", at: (40, 16)), (id: "vent", at: (4, 16))])"#;
+
+    /// What the references say of the story, the street leading to `to` and the roof.
+    fn problems(to: &str) -> Vec<String> {
+        let (street_text, story_text) = (street(to), STORY);
+        let story: Story = ron::from_str(story_text).expect("the test's story reads");
+        let street: Level = ron::from_str(&street_text).expect("the test's street reads");
+        let roof: Level = ron::from_str(ROOF).expect("the test's roof reads");
+        let at = |name: &str, text: &str| Located::new(Path::new(name), text);
+        let (story_at, street_at, roof_at) = (
+            at("story.ron", story_text),
+            at("street.level.ron", &street_text),
+            at("roof.level.ron", ROOF),
+        );
+        let files = NightFiles {
+            story: Some((&story, &story_at)),
+            levels: vec![(&street, &street_at), (&roof, &roof_at)],
+            ..Default::default()
+        };
+        check_references(&files)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_level_only_a_go_to_leads_to_is_reached() {
+        let problems = problems("hatch");
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn a_go_to_into_a_wall_is_an_error_as_an_exit_into_one_is() {
+        let problems = problems("vent");
+        assert_eq!(problems.len(), 1, "{}", problems.join("\n"));
+        assert!(
+            problems[0].starts_with("street.level.ron:")
+                && problems[0].ends_with(
+                    "error: leads into a wall: spawn point `vent` of `roof` is inside one"
+                ),
+            "{}",
+            problems[0]
+        );
     }
 }
