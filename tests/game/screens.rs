@@ -297,3 +297,47 @@ fn a_resting_pointer_takes_no_selection_and_a_moving_one_does() {
         InputDevice::Keyboard
     );
 }
+
+/// Every page stands alone: one menu is on screen at a time, Back walks
+/// back the way it came, and resuming from a page deep inside the pause
+/// menu closes every page, so pausing again opens the pause menu itself.
+#[test]
+fn menu_pages_replace_each_other_and_resuming_closes_them_all() {
+    let mut harness = harness();
+    let menus = |harness: &mut Harness| {
+        let world = harness.app().world_mut();
+        world.query::<&Menu>().iter(world).count()
+    };
+    harness.select("Settings").unwrap();
+    assert!(menu_items(&mut harness).contains(&"Controls".to_owned()));
+    assert_eq!(
+        menus(&mut harness),
+        1,
+        "the settings replace the title's menu"
+    );
+    harness.press(Action::Back);
+    harness.frames(1);
+    assert_eq!(
+        menu_items(&mut harness)[0],
+        "New game",
+        "Back returns to the title"
+    );
+    assert_eq!(menus(&mut harness), 1);
+
+    harness.select("New game").unwrap();
+    harness.press(Action::Pause);
+    harness.select("Settings").unwrap();
+    harness.select("Controls").unwrap();
+    assert_eq!(menus(&mut harness), 1, "the controls replace the settings");
+    harness.press(Action::Back);
+    harness.frames(1);
+    assert!(menu_items(&mut harness).contains(&"Controls".to_owned()));
+    harness.press(Action::Pause);
+    assert!(!harness.paused());
+    assert_eq!(menus(&mut harness), 0, "resuming closes every page");
+    harness.press(Action::Pause);
+    assert_eq!(
+        menu_items(&mut harness),
+        ["Resume", "Album", "Save", "Settings", "Quit to title"]
+    );
+}
