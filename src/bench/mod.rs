@@ -282,6 +282,7 @@ pub fn judging(count: usize, rounds: u32) -> f64 {
             facing: Facing::Front,
             depth: (i % 3) as f32,
             moments: &moments,
+            speed: 0.0,
         })
         .collect();
     let occluders: Vec<Occluder> = (0..count)

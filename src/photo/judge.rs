@@ -19,6 +19,10 @@
 //! - **moment**: 1 when caught in one of its moments or when it has none,
 //!   0.8 when it has moments and none is on.
 //!
+//! A moving subject, and a moving occluder, is judged where its motion
+//! puts it at the instant of the shutter (the caller places it), and its
+//! speed then is recorded with it.
+//!
 //! A subject less than 5 % visible is not in the photograph. The photo's
 //! score is its best subject's; a photo of nothing scores 0.
 
@@ -42,6 +46,9 @@ pub struct SubjectView<'a> {
     pub depth: f32,
     /// Its moments.
     pub moments: &'a [Moment],
+    /// How fast it moves at the instant, in level pixels a second
+    /// (recorded with it; the judge scores where it is).
+    pub speed: f32,
 }
 
 /// Something that hides subjects behind it (a prop with `occludes`).
@@ -146,6 +153,7 @@ fn judge_subject(shot: &Shot, near: &Near, subject: &SubjectView) -> Option<Subj
             facing,
             moment,
         },
+        speed: subject.speed,
     })
 }
 
@@ -245,6 +253,7 @@ mod tests {
             facing: Facing::Front,
             depth: 0.0,
             moments,
+            speed: 0.0,
         }
     }
 

@@ -9,11 +9,11 @@ use bevy::prelude::*;
 use super::judge::{Occluder, Shot, SubjectView, judge};
 use super::viewfinder::Viewfinder;
 use crate::audio::{PlaySfx, Sfx};
-use crate::content::schema::{Level, ShotTarget};
+use crate::content::schema::{Area, Level, ShotTarget};
 use crate::input::{Action, ActionState, InputContext};
 use crate::levels::{ActiveLevel, NightData};
 use crate::states::{PausableSystems, Screen};
-use crate::story::{PhotoRecord, StoryState};
+use crate::story::{MotionSystems, PhotoRecord, StoryState, rates};
 use crate::world::{Occluding, PhotoSubject};
 
 /// A photograph was taken: its number on the roll (its record is the
@@ -23,8 +23,11 @@ pub struct PhotoTaken {
     /// Its number on the roll.
     pub number: u32,
     /// The frame, in level pixels.
-    pub frame: crate::content::schema::Area,
+    pub frame: Area,
 }
+
+/// The step a subject's speed is measured over, in seconds.
+const SPEED_STEP: f32 = 0.05;
 
 /// The shutter was pressed with no film left.
 #[derive(Event, Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +38,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         shoot
             .after(super::viewfinder::ViewfinderSystems)
+            .after(MotionSystems)
             .in_set(PausableSystems)
             .run_if(in_state(Screen::Playing)),
     );
@@ -63,6 +67,15 @@ fn shoot(
         return;
     }
     let frame = viewfinder.frame(state.place.at.into(), level);
+    // What moves is judged where it is at this instant, and its speed kept.
+    let rates = rates(story, &state, actions.context());
+    let place =
+        |area: &Area, moves: &Option<String>| state.placement(level, moves.as_deref()).area(area);
+    let speed = |area: &Area, moves: &Option<String>| {
+        let ahead = state.placement_ahead(level, moves.as_deref(), SPEED_STEP, rates);
+        let (now, then) = (place(area, moves).centre(), ahead.area(area).centre());
+        Vec2::new(then.0 - now.0, then.1 - now.1).length() / SPEED_STEP
+    };
     // A person who is not there (hidden) is not in the photograph.
     let views: Vec<SubjectView> = subjects
         .iter()
@@ -71,16 +84,17 @@ fn shoot(
             key: &s.key,
             name: &s.name,
             tags: &s.subject.tags,
-            area: s.subject.area,
+            area: place(&s.subject.area, &s.subject.moves),
             facing: s.subject.facing,
             depth: s.subject.depth,
             moments: &s.subject.moments,
+            speed: speed(&s.subject.area, &s.subject.moves),
         })
         .collect();
     let hiders: Vec<Occluder> = occluders
         .iter()
         .map(|o| Occluder {
-            area: o.area,
+            area: place(&o.area, &o.moves),
             depth: o.depth,
         })
         .collect();

@@ -54,6 +54,26 @@ pub(super) fn limit(story: &Story, state: &StoryState) -> f32 {
     dawn.min(hold)
 }
 
+/// How fast the night's two times run now, in their seconds a second.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rates {
+    /// The night's clock: 0 while it stands or waits at its limit.
+    pub night: f32,
+    /// The seconds of play ([`StoryState::played`]).
+    pub play: f32,
+}
+
+/// How fast the night's clock and the seconds of play run in `context`.
+pub fn rates(story: &Story, state: &StoryState, context: InputContext) -> Rates {
+    let pace = pace(story, context);
+    let night = if state.minutes < limit(story, state) {
+        story.clock.minutes_per_second * pace * 60.0
+    } else {
+        0.0
+    };
+    Rates { night, play: pace }
+}
+
 /// How fast the clock runs in `context`, as a share of its pace.
 fn pace(story: &Story, context: InputContext) -> f32 {
     match context {
@@ -72,8 +92,10 @@ fn run_clock(
     let (Some(story), Some(mut state)) = (&data.story, state) else {
         return;
     };
-    let minutes =
-        story.clock.minutes_per_second * pace(story, actions.context()) * time.delta_secs();
+    let pace = pace(story, actions.context());
+    // The seconds of play keep the clock's pace, and run on through its holds.
+    state.played += pace * time.delta_secs();
+    let minutes = story.clock.minutes_per_second * pace * time.delta_secs();
     let limit = limit(story, &state);
     // A clock the story moved past the limit waits there; it never runs back.
     if minutes > 0.0 && state.minutes < limit {

@@ -9,6 +9,7 @@
 mod chapters;
 mod clock;
 pub mod logic;
+mod motions;
 mod past_nights;
 pub mod state;
 #[cfg(test)]
@@ -16,7 +17,8 @@ mod tests;
 mod triggers;
 
 pub use chapters::ChapterBegan;
-pub use clock::{ClockSystems, NightTime};
+pub use clock::{ClockSystems, NightTime, Rates, rates};
+pub use motions::MotionSystems;
 pub use past_nights::NightsFile;
 pub use state::{
     Breakdown, DialogueAt, DialoguePosition, PastNights, PhotoRecord, Place, STORY_STATE_VERSION,
@@ -94,6 +96,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_plugins((
             chapters::plugin,
             clock::plugin,
+            motions::plugin,
             past_nights::plugin,
             triggers::plugin,
         ));

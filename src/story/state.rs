@@ -27,6 +27,18 @@ pub struct StoryState {
     pub chapter: String,
     /// The night's clock, in minutes since 18:00 on the evening it begins.
     pub minutes: f32,
+    /// Seconds of play since the night began, at the clock's pace: half as
+    /// fast with the camera raised, standing in conversations, text, fades
+    /// and menus, running on through the chapters' holds. The time of
+    /// motions that loop ([`Start::Play`]) or that a condition started.
+    ///
+    /// [`Start::Play`]: crate::content::schema::Start::Play
+    #[serde(default)]
+    pub played: f32,
+    /// When each motion started by a condition (`level/motion`) began, in
+    /// seconds of play.
+    #[serde(default)]
+    pub started: BTreeMap<String, f32>,
     /// Story flags that are set.
     pub flags: BTreeSet<String>,
     /// Story variables by name.
@@ -121,6 +133,11 @@ pub struct SubjectShot {
     pub score: u32,
     /// How the score was made.
     pub breakdown: Breakdown,
+    /// How fast it crossed the frame as the shutter fell, in the level's
+    /// virtual pixels (the frame's own) a second, as the player saw it
+    /// move: 0 standing still.
+    #[serde(default)]
+    pub speed: f32,
 }
 
 /// What a subject's score is made of: each factor from 0 to 1, multiplied
@@ -191,6 +208,8 @@ impl StoryState {
             night: 0,
             chapter: first.map(|c| c.id.clone()).unwrap_or_default(),
             minutes: start.minutes_into_night() as f32,
+            played: 0.0,
+            started: BTreeMap::new(),
             flags: BTreeSet::new(),
             variables: BTreeMap::new(),
             visits: BTreeMap::new(),

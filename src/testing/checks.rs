@@ -107,8 +107,20 @@ pub(super) fn check(world: &mut World, expectation: &Expectation) -> Result<(), 
                 None => Err("expected Lev in a level; he is not in one".into()),
             }
         }
+        Expectation::SubjectAt(key, x, y, tolerance) => {
+            let want = Vec2::new(*x, *y);
+            match subject_centre(world, key)? {
+                at if (at - want).abs().max_element() <= *tolerance => Ok(()),
+                at => Err(format!(
+                    "expected `{key}` at {} within {tolerance}, found it at {}",
+                    trace::point(want),
+                    trace::point(at)
+                )),
+            }
+        }
         Expectation::Photos(_)
         | Expectation::PhotoOf(..)
+        | Expectation::NotInLastPhoto(_)
         | Expectation::FilmLeft(_)
         | Expectation::GoalDone(_) => check_photos(world, expectation),
         Expectation::DialogueOpen(_) | Expectation::Line(_) | Expectation::Choice(_) => {
@@ -116,6 +128,28 @@ pub(super) fn check(world: &mut World, expectation: &Expectation) -> Result<(), 
         }
         _ => check_story(world, expectation),
     }
+}
+
+/// Where the subject `key` (`level/subject`) has its centre now, as its
+/// motion puts it (the judge's place for it).
+fn subject_centre(world: &World, key: &str) -> Result<Vec2, String> {
+    let state = world
+        .get_resource::<StoryState>()
+        .ok_or_else(|| format!("expected `{key}` somewhere; no night is being played"))?;
+    let data = world.resource::<NightData>();
+    let (level, id) = key.split_once('/').unwrap_or(("", key));
+    let level = data
+        .level(level)
+        .ok_or_else(|| format!("no level `{level}` for `{key}`: write `level/subject`"))?;
+    let subject = level
+        .subjects
+        .iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| format!("no subject `{id}` in level `{}`", level.id))?;
+    let area = state
+        .placement(level, subject.moves.as_deref())
+        .area(&subject.area);
+    Ok(Vec2::from(area.centre()))
 }
 
 /// Whether a story expectation holds now; if not, what was found.
@@ -194,6 +228,16 @@ fn check_photos(world: &World, expectation: &Expectation) -> Result<(), String> 
                 .any(|s| s.key == *key && s.score >= *score),
             format!("the album: [{}]", album.join(", ")),
         ),
+        Expectation::NotInLastPhoto(key) => (
+            state
+                .album
+                .last()
+                .is_some_and(|p| p.subjects.iter().all(|s| s.key != *key)),
+            match state.album.last() {
+                Some(p) => format!("photograph {} shows [{}]", p.number, shown_subjects(p)),
+                None => "no photograph yet".into(),
+            },
+        ),
         Expectation::FilmLeft(n) => {
             let left = state.film_left(story);
             (left == *n, format!("{left} frames left"))
@@ -221,6 +265,16 @@ fn check_photos(world: &World, expectation: &Expectation) -> Result<(), String> 
         let want = ron::to_string(expectation).unwrap_or_else(|_| format!("{expectation:?}"));
         Err(format!("expected {want}, found {found}"))
     }
+}
+
+/// The subjects a photograph shows, with their scores: `streets/tram 72`.
+fn shown_subjects(photo: &crate::story::PhotoRecord) -> String {
+    let shown: Vec<String> = photo
+        .subjects
+        .iter()
+        .map(|s| format!("{} {}", s.key, s.score))
+        .collect();
+    shown.join(", ")
 }
 
 /// Whether an expectation of the conversation holds now.

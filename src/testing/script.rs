@@ -111,6 +111,13 @@ pub enum Expectation {
     /// Some photograph shows this subject (`level/subject`) with at least
     /// this score.
     PhotoOf(String, u32),
+    /// The last photograph does not show this subject (`level/subject`):
+    /// it had gone, or something hid it.
+    NotInLastPhoto(String),
+    /// The subject `level/subject` has its centre at `(x, y)`, each within
+    /// the fourth number, where its motion puts it now:
+    /// `SubjectAt("streets/tram", 990, 78, 0.5)`.
+    SubjectAt(String, f32, f32, f32),
     /// This many frames are left on the roll.
     FilmLeft(u32),
     /// The shot-list goal with this id (in any level) is done.

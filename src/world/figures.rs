@@ -5,6 +5,7 @@
 use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 
+use super::motion::moving;
 use super::paint::{Drawing, block, colour};
 use super::parts::{LEV_Z, LevelEntity, Occluding, Person, PhotoSubject};
 use crate::content::schema::{Area, Facing, Level};
@@ -25,6 +26,9 @@ pub(super) fn spawn_props(commands: &mut Commands, level: &Level, drawing: Drawi
             if let Some(animated) = animated {
                 entity.insert(animated);
             }
+            if let Some(moving) = moving(&prop.moves, corner + size / 2.0) {
+                entity.insert(moving);
+            }
             if prop.occludes {
                 entity.insert(Occluding {
                     area: Area {
@@ -34,6 +38,7 @@ pub(super) fn spawn_props(commands: &mut Commands, level: &Level, drawing: Drawi
                         h: size.y,
                     },
                     depth: prop.depth,
+                    moves: prop.moves.clone(),
                 });
             }
         }
@@ -59,6 +64,9 @@ pub(super) fn spawn_people(commands: &mut Commands, level: &Level, drawing: Draw
             if let Some(animated) = animated {
                 entity.insert(animated);
             }
+            if let Some(moving) = moving(&npc.moves, corner + size / 2.0) {
+                entity.insert(moving);
+            }
             // A person who is also a subject is one entity; in a mirror
             // subject, photographs show Lev where they stand.
             if let Some(subject) = level.subjects.iter().find(|s| s.id == npc.id) {
@@ -80,13 +88,17 @@ pub(super) fn spawn_subjects(commands: &mut Commands, level: &Level) {
         .iter()
         .filter(|s| !people.contains(&s.id.as_str()))
     {
-        commands.spawn((
+        let centre = Vec2::from(subject.area.centre());
+        let mut entity = commands.spawn((
             Name::new("Subject"),
             LevelEntity,
             PhotoSubject::of(level, subject),
-            Transform::from_translation(Vec2::from(subject.area.centre()).extend(0.0)),
+            Transform::from_translation(centre.extend(0.0)),
             DespawnOnExit(Screen::Playing),
         ));
+        if let Some(moving) = moving(&subject.moves, centre) {
+            entity.insert(moving);
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 use bevy::platform::collections::HashMap;
 use bevy::prelude::*;
 
+use super::motion::moving;
 use super::paint::{Drawing, block, picture};
 use super::parts::{LIGHT_Z, LevelLight};
 use crate::content::schema::Level;
@@ -21,6 +22,9 @@ pub(super) fn spawn_lights(commands: &mut Commands, level: &Level, drawing: Draw
         let corner = Vec2::from(light.at) - size / 2.0;
         let mut entity = commands.spawn(block("Light", tint, corner, size, LIGHT_Z));
         entity.insert(LevelLight { index, alpha });
+        if let Some(moving) = moving(&light.moves, Vec2::from(light.at)) {
+            entity.insert(moving);
+        }
         if let Some(assets) = drawing.assets {
             let diameter = size.x.round().max(2.0) as u32;
             let size = Vec2::splat(diameter as f32);

@@ -10,12 +10,14 @@ mod draw;
 mod figures;
 mod layers;
 mod lights;
+mod motion;
 mod paint;
 mod parts;
 pub mod rain;
 
 pub use draw::spawn_level;
 pub use figures::lev_sprite;
+pub use motion::Moving;
 pub use paint::{Drawing, colour};
 pub use parts::{
     LEV_Z, LIGHT_Z, LevelEntity, LevelLight, Occluding, Parallax, Person, PhotoSubject,
@@ -24,5 +26,5 @@ pub use parts::{
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((build::plugin, rain::plugin));
+    app.add_plugins((build::plugin, motion::plugin, rain::plugin));
 }

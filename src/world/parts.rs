@@ -39,12 +39,14 @@ impl PhotoSubject {
 }
 
 /// A prop that hides photo subjects at its depth or behind it.
-#[derive(Component, Debug, Clone, Copy)]
+#[derive(Component, Debug, Clone)]
 pub struct Occluding {
     /// The prop's extent.
     pub area: Area,
     /// The prop's depth.
     pub depth: f32,
+    /// The motion it goes along with, if it moves.
+    pub moves: Option<String>,
 }
 
 /// Part of the current level: despawned when the level changes or reloads.

@@ -120,7 +120,7 @@ fn lit_by(at: Vec2, light: Vec2, radius: f32, strength: f32) -> f32 {
 /// light dims its rain; a light that is off lights none.
 fn light_rain(
     level: ActiveLevel,
-    lights: Query<(&LevelLight, &Sprite, &Visibility), Without<Raindrop>>,
+    lights: Query<(&LevelLight, &Sprite, &Visibility, &Transform), Without<Raindrop>>,
     mut drops: Query<(&Raindrop, &mut Sprite)>,
 ) {
     let Some(level) = level.get().filter(|_| !drops.is_empty()) else {
@@ -128,12 +128,14 @@ fn light_rain(
     };
     let shining: Vec<(Vec2, f32, f32, Color)> = lights
         .iter()
-        .filter(|(_, _, visibility)| **visibility != Visibility::Hidden)
-        .filter_map(|(light, sprite, _)| {
+        .filter(|(_, _, visibility, _)| **visibility != Visibility::Hidden)
+        .filter_map(|(light, sprite, _, transform)| {
             let data = level.lights.get(light.index)?;
             let strength = sprite.color.alpha() / light.alpha.max(f32::EPSILON);
             let colour = colour(data.colour).with_alpha(1.0);
-            Some((Vec2::from(data.at), data.radius, strength, colour))
+            // Where the light is now: a moving one lights the rain it passes.
+            let at = transform.translation.truncate();
+            Some((at, data.radius, strength, colour))
         })
         .collect();
     for (drop, mut sprite) in &mut drops {

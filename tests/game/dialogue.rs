@@ -291,6 +291,7 @@ fn night(full_roll: bool) -> StoryState {
                             facing: 1.0,
                             moment: None,
                         },
+                        speed: 0.0,
                     }],
                     image: None,
                     developed: None,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Area, ClockTime, Colour, Condition, Effect, Facing, Point};
+use super::{Area, ClockTime, Colour, Condition, Effect, Facing, Motion, Point};
 
 /// What a floor or stair is made of: it sets the footsteps' sound.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -89,6 +89,10 @@ pub struct Level {
     /// Light sources.
     #[serde(default)]
     pub lights: Vec<Light>,
+    /// Paths in time that props, lights, subjects and people go along
+    /// with (`moves: "id"`): the tram passing, the pigeons lifting.
+    #[serde(default)]
+    pub motions: Vec<Motion>,
     /// Rain falling over the level (none: dry).
     #[serde(default)]
     pub rain: Option<Rain>,
@@ -123,6 +127,11 @@ impl Level {
         self.floors
             .iter()
             .position(|f| (y - f.y).abs() <= 0.5 && x >= f.x && x <= f.x + f.width)
+    }
+
+    /// The motion called `id`, if the level has one.
+    pub fn motion(&self, id: &str) -> Option<&Motion> {
+        self.motions.iter().find(|m| m.id == id)
     }
 }
 
@@ -263,6 +272,9 @@ pub struct Prop {
     /// Whether it hides photo subjects behind it.
     #[serde(default)]
     pub occludes: bool,
+    /// The motion it goes along with, by id (none: it stays where it is).
+    #[serde(default)]
+    pub moves: Option<String>,
 }
 
 /// A light source.
@@ -285,6 +297,9 @@ pub struct Light {
     /// while it rings.
     #[serde(default)]
     pub when: Option<Condition>,
+    /// The motion it goes along with, by id (none: it stays where it is).
+    #[serde(default)]
+    pub moves: Option<String>,
 }
 
 /// Rain falling over a level, bright where it passes through lamp light:
@@ -342,6 +357,9 @@ pub struct Subject {
     /// where a person standing in it stood (the figure at the tower).
     #[serde(default)]
     pub mirror: bool,
+    /// The motion it goes along with, by id (none: it stays where it is).
+    #[serde(default)]
+    pub moves: Option<String>,
 }
 
 /// The key a photograph records a mirror subject under: Lev himself.
@@ -453,6 +471,9 @@ pub struct Npc {
     /// They are there only while this holds (none: always).
     #[serde(default)]
     pub when: Option<Condition>,
+    /// The motion it goes along with, by id (none: it stays where it is).
+    #[serde(default)]
+    pub moves: Option<String>,
 }
 
 /// A place Lev can arrive at.

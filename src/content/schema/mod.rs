@@ -12,6 +12,7 @@
 mod dialogue;
 mod level;
 mod logic;
+mod motion;
 mod story;
 pub mod template;
 mod units;
@@ -19,5 +20,6 @@ mod units;
 pub use dialogue::*;
 pub use level::*;
 pub use logic::*;
+pub use motion::*;
 pub use story::*;
 pub use units::*;

@@ -3,12 +3,15 @@
 //! the night, and levels nothing leads to.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::RangeInclusive;
 
 use super::arrival::spawn_problem;
 use super::uses::{self, Use};
 use super::{Finding, Findings, Located, Owner};
 use crate::content::roots::DIALOGUE_SUFFIX;
-use crate::content::schema::{ClockTime, Condition, Dialogue, Effect, Interaction, Level, Story};
+use crate::content::schema::{
+    ClockTime, Condition, Dialogue, Effect, Interaction, Level, Motion, Start, Story,
+};
 use crate::data::{Diagnostic, Severity, suggest};
 
 /// The night's files as read, each with its [`Located`] to place the
@@ -324,6 +327,35 @@ fn times(f: &mut Findings, story: &Story, level: &Level) {
             outside(format!("{path}.from"), moment.from);
             outside(format!("{path}.to"), moment.to);
         }
+    }
+    for (i, motion) in level.motions.iter().enumerate() {
+        if let Start::Clock(from) = motion.start {
+            never_seen(f, &night, format!("motions[{i}].start[0]"), from, motion);
+        }
+    }
+}
+
+/// A warning when a motion on the clock from `from` never moves within
+/// the night: it is over before the night begins, or due after dawn.
+fn never_seen(
+    f: &mut Findings,
+    night: &RangeInclusive<ClockTime>,
+    path: String,
+    from: ClockTime,
+    motion: &Motion,
+) {
+    let begins = from.minutes_into_night() as f32;
+    let ends = match motion.every {
+        Some(_) => f32::INFINITY,
+        None => begins + motion.length() / 60.0,
+    };
+    let (start, dawn) = (*night.start(), *night.end());
+    if begins > dawn.minutes_into_night() as f32 || ends < start.minutes_into_night() as f32 {
+        let until = ClockTime::from_minutes(ends.min(24.0 * 60.0));
+        let message = format!(
+            "it moves from {from} to {until}, never in the night ({start} to {dawn}): start it on a time the night's clock reaches"
+        );
+        f.warning(path, message);
     }
 }
 

@@ -4,7 +4,7 @@
 //! between the files is [`super::between`]'s.
 
 use super::Findings;
-use crate::content::schema::{ChapterEnd, Condition, Dialogue, Effect, Level, Story, Then};
+use crate::content::schema::{ChapterEnd, Condition, Dialogue, Effect, Level, Start, Story, Then};
 
 /// A condition or effect of the data, where it is written.
 #[derive(Clone, Copy, Debug)]
@@ -44,6 +44,11 @@ pub(super) fn in_level(level: &Level) -> Vec<(String, Use<'_>)> {
     for (i, npc) in level.npcs.iter().enumerate() {
         if let Some(when) = &npc.when {
             condition(&mut uses, format!("npcs[{i}].when"), when);
+        }
+    }
+    for (i, motion) in level.motions.iter().enumerate() {
+        if let Start::When(when) = &motion.start {
+            condition(&mut uses, format!("motions[{i}].start[0]"), when);
         }
     }
     for (i, exit) in level.exits.iter().enumerate() {

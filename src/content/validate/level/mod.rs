@@ -1,9 +1,11 @@
 //! Checks of one level file that need no other file, one small check per
 //! kind of problem, run in turn by [`check`]: here its place (bounds,
-//! floors, walls, exits, props, lights, rain, spawn points), in [`play`]
+//! floors, walls, exits, props, lights, rain, spawn points), in [`motion`]
+//! what moves and how, in [`play`]
 //! what it asks of the player and the story (subjects, interactables,
 //! triggers, conditions and effects, the shot list).
 
+mod motion;
 mod play;
 
 use super::{
@@ -35,6 +37,7 @@ pub(super) fn check(level: &Level, file_stem: &str) -> Vec<Finding> {
         check.exits();
         check.props_and_people();
         check.lights();
+        check.motions();
         check.rain();
         check.subjects();
         check.interactables();
