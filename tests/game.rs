@@ -10,6 +10,7 @@ mod game {
     mod keeping;
     mod levels;
     mod modding;
+    mod motion;
     mod night;
     mod photo;
     mod save;

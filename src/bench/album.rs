@@ -69,7 +69,7 @@ fn kept_roll(folder: &Path) -> Result<Vec<PhotoRecord>, String> {
             Ok(PhotoRecord {
                 number,
                 level: "warehouse".into(),
-                at: ClockTime::from_minutes(1380.0 + number as f32),
+                at: ClockTime::from_minutes(1380.0 + f64::from(number)),
                 frame,
                 focal: 35,
                 score: 50,

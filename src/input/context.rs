@@ -8,6 +8,7 @@
 //! being read, a fade, later the viewfinder, the album and dialogue);
 //! with no claim, Lev is exploring.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use super::{Action, ActionState, ActionSystems};
@@ -111,26 +112,43 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(PreUpdate, choose_context.after(ActionSystems));
 }
 
+/// The context as the world stands at this point of the frame: a claim
+/// made earlier in it counts at once. Input is read in the context the
+/// frame began with ([`ActionState::context`]); the night's clock runs at
+/// the pace of this one, so that raising the camera slows it from the
+/// instant of the press, at any frame rate.
+#[derive(SystemParam)]
+pub struct LiveContext<'w, 's> {
+    screen: Res<'w, State<Screen>>,
+    pause: Option<Res<'w, State<Pause>>>,
+    claims: Query<'w, 's, &'static ClaimsInput>,
+}
+
+impl LiveContext<'_, '_> {
+    /// Who owns input now.
+    pub fn get(&self) -> InputContext {
+        let paused = self
+            .pause
+            .as_ref()
+            .is_some_and(|p| *p.get() == Pause::Paused);
+        let claimed = self.claims.iter().map(|c| c.0).max_by_key(|c| c.rank());
+        // Off the night a claim wins (the album opened from the title, a key
+        // being chosen); in the pause only one above the menu does.
+        if *self.screen.get() != Screen::Playing {
+            claimed.unwrap_or(InputContext::Menu)
+        } else if paused {
+            claimed
+                .filter(|c| c.rank() > InputContext::Menu.rank())
+                .unwrap_or(InputContext::Menu)
+        } else {
+            claimed.unwrap_or_default()
+        }
+    }
+}
+
 /// Sets the context input is read in this frame.
-fn choose_context(
-    screen: Res<State<Screen>>,
-    pause: Option<Res<State<Pause>>>,
-    claims: Query<&ClaimsInput>,
-    mut actions: ResMut<ActionState>,
-) {
-    let paused = pause.is_some_and(|p| *p.get() == Pause::Paused);
-    let claimed = claims.iter().map(|c| c.0).max_by_key(|c| c.rank());
-    // Off the night a claim wins (the album opened from the title, a key
-    // being chosen); in the pause only one above the menu does.
-    let context = if *screen.get() != Screen::Playing {
-        claimed.unwrap_or(InputContext::Menu)
-    } else if paused {
-        claimed
-            .filter(|c| c.rank() > InputContext::Menu.rank())
-            .unwrap_or(InputContext::Menu)
-    } else {
-        claimed.unwrap_or_default()
-    };
+fn choose_context(live: LiveContext, mut actions: ResMut<ActionState>) {
+    let context = live.get();
     if actions.context != context {
         actions.context = context;
     }

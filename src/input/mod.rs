@@ -11,7 +11,7 @@ mod context;
 pub mod rebind;
 
 pub use bindings::{Binding, Bindings, Devices, InputDevice, StickDirection};
-pub use context::{ClaimsInput, InputContext};
+pub use context::{ClaimsInput, InputContext, LiveContext};
 
 use bevy::platform::collections::HashSet;
 use bevy::prelude::*;

@@ -15,7 +15,7 @@ use crate::content::schema::{Area, Level};
 use crate::input::{Action, ActionState, ClaimsInput, InputContext};
 use crate::levels::{ActiveLevel, NightData};
 use crate::states::{OVERLAY_LAYER, PausableSystems, Screen, VIEW, ViewCamera, ViewOnScreen};
-use crate::story::StoryState;
+use crate::story::{ClockSystems, StoryState};
 use crate::ui::prompts::action_hint;
 use crate::ui::{theme, widget};
 use crate::world::LIGHT_Z;
@@ -115,7 +115,9 @@ pub(super) struct CameraReadout;
 
 pub(super) fn plugin(app: &mut App) {
     // The input plugin registers `CursorMoved` for headless runs too.
+    // Raised before the clock runs: it slows from the frame of the press.
     app.init_resource::<Viewfinder>()
+        .configure_sets(Update, ViewfinderSystems.before(ClockSystems))
         .add_systems(OnEnter(Screen::Playing), |mut v: ResMut<Viewfinder>| {
             *v = Viewfinder::default();
         })

@@ -23,7 +23,7 @@ impl Drop for Folder {
     }
 }
 
-fn state(minutes: f32) -> StoryState {
+fn state(minutes: f64) -> StoryState {
     let story = crate::data::parse_ron(
         Path::new("story"),
         r#"(film_roll: 24, clock: (start: "23:00", dawn: "05:30", minutes_per_second: 0.5),

@@ -76,7 +76,7 @@ fn begin_night(
     if let Some(chapter) = chapter {
         state.chapter = chapter.id.clone();
         let clock = start.at.or(chapter.clock).unwrap_or(story.clock.start);
-        state.minutes = clock.minutes_into_night() as f32;
+        state.minutes = f64::from(clock.minutes_into_night());
     }
     let arrival = start.arrival.clone().or_else(|| {
         chapter.map(|c| crate::content::schema::Arrival {
@@ -172,7 +172,7 @@ fn advance<'a>(story: &'a Story, state: &mut StoryState) -> Next<'a> {
         Some(next) => {
             state.chapter = next.id.clone();
             if let Some(clock) = next.clock {
-                state.minutes = state.minutes.max(clock.minutes_into_night() as f32);
+                state.minutes = state.minutes.max(f64::from(clock.minutes_into_night()));
             }
             Next::Chapter(next)
         }

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 
 use super::state::StoryState;
 use crate::content::schema::Story;
-use crate::input::{ActionState, InputContext};
+use crate::input::{InputContext, LiveContext};
 use crate::levels::NightData;
 use crate::states::{PausableSystems, Screen};
 
@@ -23,8 +23,8 @@ pub struct NightTime<'w> {
 impl NightTime<'_> {
     /// Minutes left until dawn, while a night is being played.
     pub fn to_dawn(&self) -> Option<f32> {
-        let dawn = self.data.story.as_ref()?.clock.dawn.minutes_into_night() as f32;
-        Some(dawn - self.state.as_ref()?.minutes)
+        let dawn = f64::from(self.data.story.as_ref()?.clock.dawn.minutes_into_night());
+        Some((dawn - self.state.as_ref()?.minutes) as f32)
     }
 }
 
@@ -43,14 +43,14 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// The minute the clock may run to now: dawn, or the current chapter's hold.
-pub(super) fn limit(story: &Story, state: &StoryState) -> f32 {
-    let dawn = story.clock.dawn.minutes_into_night() as f32;
+pub(super) fn limit(story: &Story, state: &StoryState) -> f64 {
+    let dawn = f64::from(story.clock.dawn.minutes_into_night());
     let hold = story
         .chapters
         .iter()
         .find(|c| c.id == state.chapter)
         .and_then(|c| c.hold)
-        .map_or(f32::MAX, |t| t.minutes_into_night() as f32);
+        .map_or(f64::MAX, |t| f64::from(t.minutes_into_night()));
     dawn.min(hold)
 }
 
@@ -85,17 +85,26 @@ fn pace(story: &Story, context: InputContext) -> f32 {
 
 fn run_clock(
     time: Res<Time>,
-    actions: Res<ActionState>,
+    context: LiveContext,
     data: Res<NightData>,
     state: Option<ResMut<StoryState>>,
 ) {
     let (Some(story), Some(mut state)) = (&data.story, state) else {
         return;
     };
-    let pace = pace(story, actions.context());
-    // The seconds of play keep the clock's pace, and run on through its holds.
-    state.played += pace * time.delta_secs();
-    let minutes = story.clock.minutes_per_second * pace * time.delta_secs();
+    // A conversation in progress holds the night, even in the frame
+    // before its box claims input (a night continued in the middle of one).
+    let pace = match state.dialogue {
+        Some(_) => 0.0,
+        None => pace(story, context.get()),
+    };
+    // Kept in f64: a frame's step is too small a share of a night's minutes
+    // for f32, which would run the clock faster at one frame rate than at
+    // another. The seconds of play keep the clock's pace, and run on
+    // through its holds.
+    let seconds = f64::from(pace) * time.delta_secs_f64();
+    state.played += seconds;
+    let minutes = f64::from(story.clock.minutes_per_second) * seconds;
     let limit = limit(story, &state);
     // A clock the story moved past the limit waits there; it never runs back.
     if minutes > 0.0 && state.minutes < limit {

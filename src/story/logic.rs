@@ -119,7 +119,7 @@ pub fn apply(effects: &[Effect], state: &mut StoryState) -> Vec<Outcome> {
                     .variables
                     .insert(name.clone(), Value::Number(now + amount));
             }
-            Effect::ClockTo(time) => state.minutes = time.minutes_into_night() as f32,
+            Effect::ClockTo(time) => state.minutes = f64::from(time.minutes_into_night()),
             Effect::Event(name) => outcomes.push(Outcome::Event(name.clone())),
             Effect::Dialogue(id) => outcomes.push(Outcome::Dialogue(id.clone())),
             Effect::EndChapter => outcomes.push(Outcome::EndChapter),

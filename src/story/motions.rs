@@ -53,8 +53,9 @@ impl StoryState {
             return Placement::STILL;
         };
         let began = self.started.get(&key(level, motion)).copied();
-        let night = self.minutes * 60.0 + seconds * rates.night;
-        match motion.time(night, self.played + seconds * rates.play, began) {
+        let night = self.minutes * 60.0 + f64::from(seconds * rates.night);
+        let played = self.played + f64::from(seconds * rates.play);
+        match motion.time(night, played, began) {
             Some(t) => motion.at(t),
             None => motion.at(f32::NEG_INFINITY),
         }

@@ -26,7 +26,7 @@ pub struct StoryState {
     /// The id of the chapter the night is in.
     pub chapter: String,
     /// The night's clock, in minutes since 18:00 on the evening it begins.
-    pub minutes: f32,
+    pub minutes: f64,
     /// Seconds of play since the night began, at the clock's pace: half as
     /// fast with the camera raised, standing in conversations, text, fades
     /// and menus, running on through the chapters' holds. The time of
@@ -34,11 +34,11 @@ pub struct StoryState {
     ///
     /// [`Start::Play`]: crate::content::schema::Start::Play
     #[serde(default)]
-    pub played: f32,
+    pub played: f64,
     /// When each motion started by a condition (`level/motion`) began, in
     /// seconds of play.
     #[serde(default)]
-    pub started: BTreeMap<String, f32>,
+    pub started: BTreeMap<String, f64>,
     /// Story flags that are set.
     pub flags: BTreeSet<String>,
     /// Story variables by name.
@@ -207,7 +207,7 @@ impl StoryState {
             version: STORY_STATE_VERSION,
             night: 0,
             chapter: first.map(|c| c.id.clone()).unwrap_or_default(),
-            minutes: start.minutes_into_night() as f32,
+            minutes: f64::from(start.minutes_into_night()),
             played: 0.0,
             started: BTreeMap::new(),
             flags: BTreeSet::new(),
@@ -304,6 +304,6 @@ impl StoryState {
 
     /// Whether the clock has reached `time`.
     pub fn reached(&self, time: ClockTime) -> bool {
-        self.minutes >= time.minutes_into_night() as f32
+        self.minutes >= f64::from(time.minutes_into_night())
     }
 }

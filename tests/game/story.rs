@@ -24,7 +24,7 @@ fn clock(harness: &Harness) -> String {
     harness.world().resource::<StoryState>().time().to_string()
 }
 
-fn minutes(harness: &Harness) -> f32 {
+fn minutes(harness: &Harness) -> f64 {
     harness.world().resource::<StoryState>().minutes
 }
 

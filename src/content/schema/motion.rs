@@ -207,16 +207,151 @@ impl Motion {
     /// (seconds since 18:00), `played` seconds of play have passed, and its
     /// condition (for [`Start::When`]) first held at `began` seconds of
     /// play; `None`: it has not started and waits at its first key.
-    pub fn time(&self, night_seconds: f32, played: f32, began: Option<f32>) -> Option<f32> {
-        match &self.start {
-            Start::Clock(at) => Some(night_seconds - at.minutes_into_night() as f32 * 60.0),
-            Start::Play => Some(played),
-            Start::When(_) => began.map(|b| played - b),
-        }
+    pub fn time(&self, night_seconds: f64, played: f64, began: Option<f64>) -> Option<f32> {
+        let t = match &self.start {
+            Start::Clock(at) => night_seconds - f64::from(at.minutes_into_night()) * 60.0,
+            Start::Play => played,
+            Start::When(_) => played - began?,
+        };
+        Some(t as f32)
     }
 
     /// How long one pass of its keys takes, in seconds of its time.
     pub fn length(&self) -> f32 {
         self.keys.last().map_or(0.0, |k| k.t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(t: f32, x: f32, ease: Ease) -> Key {
+        Key {
+            t,
+            by: (x, 0.0),
+            turn: 0.0,
+            ease,
+        }
+    }
+
+    fn motion(keys: Vec<Key>, every: Option<f32>) -> Motion {
+        Motion {
+            id: "m".into(),
+            start: Start::Play,
+            keys,
+            every,
+            pivot: None,
+        }
+    }
+
+    fn x_at(motion: &Motion, t: f32) -> f32 {
+        motion.at(t).by.0
+    }
+
+    #[test]
+    fn between_keys_each_ease_covers_its_share_of_the_way() {
+        let linear = motion(
+            vec![key(0.0, 0.0, Ease::Linear), key(10.0, 100.0, Ease::Linear)],
+            None,
+        );
+        assert_eq!(x_at(&linear, 2.5), 25.0);
+        let eased = |ease| {
+            motion(
+                vec![key(0.0, 0.0, Ease::Linear), key(10.0, 100.0, ease)],
+                None,
+            )
+        };
+        // A quarter of the time: In covers 1/16, Out 7/16, InOut 5/32.
+        assert_eq!(x_at(&eased(Ease::In), 2.5), 6.25);
+        assert_eq!(x_at(&eased(Ease::Out), 2.5), 43.75);
+        assert_eq!(x_at(&eased(Ease::InOut), 2.5), 15.625);
+        assert_eq!(x_at(&eased(Ease::InOut), 5.0), 50.0);
+        // Step stands at the key before until it reaches the next.
+        assert_eq!(x_at(&eased(Ease::Step), 9.9), 0.0);
+        assert_eq!(x_at(&eased(Ease::Step), 10.0), 100.0);
+    }
+
+    #[test]
+    fn before_its_start_it_waits_at_the_first_key_and_after_its_end_at_the_last() {
+        let m = motion(
+            vec![key(2.0, 40.0, Ease::Linear), key(6.0, 80.0, Ease::Linear)],
+            None,
+        );
+        assert_eq!(x_at(&m, -30.0), 40.0);
+        assert_eq!(x_at(&m, 1.0), 40.0);
+        assert_eq!(x_at(&m, 4.0), 60.0);
+        assert_eq!(x_at(&m, 6.0), 80.0);
+        assert_eq!(x_at(&m, 600.0), 80.0);
+    }
+
+    #[test]
+    fn a_loop_starts_over_every_period_and_not_before_it_starts() {
+        let m = motion(
+            vec![key(0.0, 0.0, Ease::Linear), key(4.0, 40.0, Ease::Linear)],
+            Some(10.0),
+        );
+        assert_eq!(x_at(&m, 2.0), 20.0);
+        assert_eq!(
+            x_at(&m, 7.0),
+            40.0,
+            "waits at its last key until the period is up"
+        );
+        assert_eq!(x_at(&m, 12.0), 20.0);
+        assert_eq!(x_at(&m, 1003.0), 30.0);
+        assert_eq!(x_at(&m, -8.0), 0.0, "before its start, no wrapping");
+    }
+
+    #[test]
+    fn each_start_counts_its_own_time() {
+        let clock = Motion {
+            start: Start::Clock(ClockTime::new(23, 31).unwrap()),
+            ..motion(vec![key(0.0, 0.0, Ease::Linear)], None)
+        };
+        // 23:31 is 331 minutes after 18:00; 23:31:20 is 20 s after its start.
+        let night = (331.0 * 60.0) + 20.0;
+        assert_eq!(clock.time(night, 5.0, None), Some(20.0));
+        assert_eq!(clock.time(night - 80.0, 5.0, None), Some(-60.0));
+        let play = motion(vec![key(0.0, 0.0, Ease::Linear)], None);
+        assert_eq!(play.time(night, 5.0, None), Some(5.0));
+        let when = Motion {
+            start: Start::When(Condition::Flag("phone_rang".into())),
+            ..play.clone()
+        };
+        assert_eq!(when.time(night, 5.0, None), None, "not started yet");
+        assert_eq!(when.time(night, 5.0, Some(3.5)), Some(1.5));
+    }
+
+    #[test]
+    fn a_turn_about_a_pivot_carries_the_centre_round_it() {
+        let placement = Placement {
+            by: (1.0, 0.0),
+            turn: 90.0,
+            pivot: Some((10.0, 10.0)),
+        };
+        // (20, 10) is 10 right of the pivot: a quarter turn puts it 10 above, then 1 right.
+        let (x, y) = placement.centre((20.0, 10.0));
+        assert!(
+            (x - 11.0).abs() < 1e-4 && (y - 20.0).abs() < 1e-4,
+            "({x}, {y})"
+        );
+        let area = placement.area(&Area {
+            x: 18.0,
+            y: 8.0,
+            w: 4.0,
+            h: 4.0,
+        });
+        assert!((area.x - 9.0).abs() < 1e-4 && (area.y - 18.0).abs() < 1e-4);
+        assert_eq!(
+            (area.w, area.h),
+            (4.0, 4.0),
+            "the judged area stays upright"
+        );
+        // With no pivot a thing turns about its own centre: only the offset moves it.
+        let own = Placement {
+            pivot: None,
+            ..placement
+        };
+        assert_eq!(own.centre((20.0, 10.0)), (21.0, 10.0));
     }
 }

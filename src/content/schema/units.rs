@@ -91,7 +91,7 @@ impl ClockTime {
 
     /// The time `minutes` (whole ones counted) after 18:00 on the evening
     /// the night begins, on the night's 24 hours.
-    pub fn from_minutes(minutes: f32) -> Self {
+    pub fn from_minutes(minutes: f64) -> Self {
         Self {
             minutes: (minutes.max(0.0) as u32).min(24 * 60 - 1),
         }

@@ -1,0 +1,202 @@
+//! The night that moves: the tram on its path at any frame rate, the judge
+//! reading it where it is, and what leaves the frame gone from it.
+
+use bevy::math::Vec2;
+use bevy::prelude::Time;
+use long_exposure::content::schema::{Arrival, ClockTime};
+use long_exposure::input::Action;
+use long_exposure::levels::{NightData, StartOverride};
+use long_exposure::story::{StoryState, SubjectShot};
+use long_exposure::testing::script::Expectation;
+use long_exposure::testing::{Harness, HeadlessConfig};
+
+use super::support::shipped;
+
+/// Samples a second: every sixth of a second is a whole frame at 30, 60
+/// and 144 frames a second.
+const SAMPLES_A_SECOND: u32 = 6;
+
+/// A new night begun in the streets at the tower's end at `at`, at `fps`.
+fn streets(fps: u32, at: &str) -> Harness {
+    Harness::new(HeadlessConfig {
+        fps,
+        roots: shipped(),
+        start: StartOverride {
+            arrival: Some(Arrival {
+                level: "streets".into(),
+                spawn: "from_tower".into(),
+            }),
+            at: Some(ClockTime::try_from(at.to_owned()).unwrap()),
+        },
+        ..Default::default()
+    })
+}
+
+/// Where the tram's centre is now, as its motion puts it (the judge's).
+fn tram(harness: &Harness) -> Vec2 {
+    let world = harness.world();
+    let state = world.resource::<StoryState>();
+    let level = world.resource::<NightData>().level("streets").unwrap();
+    let subject = level.subjects.iter().find(|s| s.id == "tram").unwrap();
+    let area = state
+        .placement(level, subject.moves.as_deref())
+        .area(&subject.area);
+    Vec2::from(area.centre())
+}
+
+/// The frames run since the night began, from the game time gone by
+/// (loading passes none).
+fn frames_run(harness: &Harness, fps: u32) -> u32 {
+    let elapsed = harness.world().resource::<Time>().elapsed_secs_f64();
+    (elapsed * f64::from(fps)).round() as u32
+}
+
+/// Runs frames until `sixths` sixths of a second of game time have passed
+/// since the start; `frames` counts the frames run so far.
+fn until(harness: &mut Harness, frames: &mut u32, fps: u32, sixths: u32) {
+    let target = sixths * fps / SAMPLES_A_SECOND;
+    assert!(
+        *frames <= target,
+        "{frames} frames already run, past {target}"
+    );
+    harness.frames(target - *frames);
+    *frames = target;
+}
+
+/// What a run at `fps` saw: the tram's centre and the night's clock at
+/// each sixth of a second of one scripted walk, and the photograph's
+/// subjects at one instant.
+fn tram_run(fps: u32) -> (Vec<(f64, Vec2)>, Vec<SubjectShot>) {
+    let mut harness = streets(fps, "23:29");
+    let mut seen = Vec::new();
+    let mut sample = |harness: &Harness| {
+        let minutes = harness.world().resource::<StoryState>().minutes;
+        seen.push((minutes, tram(harness)));
+    };
+    // A walk to the stop, however long it takes at this rate, then a
+    // second of watching: the clock at its full pace.
+    harness.walk_to(1000.0).unwrap();
+    let mut frames = frames_run(&harness, fps);
+    until(&mut harness, &mut frames, fps, 6 * SAMPLES_A_SECOND);
+    for sixth in 6 * SAMPLES_A_SECOND + 1..=7 * SAMPLES_A_SECOND {
+        until(&mut harness, &mut frames, fps, sixth);
+        sample(&harness);
+    }
+    // The camera raised at a sample's instant: the clock's half pace.
+    harness.hold(Action::Camera);
+    until(&mut harness, &mut frames, fps, 7 * SAMPLES_A_SECOND + 1);
+    harness.release(Action::Camera);
+    until(&mut harness, &mut frames, fps, 7 * SAMPLES_A_SECOND + 2);
+    sample(&harness);
+    harness.zoom(35).unwrap();
+    harness.aim(Vec2::new(990.0, 78.0)).unwrap();
+    frames = frames_run(&harness, fps);
+    until(&mut harness, &mut frames, fps, 9 * SAMPLES_A_SECOND);
+    for sixth in 9 * SAMPLES_A_SECOND + 1..=11 * SAMPLES_A_SECOND {
+        until(&mut harness, &mut frames, fps, sixth);
+        sample(&harness);
+    }
+    // The shutter falls in the frame that ends at 11.5 s, at every rate.
+    let shutter = 11 * SAMPLES_A_SECOND + SAMPLES_A_SECOND / 2;
+    harness.frames(shutter * fps / SAMPLES_A_SECOND - 1 - frames);
+    harness.hold(Action::Shutter);
+    harness.frames(1);
+    harness.release(Action::Shutter);
+    sample(&harness);
+    let state = harness.world().resource::<StoryState>();
+    let photo = state.album.last().expect("a photograph was taken");
+    (seen, photo.subjects.clone())
+}
+
+#[test]
+fn the_tram_is_in_one_place_at_one_game_time_at_any_frame_rate_and_judged_the_same() {
+    let (base, base_photo) = tram_run(60);
+    // It came in from the east and was moving as the shutter fell.
+    let first = base.first().unwrap().1;
+    let last = base.last().unwrap().1;
+    assert!(first.x > last.x + 20.0, "it moved west: {first} to {last}");
+    let tram = base_photo.iter().find(|s| s.key == "streets/tram");
+    let tram = tram.unwrap_or_else(|| panic!("the tram is in the photograph: {base_photo:?}"));
+    assert!(tram.speed > 5.0, "caught moving: {} px/s", tram.speed);
+    for fps in [30, 144] {
+        let (seen, photo) = tram_run(fps);
+        assert_eq!(seen.len(), base.len());
+        for (i, ((minutes, at), (base_minutes, base_at))) in seen.iter().zip(&base).enumerate() {
+            assert!(
+                (minutes - base_minutes).abs() < 1e-3,
+                "sample {i} at {fps} fps: clock {minutes} against {base_minutes}"
+            );
+            assert!(
+                (*at - *base_at).abs().max_element() <= 0.5,
+                "sample {i} at {fps} fps: the tram at {at}, at 60 fps {base_at}"
+            );
+        }
+        let scores = |p: &[SubjectShot]| -> Vec<(String, u32)> {
+            p.iter().map(|s| (s.key.clone(), s.score)).collect()
+        };
+        assert_eq!(
+            scores(&photo),
+            scores(&base_photo),
+            "judged the same at {fps} fps"
+        );
+        let speed = photo
+            .iter()
+            .find(|s| s.key == "streets/tram")
+            .unwrap()
+            .speed;
+        assert!(
+            (speed - tram.speed).abs() < 1.0,
+            "{speed} against {}",
+            tram.speed
+        );
+    }
+}
+
+/// The camera raised at 35 mm, framing the tram stop from beside it.
+fn frame_the_stop(harness: &mut Harness) {
+    harness.walk_to(960.0).unwrap();
+    harness.press(Action::Camera);
+    harness.zoom(35).unwrap();
+    harness.aim(Vec2::new(990.0, 78.0)).unwrap();
+}
+
+#[test]
+fn a_photograph_of_the_tram_passing_scores_and_once_it_has_gone_it_is_not_in_the_frame() {
+    let mut harness = streets(60, "23:29");
+    harness.frames(harness.frames_in(4.0));
+    // Before it comes the stop is empty: off past the east end.
+    harness
+        .check(&Expectation::SubjectAt(
+            "streets/tram".into(),
+            1230.0,
+            78.0,
+            0.5,
+        ))
+        .unwrap();
+    frame_the_stop(&mut harness);
+    harness
+        .wait_until(
+            &Expectation::SubjectAt("streets/tram".into(), 990.0, 78.0, 1.0),
+            20.0,
+        )
+        .unwrap();
+    harness.press(Action::Shutter);
+    harness
+        .check(&Expectation::PhotoOf("streets/tram".into(), 55))
+        .unwrap();
+    harness
+        .check(&Expectation::GoalDone("shot_tram".into()))
+        .unwrap();
+    // Gone west over the bridge, past the level's end.
+    harness
+        .wait_until(
+            &Expectation::SubjectAt("streets/tram".into(), -30.0, 78.0, 0.5),
+            30.0,
+        )
+        .unwrap();
+    harness.press(Action::Shutter);
+    harness
+        .check(&Expectation::NotInLastPhoto("streets/tram".into()))
+        .unwrap();
+    harness.check(&Expectation::Photos(2)).unwrap();
+}
