@@ -123,7 +123,8 @@ impl LevelCheck<'_> {
             };
             let far = carried.iter().find_map(|thing| {
                 let (x, y) = placement.centre(thing.centre);
-                (x.is_finite() && y.is_finite() && !room.contains((x, y))).then(|| (thing, (x, y)))
+                (x.is_finite() && y.is_finite() && !room.contains((x, y)))
+                    .then_some((thing, (x, y)))
             });
             if let Some((thing, (x, y))) = far {
                 let message = format!(
