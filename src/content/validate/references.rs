@@ -352,8 +352,13 @@ fn never_seen(
     let (start, dawn) = (*night.start(), *night.end());
     if begins > dawn.minutes_into_night() as f32 || ends < start.minutes_into_night() as f32 {
         let until = ClockTime::from_minutes(f64::from(ends.min(24.0 * 60.0)));
+        let when = if until == from {
+            format!("at {from}")
+        } else {
+            format!("from {from} to {until}")
+        };
         let message = format!(
-            "it moves from {from} to {until}, never in the night ({start} to {dawn}): start it on a time the night's clock reaches"
+            "it moves {when}, never in the night ({start} to {dawn}): start it on a time the night's clock reaches"
         );
         f.warning(path, message);
     }

@@ -128,7 +128,7 @@ impl LevelCheck<'_> {
             });
             if let Some((thing, (x, y))) = far {
                 let message = format!(
-                    "this key takes {} to ({x}, {y}), off the level ({}): a motion may take what it moves past an edge by no more than the largest thing it moves ({reach} pixels)",
+                    "this key takes {} to ({x:.0}, {y:.0}), off the level ({}): a motion may take what it moves past an edge by no more than the largest thing it moves ({reach} pixels)",
                     thing.path,
                     shown_bounds(bounds)
                 );
