@@ -99,6 +99,13 @@ impl SpriteSheets {
         Some((sprite, animated))
     }
 
+    /// Whether `name`'s sheet has an animation called `animation`.
+    pub fn has(&self, name: &str, animation: &str) -> bool {
+        self.sheets
+            .get(name)
+            .is_some_and(|sheet| sheet.animations.iter().any(|a| a.name == animation))
+    }
+
     /// `name`'s `animation`, to switch a playing sprite to.
     pub fn animation(&self, name: &str, animation: &str) -> Option<Animated> {
         Animated::of(self.sheets.get(name)?, animation)

@@ -262,6 +262,7 @@ pub fn judging(count: usize, rounds: u32) -> f64 {
         name: "now".into(),
         from: ClockTime::from_minutes(300.0),
         to: ClockTime::from_minutes(310.0),
+        while_moving: false,
     }];
     let tags = ["light".to_owned()];
     let keys: Vec<String> = (0..count).map(|i| format!("bench/s{i}")).collect();
@@ -282,7 +283,7 @@ pub fn judging(count: usize, rounds: u32) -> f64 {
             facing: Facing::Front,
             depth: (i % 3) as f32,
             moments: &moments,
-            speed: 0.0,
+            velocity: (0.0, 0.0),
         })
         .collect();
     let occluders: Vec<Occluder> = (0..count)

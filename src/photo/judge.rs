@@ -15,9 +15,11 @@
 //!   half a diagonal away) and to the nearest third (1 on it, 0 a tenth of
 //!   the diagonal away);
 //! - **facing**: 1 when it faces the camera (front, or towards Lev), 0.6
-//!   turned away sideways, 0.4 with its back to him;
+//!   turned away sideways, 0.4 with its back to him (a subject facing left
+//!   or right that moves sideways faces the way it goes);
 //! - **moment**: 1 when caught in one of its moments or when it has none,
-//!   0.8 when it has moments and none is on.
+//!   0.8 when it has moments and none is on (a moment `while_moving` is on
+//!   only while the subject moves faster than 1 pixel a second).
 //!
 //! A moving subject, and a moving occluder, is judged where its motion
 //! puts it at the instant of the shutter (the caller places it), and its
@@ -46,9 +48,10 @@ pub struct SubjectView<'a> {
     pub depth: f32,
     /// Its moments.
     pub moments: &'a [Moment],
-    /// How fast it moves at the instant, in level pixels a second
-    /// (recorded with it; the judge scores where it is).
-    pub speed: f32,
+    /// How fast and which way it moves at the instant, in level pixels a
+    /// second (its speed is recorded with it; the judge scores where it is,
+    /// and a subject that faces left or right faces the way it goes).
+    pub velocity: (f32, f32),
 }
 
 /// Something that hides subjects behind it (a prop with `occludes`).
@@ -88,6 +91,8 @@ pub struct Judgement {
 const MIN_VISIBLE: f32 = 0.05;
 /// Filling this share of the frame is full marks for size.
 const FULL_SIZE: f32 = 0.2;
+/// Slower than this, in pixels a second, a subject is still.
+const STILL: f32 = 1.0;
 /// The most samples per side when measuring how much is hidden.
 const SAMPLES: f32 = 32.0;
 
@@ -131,11 +136,12 @@ fn judge_subject(shot: &Shot, near: &Near, subject: &SubjectView) -> Option<Subj
     let (placement, on_third) = placement(&shot.frame, &seen);
     let composition = 0.6 + 0.4 * placement;
     let facing = facing(subject, shot.camera_x);
+    let speed = subject.velocity.0.hypot(subject.velocity.1);
     let moment = (!subject.moments.is_empty()).then(|| {
         subject
             .moments
             .iter()
-            .any(|m| m.from <= shot.time && shot.time < m.to)
+            .any(|m| m.from <= shot.time && shot.time < m.to && (!m.while_moving || speed > STILL))
     });
     let moment_factor = if moment == Some(false) { 0.8 } else { 1.0 };
     let product = in_frame * clear * size * composition * facing * moment_factor;
@@ -153,7 +159,7 @@ fn judge_subject(shot: &Shot, near: &Near, subject: &SubjectView) -> Option<Subj
             facing,
             moment,
         },
-        speed: subject.speed,
+        speed,
     })
 }
 
@@ -223,7 +229,16 @@ fn placement(frame: &Area, seen: &Area) -> (f32, bool) {
 /// away sideways, 0.4 with its back to it.
 fn facing(subject: &SubjectView, camera_x: f32) -> f32 {
     let (x, _) = subject.area.centre();
-    match subject.facing {
+    let going = match subject.velocity.0 {
+        vx if vx < -STILL => Facing::Left,
+        vx if vx > STILL => Facing::Right,
+        _ => subject.facing,
+    };
+    let facing = match subject.facing {
+        Facing::Left | Facing::Right => going,
+        still => still,
+    };
+    match facing {
         Facing::Front => 1.0,
         Facing::Back => 0.4,
         Facing::Left if camera_x <= x => 1.0,
@@ -253,7 +268,7 @@ mod tests {
             facing: Facing::Front,
             depth: 0.0,
             moments,
-            speed: 0.0,
+            velocity: (0.0, 0.0),
         }
     }
 
@@ -341,6 +356,15 @@ mod tests {
         assert_eq!(shoot(std::slice::from_ref(&a), &[]).score, 88);
         a.facing = Facing::Right;
         assert_eq!(shoot(std::slice::from_ref(&a), &[]).score, 53);
+        // Going left, it faces left whatever the level says; standing, the level's way.
+        a.velocity = (-30.0, 0.0);
+        assert_eq!(shoot(std::slice::from_ref(&a), &[]).score, 88);
+        a.velocity = (0.5, 0.0);
+        assert_eq!(shoot(std::slice::from_ref(&a), &[]).score, 53);
+        // Front and back stay as they are.
+        a.facing = Facing::Back;
+        a.velocity = (-30.0, 0.0);
+        assert_eq!(shoot(std::slice::from_ref(&a), &[]).score, 35);
     }
 
     #[test]
@@ -361,6 +385,7 @@ mod tests {
             name: "take off".into(),
             from: time("23:10"),
             to: time("23:14"),
+            while_moving: false,
         }];
         let judged = shoot(&[subject("a", area(20.0, 10.0, 20.0, 20.0), &on)], &[]);
         assert_eq!(judged.score, 88);
@@ -373,6 +398,24 @@ mod tests {
         let judged = shoot(&[subject("a", area(20.0, 10.0, 20.0, 20.0), &late)], &[]);
         assert_eq!(judged.score, 71);
         assert_eq!(judged.subjects[0].breakdown.moment, Some(false));
+    }
+
+    #[test]
+    fn a_moment_while_moving_is_on_only_while_the_subject_moves() {
+        let flying = [Moment {
+            name: "in the air".into(),
+            from: time("23:00"),
+            to: time("23:59"),
+            while_moving: true,
+        }];
+        let mut flock = subject("a", area(20.0, 10.0, 20.0, 20.0), &flying);
+        let still = shoot(std::slice::from_ref(&flock), &[]);
+        assert_eq!(still.subjects[0].breakdown.moment, Some(false));
+        assert_eq!(still.score, 71);
+        flock.velocity = (-40.0, 3.0);
+        let moving = shoot(&[flock], &[]);
+        assert_eq!(moving.subjects[0].breakdown.moment, Some(true));
+        assert_eq!(moving.score, 88);
     }
 
     #[test]

@@ -71,10 +71,10 @@ fn shoot(
     let rates = rates(story, &state, actions.context());
     let place =
         |area: &Area, moves: &Option<String>| state.placement(level, moves.as_deref()).area(area);
-    let speed = |area: &Area, moves: &Option<String>| {
+    let velocity = |area: &Area, moves: &Option<String>| {
         let ahead = state.placement_ahead(level, moves.as_deref(), SPEED_STEP, rates);
         let (now, then) = (place(area, moves).centre(), ahead.area(area).centre());
-        Vec2::new(then.0 - now.0, then.1 - now.1).length() / SPEED_STEP
+        ((then.0 - now.0) / SPEED_STEP, (then.1 - now.1) / SPEED_STEP)
     };
     // A person who is not there (hidden) is not in the photograph.
     let views: Vec<SubjectView> = subjects
@@ -88,7 +88,7 @@ fn shoot(
             facing: s.subject.facing,
             depth: s.subject.depth,
             moments: &s.subject.moments,
-            speed: speed(&s.subject.area, &s.subject.moves),
+            velocity: velocity(&s.subject.area, &s.subject.moves),
         })
         .collect();
     let hiders: Vec<Occluder> = occluders

@@ -26,7 +26,8 @@ pub(super) fn spawn_props(commands: &mut Commands, level: &Level, drawing: Drawi
             if let Some(animated) = animated {
                 entity.insert(animated);
             }
-            if let Some(moving) = moving(&prop.moves, corner + size / 2.0) {
+            let sheet = drawing.sheets.map(|sheets| (sheets, sprite.name));
+            if let Some(moving) = moving(&prop.moves, corner + size / 2.0, sheet) {
                 entity.insert(moving);
             }
             if prop.occludes {
@@ -64,7 +65,8 @@ pub(super) fn spawn_people(commands: &mut Commands, level: &Level, drawing: Draw
             if let Some(animated) = animated {
                 entity.insert(animated);
             }
-            if let Some(moving) = moving(&npc.moves, corner + size / 2.0) {
+            let sheet = drawing.sheets.map(|sheets| (sheets, sprite.name));
+            if let Some(moving) = moving(&npc.moves, corner + size / 2.0, sheet) {
                 entity.insert(moving);
             }
             // A person who is also a subject is one entity; in a mirror
@@ -96,7 +98,7 @@ pub(super) fn spawn_subjects(commands: &mut Commands, level: &Level) {
             Transform::from_translation(centre.extend(0.0)),
             DespawnOnExit(Screen::Playing),
         ));
-        if let Some(moving) = moving(&subject.moves, centre) {
+        if let Some(moving) = moving(&subject.moves, centre, None) {
             entity.insert(moving);
         }
     }

@@ -22,7 +22,7 @@ pub(super) fn spawn_lights(commands: &mut Commands, level: &Level, drawing: Draw
         let corner = Vec2::from(light.at) - size / 2.0;
         let mut entity = commands.spawn(block("Light", tint, corner, size, LIGHT_Z));
         entity.insert(LevelLight { index, alpha });
-        if let Some(moving) = moving(&light.moves, Vec2::from(light.at)) {
+        if let Some(moving) = moving(&light.moves, Vec2::from(light.at), None) {
             entity.insert(moving);
         }
         if let Some(assets) = drawing.assets {

@@ -16,15 +16,15 @@ use super::support::shipped;
 /// and 144 frames a second.
 const SAMPLES_A_SECOND: u32 = 6;
 
-/// A new night begun in the streets at the tower's end at `at`, at `fps`.
-fn streets(fps: u32, at: &str) -> Harness {
+/// A new night begun in `level` at `spawn` at `at`, at `fps`.
+fn begin(level: &str, spawn: &str, fps: u32, at: &str) -> Harness {
     Harness::new(HeadlessConfig {
         fps,
         roots: shipped(),
         start: StartOverride {
             arrival: Some(Arrival {
-                level: "streets".into(),
-                spawn: "from_tower".into(),
+                level: level.into(),
+                spawn: spawn.into(),
             }),
             at: Some(ClockTime::try_from(at.to_owned()).unwrap()),
         },
@@ -32,16 +32,27 @@ fn streets(fps: u32, at: &str) -> Harness {
     })
 }
 
-/// Where the tram's centre is now, as its motion puts it (the judge's).
-fn tram(harness: &Harness) -> Vec2 {
+/// A new night begun in the streets at the tower's end at `at`, at `fps`.
+fn streets(fps: u32, at: &str) -> Harness {
+    begin("streets", "from_tower", fps, at)
+}
+
+/// Where the subject `id` of `level` has its centre now, as its motion
+/// puts it (the judge's).
+fn centre(harness: &Harness, level: &str, id: &str) -> Vec2 {
     let world = harness.world();
     let state = world.resource::<StoryState>();
-    let level = world.resource::<NightData>().level("streets").unwrap();
-    let subject = level.subjects.iter().find(|s| s.id == "tram").unwrap();
+    let level = world.resource::<NightData>().level(level).unwrap();
+    let subject = level.subjects.iter().find(|s| s.id == id).unwrap();
     let area = state
         .placement(level, subject.moves.as_deref())
         .area(&subject.area);
     Vec2::from(area.centre())
+}
+
+/// Where the tram's centre is now.
+fn tram(harness: &Harness) -> Vec2 {
+    centre(harness, "streets", "tram")
 }
 
 /// The frames run since the night began, from the game time gone by
@@ -199,4 +210,38 @@ fn a_photograph_of_the_tram_passing_scores_and_once_it_has_gone_it_is_not_in_the
         .check(&Expectation::NotInLastPhoto("streets/tram".into()))
         .unwrap();
     harness.check(&Expectation::Photos(2)).unwrap();
+}
+
+#[test]
+fn the_pigeons_lift_at_their_hour_fly_out_through_the_skylight_and_come_back_to_the_beam() {
+    let mut harness = begin("warehouse", "start", 60, "23:14");
+    let flock = |at: (f32, f32), tolerance: f32| {
+        Expectation::SubjectAt("warehouse/pigeons".into(), at.0, at.1, tolerance)
+    };
+    // Asleep on the beam until 23:15, two seconds of play away.
+    harness.frames(harness.frames_in(1.5));
+    harness.check(&flock((466.0, 183.0), 0.5)).unwrap();
+    // Up through the broken pane, out of sight over the roof...
+    harness.wait_until(&flock((334.0, 283.0), 0.5), 8.0).unwrap();
+    harness.check(&Expectation::Happened("sound: PigeonsTakeOff".into())).unwrap();
+    // ...and back down the shaft to the beam, the flock's forty seconds later.
+    harness.wait_until(&flock((466.0, 183.0), 0.5), 15.0).unwrap();
+    harness.frames(harness.frames_in(1.0));
+    harness.check(&flock((466.0, 183.0), 0.5)).unwrap();
+}
+
+#[test]
+fn the_failing_lamp_sways_on_its_chain_about_the_hook() {
+    let mut harness = begin("warehouse", "start", 60, "23:01");
+    let (mut least, mut most) = (f32::MAX, f32::MIN);
+    for _ in 0..40 {
+        harness.frames(harness.frames_in(0.1));
+        let at = centre(&harness, "warehouse", "lamp");
+        // On a circle about the hook: never further than the chain is long.
+        let reach = (at - Vec2::new(240.0, 96.0)).length();
+        assert!((reach - 28.0).abs() < 0.5, "{at} is {reach} from the hook");
+        least = least.min(at.x);
+        most = most.max(at.x);
+    }
+    assert!(most - least > 4.0, "it swings from x {least} to {most}");
 }

@@ -393,6 +393,10 @@ pub struct Moment {
     pub from: ClockTime,
     /// When it ends.
     pub to: ClockTime,
+    /// It holds only while the subject moves, as well (the flock in the
+    /// air, the tram passing); false: moving or still.
+    #[serde(default)]
+    pub while_moving: bool,
 }
 
 /// Something Lev can interact with.

@@ -25,6 +25,14 @@ impl LevelCheck<'_> {
                     let message = format!("the moment must end after it begins ({from} to {to})");
                     self.findings.error(path, message);
                 }
+                if moment.while_moving && subject.moves.is_none() {
+                    let path = format!("subjects[{i}].moments[{j}].while_moving");
+                    let message = format!(
+                        "`{}` never moves, so a moment while it moves is never on: give the subject `moves`",
+                        subject.id
+                    );
+                    self.findings.error(path, message);
+                }
             }
         }
     }
