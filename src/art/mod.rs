@@ -15,6 +15,7 @@ mod animals;
 mod figure;
 pub mod icon;
 mod lev;
+mod passers_by;
 mod people;
 mod props_street;
 mod props_tower;
@@ -160,6 +161,7 @@ pub fn sheets() -> Vec<Sheet> {
     let mut all = Vec::new();
     all.extend(lev::sheets());
     all.extend(people::sheets());
+    all.extend(passers_by::sheets());
     all.extend(animals::sheets());
     all.extend(props_warehouse::sheets());
     all.extend(props_street::sheets());

@@ -1,6 +1,6 @@
 //! Street props under sodium light: the kiosk, lamps, the tram and its
-//! stop, a taxi, a bench, a bin, a torn poster, the underpass sign and a
-//! puddle holding the lamp's reflection.
+//! stop, a taxi and two saloons, a bench, a bin, a torn poster, the
+//! underpass sign and a puddle holding the lamp's reflection.
 
 use super::Sheet;
 use super::canvas::{Canvas, roll};
@@ -163,12 +163,60 @@ fn taxi() -> Canvas {
     for x in 4..25 {
         c.put(x, 7, if x % 2 == 0 { INK } else { WHITE });
     }
-    c.put(28, 7, LAMP);
-    c.put(1, 7, RED);
+    // Facing left: headlight at the front (left), tail light at the back.
+    c.put(1, 7, LAMP);
+    c.put(2, 7, LAMP);
+    c.put(27, 7, RED);
+    c.put(28, 7, RED);
     c.outline(INK);
     for x in [6, 22] {
         c.ellipse(x - 2, 8, 5, 4, INK);
         c.put(x, 10, CONC);
+    }
+    c
+}
+
+/// A boxy Soviet saloon facing left, painted in `paint`: (highlight,
+/// body, lower body, sill), lit from the upper left.
+fn car(paint: [Rgba; 4]) -> Canvas {
+    let [hi, body, lower, sill] = paint;
+    let mut c = Canvas::new(28, 11);
+    // Cabin: a steep windscreen at the front (left), roof catching light.
+    c.hline(11, 19, 1, hi);
+    c.hline(10, 20, 2, body);
+    c.hline(9, 21, 3, body);
+    // The window band, split by the door pillar, with a faint reflection.
+    c.hline(11, 15, 2, GLASS);
+    c.hline(17, 19, 2, GLASS);
+    c.hline(10, 15, 3, GLASS);
+    c.hline(17, 20, 3, GLASS);
+    c.put(11, 2, MIST);
+    c.put(12, 2, STEEL);
+    c.put(17, 2, STEEL);
+    // Long bonnet, short boot; the lower half in shadow.
+    c.rect(1, 4, 26, 2, body);
+    c.hline(2, 25, 4, hi);
+    c.rect(1, 6, 26, 2, lower);
+    c.hline(1, 26, 7, sill);
+    c.put(1, 4, CLEAR);
+    c.put(26, 4, CLEAR);
+    // Door seams and handles.
+    c.vline(10, 4, 6, lower);
+    c.vline(16, 4, 6, lower);
+    c.put(16, 3, body);
+    c.put(12, 5, hi);
+    c.put(18, 5, hi);
+    // Chrome bumpers, the headlight pair in front, tail lights behind.
+    c.put(1, 6, FOG);
+    c.put(26, 6, CONC);
+    c.put(1, 5, LAMP);
+    c.put(2, 5, LAMP);
+    c.put(25, 5, RED);
+    c.put(26, 5, RED);
+    c.outline(INK);
+    for x in [6, 21] {
+        c.ellipse(x - 2, 7, 5, 4, INK);
+        c.put(x, 9, CONC);
     }
     c
 }
@@ -251,6 +299,8 @@ pub(crate) fn sheets() -> Vec<Sheet> {
         Sheet::still("tram_stop", tram_stop()),
         Sheet::still("tram", tram()),
         Sheet::still("taxi", taxi()),
+        Sheet::still("car", car([STEEL, SLATE, SHADOW, NIGHT])),
+        Sheet::still("car_pale", car([WHITE, CONC_HI, CONC, CONC_DK])),
         Sheet::still("bench", bench()),
         Sheet::still("bin", bin()),
         Sheet::still("poster", poster()),

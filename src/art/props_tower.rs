@@ -1,11 +1,12 @@
-//! The clock tower and the rooftops: the bell, the great clock face, its
-//! gears and rope, arched windows; railings, an antenna with a warning
-//! light and a water tank catching the dawn.
+//! The clock tower and the rooftops: the bell, the great clock face (and
+//! its bare dial, hands and pendulum), its gears and rope, arched
+//! windows; railings, an antenna with a warning light, a water tank
+//! catching the dawn, and the dawn sky's cloud and low sun.
 
 use std::f32::consts::TAU;
 
 use super::Sheet;
-use super::canvas::{Canvas, roll};
+use super::canvas::{Canvas, dither, roll};
 use super::palette::*;
 
 fn bell() -> Canvas {
@@ -54,7 +55,9 @@ fn hand(c: &mut Canvas, cx: f32, cy: f32, turn: f32, len: f32, colour: Rgba) {
     );
 }
 
-fn clock_face(minutes: f32) -> Canvas {
+/// The great clock's face without its hands: rim, glowing dial, hour
+/// marks and the centre pivot.
+fn dial() -> Canvas {
     let mut c = Canvas::new(24, 24);
     c.ellipse(0, 0, 24, 24, SLATE);
     c.ring(0, 0, 24, 24, INK);
@@ -72,10 +75,65 @@ fn clock_face(minutes: f32) -> Canvas {
             if i % 3 == 0 { INK } else { CONC },
         );
     }
+    c.put(11, 11, RUST);
+    c
+}
+
+/// The face at `minutes` past eleven, hands drawn in.
+fn clock_face(minutes: f32) -> Canvas {
+    let mut c = dial();
     let hours = 11.0 + minutes / 60.0;
     hand(&mut c, 12.0, 12.0, hours / 12.0, 4.5, INK);
     hand(&mut c, 12.0, 12.0, minutes / 60.0, 7.5, NIGHT);
     c.put(11, 11, RUST);
+    c
+}
+
+/// The hour hand alone, pointing up, its pivot end at the bottom centre:
+/// broad near the base, a 1 px tip.
+fn hour_hand() -> Canvas {
+    let mut c = Canvas::new(3, 6);
+    c.vline(1, 0, 5, INK);
+    c.rect(0, 3, 3, 3, INK);
+    c
+}
+
+/// The minute hand alone, pointing up: 1 px wide on a 3 px base.
+fn minute_hand() -> Canvas {
+    let mut c = Canvas::new(3, 9);
+    c.vline(1, 0, 8, NIGHT);
+    c.hline(0, 2, 8, NIGHT);
+    c
+}
+
+/// The clock's pendulum, hanging from its top: a wooden rod and a round
+/// brass bob.
+fn pendulum() -> Canvas {
+    let mut c = Canvas::new(7, 34);
+    c.vline(3, 0, 27, WOOD_HI);
+    c.put(3, 0, STEEL);
+    c.ellipse(0, 27, 7, 7, INK);
+    let mut bob = Canvas::new(7, 34);
+    bob.ellipse(1, 28, 5, 5, SODIUM);
+    for y in 28..33 {
+        for x in 1..6 {
+            if !bob.solid(x, y) {
+                continue;
+            }
+            let s = (x - 3) + (y - 30);
+            let col = if s <= -2 {
+                SODIUM_HI
+            } else if s >= 3 {
+                SODIUM_DEEP
+            } else if s >= 1 {
+                SODIUM_MID
+            } else {
+                SODIUM
+            };
+            c.put(x, y, col);
+        }
+    }
+    c.put(2, 29, LAMP);
     c
 }
 
@@ -207,6 +265,73 @@ fn water_tank() -> Canvas {
     c
 }
 
+/// A long flat dawn cloud, lilac on top, lit pink and gold from below,
+/// its upper edge and ends dithered away.
+fn cloud() -> Canvas {
+    let mut c = Canvas::new(40, 10);
+    // Each band's upper limit, in pixels up from the lit underside.
+    let bands = [
+        (1.3, DAWN_GOLD),
+        (2.6, DAWN_PINK),
+        (4.2, DAWN_ROSE),
+        (99.0, DAWN_LILAC),
+    ];
+    let puff = |x: f32, at: f32, w: f32, h: f32| h * (-((x - at) / w).powi(2)).exp();
+    for x in 0..40 {
+        let xf = x as f32;
+        let nx = (xf + 0.5 - 20.0) / 20.0;
+        let k = (1.0 - nx * nx).max(0.0).sqrt();
+        let bottom = 9.3 + 0.5 * k;
+        let thick = 5.0 * k.powf(1.4)
+            + puff(xf, 15.0, 4.5, 2.2)
+            + puff(xf, 26.0, 3.5, 1.5)
+            + puff(xf, 7.0, 2.5, 0.6);
+        let top = bottom - thick;
+        for y in 0..10 {
+            let yc = y as f32 + 0.5;
+            let (up, d) = (yc - top, bottom - yc);
+            if d < 0.0 || up < -0.8 {
+                continue;
+            }
+            if up < 0.5 && !dither(x, y, if up < 0.0 { 4 } else { 9 }) {
+                continue;
+            }
+            let mut i = bands.iter().position(|b| d <= b.0).unwrap_or(3);
+            if i < 3 {
+                let from = bands[i].0 - 0.6;
+                if d > from && dither(x, y, ((d - from) / 0.6 * 16.0) as i32) {
+                    i += 1;
+                }
+            }
+            let mut col = bands[i].1;
+            if i == 0 && nx.abs() < 0.5 && dither(x, y, 12 - (nx.abs() * 20.0) as i32) {
+                col = DAWN_PALE;
+            }
+            c.put(x, y, col);
+        }
+    }
+    c
+}
+
+/// The low dawn sun: a pale gold disc, brightest at the centre, with a
+/// warmer one-pixel rim.
+fn sun() -> Canvas {
+    let mut c = Canvas::new(16, 16);
+    for y in 0..16 {
+        for x in 0..16 {
+            let (dx, dy) = (x as f32 + 0.5 - 8.0, y as f32 + 0.5 - 8.0);
+            let r = (dx * dx + dy * dy).sqrt() / 8.0;
+            if r > 1.0 {
+                continue;
+            }
+            let level = ((r - 0.2) / 0.4 * 16.0).clamp(0.0, 16.0) as i32;
+            c.put(x, y, if dither(x, y, level) { DAWN_PALE } else { LAMP });
+        }
+    }
+    c.ring(0, 0, 16, 16, DAWN_GOLD);
+    c
+}
+
 /// The tower and rooftop props.
 pub(crate) fn sheets() -> Vec<Sheet> {
     vec![
@@ -229,10 +354,17 @@ pub(crate) fn sheets() -> Vec<Sheet> {
                 ),
             ],
         ),
+        Sheet::still("dial", dial()),
+        Sheet::still("hour_hand", hour_hand()),
+        Sheet::still("minute_hand", minute_hand()),
+        Sheet::still("pendulum", pendulum()),
         Sheet::from_rows(
             "gear",
             (14, 14),
-            vec![("turn", 6.0, (0..4).map(gear).collect())],
+            vec![
+                ("idle", 0.0, vec![gear(0)]),
+                ("turn", 6.0, (0..4).map(gear).collect()),
+            ],
         ),
         Sheet::still("rope", rope()),
         Sheet::still("arched_window", arched_window()),
@@ -243,5 +375,7 @@ pub(crate) fn sheets() -> Vec<Sheet> {
             vec![("blink", 1.0, vec![antenna(true), antenna(false)])],
         ),
         Sheet::still("water_tank", water_tank()),
+        Sheet::still("cloud", cloud()),
+        Sheet::still("sun", sun()),
     ]
 }

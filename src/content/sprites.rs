@@ -31,6 +31,8 @@ pub const SPRITES: &[SpriteInfo] = &[
     sprite("night_worker", 8.0, 22.0, 0x5a4a3a),
     sprite("taxi_driver", 8.0, 21.0, 0x4a5060),
     sprite("cat_woman", 8.0, 20.0, 0x6a4a58),
+    sprite("passerby", 7.0, 20.0, 0x353f5a),
+    sprite("passerby_umbrella", 9.0, 22.0, 0x8a2a2e),
     // Animals.
     sprite("pigeon", 4.0, 3.0, 0x8a8a90),
     sprite("cat", 6.0, 4.0, 0x6a5a4a),
@@ -57,6 +59,8 @@ pub const SPRITES: &[SpriteInfo] = &[
     sprite("tram_stop", 20.0, 24.0, 0x404a58),
     sprite("tram", 60.0, 26.0, 0x8a3a30),
     sprite("taxi", 30.0, 12.0, 0xc8a030),
+    sprite("car", 28.0, 11.0, 0x353f5a),
+    sprite("car_pale", 28.0, 11.0, 0xa9a5a5),
     sprite("bench", 16.0, 6.0, 0x4a3a2a),
     sprite("bin", 6.0, 9.0, 0x2e3a30),
     sprite("poster", 10.0, 14.0, 0xa05040),
@@ -65,6 +69,10 @@ pub const SPRITES: &[SpriteInfo] = &[
     // The clock tower.
     sprite("bell", 16.0, 16.0, 0x8a7030),
     sprite("clock_face", 24.0, 24.0, 0xe8dcb0),
+    sprite("dial", 24.0, 24.0, 0xe8dcb0),
+    sprite("hour_hand", 3.0, 6.0, 0x0b0c14),
+    sprite("minute_hand", 3.0, 9.0, 0x161b2b),
+    sprite("pendulum", 7.0, 34.0, 0xa8521e),
     sprite("gear", 14.0, 14.0, 0x50463a),
     sprite("rope", 1.0, 40.0, 0x7a6a50),
     sprite("arched_window", 12.0, 20.0, 0x1a2238),
@@ -72,6 +80,8 @@ pub const SPRITES: &[SpriteInfo] = &[
     sprite("railing", 30.0, 8.0, 0x404048),
     sprite("antenna", 4.0, 30.0, 0x303038),
     sprite("water_tank", 20.0, 24.0, 0x4a4a50),
+    sprite("cloud", 40.0, 10.0, 0xea9aa0),
+    sprite("sun", 16.0, 16.0, 0xfae2ba),
 ];
 
 /// The generated pictures a background layer can show (`Paint::Art`).
