@@ -3,12 +3,18 @@
 //! the story's cues ([`SoundCued`]) play as effects (the tower's bell
 //! tolls twelve times after its chime); in a window the [`playback`]
 //! plugin plays them through bevy_kira_audio from `assets/sounds`, headless
-//! the harness records them. Every sound is synthesized by [`synth`]
+//! the harness records them. What moves with a `sound` ([`moving`]) is
+//! heard each frame from where it is, panned and faded. Every sound is synthesized by [`synth`]
 //! (nothing is downloaded) ahead of time: `long-exposure generate-sounds`
 //! writes the files.
 
+mod heard;
+pub mod moving;
 pub mod playback;
 pub mod synth;
+
+pub use heard::Heard;
+pub use moving::{MovingSounds, SoundComesNear, Sounding};
 
 use bevy::prelude::*;
 
@@ -79,6 +85,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<SetAmbience>()
         .add_message::<SetMusic>()
         .init_resource::<Tolling>()
+        .add_plugins(moving::plugin)
         .add_observer(play_cue)
         .add_systems(Update, (follow_level_sound.after(LevelSystems), toll))
         .add_systems(OnExit(Screen::Playing), |mut tolling: ResMut<Tolling>| {

@@ -8,8 +8,8 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy_kira_audio::prelude::*;
 
-use super::{PlaySfx, SetAmbience, SetMusic, Sfx, synth};
-use crate::content::schema::{Ambience, Music, Surface, Voice};
+use super::{MovingSounds, PlaySfx, SetAmbience, SetMusic, Sfx, synth};
+use crate::content::schema::{Ambience, MovingSound, Music, Surface, Voice};
 use crate::loading::StartupAssets;
 use crate::settings::Settings;
 
@@ -65,6 +65,14 @@ fn ambience_stem(kind: Ambience) -> &'static str {
     }
 }
 
+/// The file stem of a moving thing's loop.
+fn moving_stem(kind: MovingSound) -> &'static str {
+    match kind {
+        MovingSound::Tram => "tram_running",
+        MovingSound::Car => "car_running",
+    }
+}
+
 /// The file stem of a score's loop.
 fn music_stem(kind: Music) -> &'static str {
     match kind {
@@ -93,6 +101,7 @@ pub fn plugin(app: &mut App) {
         .add_audio_channel::<Effects>()
         .add_audio_channel::<Ambiences>()
         .add_audio_channel::<Score>()
+        .init_resource::<MovingLoops>()
         .add_systems(Startup, load_sounds)
         .add_systems(
             Update,
@@ -100,6 +109,7 @@ pub fn plugin(app: &mut App) {
                 play_effects,
                 play_ambience,
                 play_music,
+                play_moving_sounds.run_if(resource_changed::<MovingSounds>),
                 set_volumes.run_if(resource_changed::<Settings>),
             ),
         );
@@ -179,6 +189,58 @@ fn play_music(
     crossfade_loop(&channel, sounds.get(wanted.map(music_stem)));
 }
 
+/// The loops of the moving things of Lev's level, by motion id.
+#[derive(Resource, Default)]
+struct MovingLoops {
+    level: String,
+    playing: Vec<(String, Handle<AudioInstance>)>,
+}
+
+/// How long a moving sound takes to follow a change of where it is.
+const FOLLOW: Duration = Duration::from_millis(80);
+
+/// A loop for each moving thing of the level, started silent with the
+/// level and stopped with it, at the volume and panning it is heard with.
+fn play_moving_sounds(
+    sounds: Res<MovingSounds>,
+    files: Res<Sounds>,
+    channel: Res<AudioChannel<Effects>>,
+    mut loops: ResMut<MovingLoops>,
+    mut instances: ResMut<Assets<AudioInstance>>,
+) {
+    let same = sounds.sounds.len() == loops.playing.len()
+        && (sounds.sounds.iter().zip(&loops.playing)).all(|(s, (id, _))| s.motion == *id);
+    if loops.level != sounds.level || !same {
+        for (_, instance) in loops.playing.drain(..) {
+            if let Some(mut instance) = instances.get_mut(&instance) {
+                instance.stop(AudioTween::linear(FADE));
+            }
+        }
+        loops.level = sounds.level.clone();
+        for sounding in &sounds.sounds {
+            let Some(file) = files.get(Some(moving_stem(sounding.sound))) else {
+                continue;
+            };
+            let instance = channel
+                .play(file)
+                .looped()
+                .with_volume(Decibels::SILENCE)
+                .handle();
+            loops.playing.push((sounding.motion.clone(), instance));
+        }
+    }
+    for (id, instance) in &loops.playing {
+        let (Some(sounding), Some(mut instance)) = (
+            sounds.sounds.iter().find(|s| s.motion == *id),
+            instances.get_mut(instance),
+        ) else {
+            continue;
+        };
+        instance.set_decibels(decibels(sounding.heard.volume), AudioTween::linear(FOLLOW));
+        instance.set_panning(sounding.heard.pan, AudioTween::linear(FOLLOW));
+    }
+}
+
 /// Fades out what `channel` plays and fades `next` in, looping.
 fn crossfade_loop<T: Resource>(channel: &AudioChannel<T>, next: Option<Handle<AudioSource>>) {
     channel.stop().linear_fade_out(FADE);
@@ -234,6 +296,9 @@ mod tests {
         ];
         for kind in ambiences {
             assert!(names.contains(&ambience_stem(kind)), "{kind:?}");
+        }
+        for kind in [MovingSound::Tram, MovingSound::Car] {
+            assert!(names.contains(&moving_stem(kind)), "{kind:?}");
         }
         for kind in [Music::Night, Music::Tension, Music::Sunrise] {
             assert!(names.contains(&music_stem(kind)), "{kind:?}");

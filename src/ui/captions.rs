@@ -1,14 +1,16 @@
 //! Captions for the sounds that mean something (the phone ringing, the
-//! tower's chime and bell, the shutter, a tram, birds), on by default: a
-//! line in brackets under the clock for a few seconds, so nothing
-//! the night says with sound is lost without it. A sound heard again while
-//! its caption shows counts on the same line (`[The bell tolls] x3`). They
-//! belong to the night: they go with it, not over the ending's title.
+//! tower's chime and bell, the shutter, a tram or a car coming near,
+//! birds), on by default: a line in brackets under the clock for a few
+//! seconds, so nothing the night says with sound is lost without it. A
+//! sound heard again while its caption shows counts on the same line
+//! (`[The bell tolls] x3`). They belong to the night: they go with it, not
+//! over the ending's title.
 
 use bevy::prelude::*;
 
 use super::{theme, widget};
-use crate::audio::{PlaySfx, Sfx};
+use crate::audio::{PlaySfx, Sfx, SoundComesNear};
+use crate::content::schema::MovingSound;
 use crate::settings::Settings;
 use crate::states::Screen;
 
@@ -55,6 +57,14 @@ fn caption_of(sfx: Sfx) -> Option<&'static str> {
     })
 }
 
+/// The caption of a moving thing's sound as it comes near.
+fn caption_of_moving(sound: MovingSound) -> &'static str {
+    match sound {
+        MovingSound::Tram => "[A tram rattles past]",
+        MovingSound::Car => "[A car hisses past]",
+    }
+}
+
 /// A caption's line.
 fn line(text: &str, heard: u32) -> String {
     if heard > 1 {
@@ -66,13 +76,16 @@ fn line(text: &str, heard: u32) -> String {
 
 fn caption_sounds(
     mut sounds: MessageReader<PlaySfx>,
+    mut moving: MessageReader<SoundComesNear>,
     settings: Res<Settings>,
     areas: Query<Entity, With<CaptionArea>>,
     mut captions: Query<(Entity, &mut Caption, &Children)>,
     mut texts: Query<&mut Text>,
     mut commands: Commands,
 ) {
-    let heard: Vec<&'static str> = sounds.read().filter_map(|s| caption_of(s.0)).collect();
+    let heard: Vec<&'static str> = (sounds.read().filter_map(|s| caption_of(s.0)))
+        .chain(moving.read().map(|s| caption_of_moving(s.0)))
+        .collect();
     if !settings.captions || heard.is_empty() {
         return;
     }

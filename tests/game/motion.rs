@@ -3,14 +3,20 @@
 
 use bevy::math::Vec2;
 use bevy::prelude::Time;
-use long_exposure::content::schema::{Arrival, ClockTime};
+use long_exposure::audio::{Heard, MovingSounds};
+use long_exposure::content::schema::{Arrival, ClockTime, MovingSound};
+use long_exposure::content::{Roots, files};
 use long_exposure::input::Action;
 use long_exposure::levels::{NightData, StartOverride};
 use long_exposure::story::{StoryState, SubjectShot};
 use long_exposure::testing::script::Expectation;
 use long_exposure::testing::{Harness, HeadlessConfig};
+use long_exposure::world::Moving;
 
-use super::support::shipped;
+use super::levels::{copy_levels, wait_for};
+use super::support::{
+    TempDir, modded, on_screen, readme_blocks, repo_file, run_in, shipped, shipped_with, text,
+};
 
 /// Samples a second: every sixth of a second is a whole frame at 30, 60
 /// and 144 frames a second.
@@ -18,9 +24,16 @@ const SAMPLES_A_SECOND: u32 = 6;
 
 /// A new night begun in `level` at `spawn` at `at`, at `fps`.
 fn begin(level: &str, spawn: &str, fps: u32, at: &str) -> Harness {
+    begin_with(shipped(), false, level, spawn, fps, at)
+}
+
+/// A new night from the data at `roots` (watched for changes with
+/// `watch`) begun in `level` at `spawn` at `at`, at `fps`.
+fn begin_with(roots: Roots, watch: bool, level: &str, spawn: &str, fps: u32, at: &str) -> Harness {
     Harness::new(HeadlessConfig {
         fps,
-        roots: shipped(),
+        roots,
+        watch,
         start: StartOverride {
             arrival: Some(Arrival {
                 level: level.into(),
@@ -212,6 +225,59 @@ fn a_photograph_of_the_tram_passing_scores_and_once_it_has_gone_it_is_not_in_the
     harness.check(&Expectation::Photos(2)).unwrap();
 }
 
+/// How the tram reaches Lev now.
+fn tram_heard(harness: &Harness) -> Heard {
+    let sounds = harness.world().resource::<MovingSounds>();
+    let tram = sounds.sounds.iter().find(|s| s.motion == "tram").unwrap();
+    assert_eq!(tram.sound, MovingSound::Tram);
+    tram.heard
+}
+
+/// Runs until the tram's centre is at `x` or past it going west.
+fn tram_reaches(harness: &mut Harness, x: f32) {
+    for _ in 0..harness.frames_in(30.0) {
+        if tram(harness).x <= x {
+            return;
+        }
+        harness.frames(1);
+    }
+    panic!("the tram never reached x {x}: it is at {}", tram(harness));
+}
+
+#[test]
+fn the_tram_is_heard_from_where_it_is_coming_in_standing_and_going_away() {
+    let mut harness = streets(30, "23:29");
+    harness.walk_to(960.0).unwrap();
+    // Waiting past the east end, it is not heard: 270 pixels off, standing.
+    let waiting = tram_heard(&harness);
+    assert!(waiting.volume < 0.2 && waiting.pan > 0.5, "{waiting:?}");
+    // Coming in from Lev's right, it grows loud in his right ear, and the
+    // captions say so.
+    tram_reaches(&mut harness, 1060.0);
+    let coming = tram_heard(&harness);
+    assert!(coming.volume > 0.75 && coming.pan > 0.2, "{coming:?}");
+    assert!(on_screen(&mut harness).contains("[A tram rattles past]"));
+    // At the stop, beside him, its motor idles: quieter than going.
+    tram_reaches(&mut harness, 990.5);
+    harness.frames(harness.frames_in(1.0));
+    let standing = tram_heard(&harness);
+    assert!(
+        standing.volume <= 0.3 && standing.volume > 0.2,
+        "{standing:?}"
+    );
+    assert!(standing.pan.abs() < 0.1, "{standing:?}");
+    // Going away west it moves to his left ear and fades out.
+    tram_reaches(&mut harness, 700.0);
+    let going = tram_heard(&harness);
+    assert!(going.pan < -0.5 && going.volume > 0.3, "{going:?}");
+    tram_reaches(&mut harness, -30.0);
+    assert!(
+        tram_heard(&harness).volume < 0.05,
+        "{:?}",
+        tram_heard(&harness)
+    );
+}
+
 #[test]
 fn the_pigeons_lift_at_their_hour_fly_out_through_the_skylight_and_come_back_to_the_beam() {
     let mut harness = begin("warehouse", "start", 60, "23:14");
@@ -222,10 +288,16 @@ fn the_pigeons_lift_at_their_hour_fly_out_through_the_skylight_and_come_back_to_
     harness.frames(harness.frames_in(1.5));
     harness.check(&flock((466.0, 183.0), 0.5)).unwrap();
     // Up through the broken pane, out of sight over the roof...
-    harness.wait_until(&flock((334.0, 283.0), 0.5), 8.0).unwrap();
-    harness.check(&Expectation::Happened("sound: PigeonsTakeOff".into())).unwrap();
+    harness
+        .wait_until(&flock((334.0, 283.0), 0.5), 8.0)
+        .unwrap();
+    harness
+        .check(&Expectation::Happened("sound: PigeonsTakeOff".into()))
+        .unwrap();
     // ...and back down the shaft to the beam, the flock's forty seconds later.
-    harness.wait_until(&flock((466.0, 183.0), 0.5), 15.0).unwrap();
+    harness
+        .wait_until(&flock((466.0, 183.0), 0.5), 15.0)
+        .unwrap();
     harness.frames(harness.frames_in(1.0));
     harness.check(&flock((466.0, 183.0), 0.5)).unwrap();
 }
@@ -244,4 +316,75 @@ fn the_failing_lamp_sways_on_its_chain_about_the_hook() {
         most = most.max(at.x);
     }
     assert!(most - least > 4.0, "it swings from x {least} to {most}");
+}
+
+#[test]
+fn saving_a_changed_path_moves_what_goes_on_it_at_once() {
+    let base = TempDir::new("path-reload");
+    copy_levels(base.path());
+    let roots = Roots {
+        base: base.path().to_path_buf(),
+        mods: None,
+    };
+    let mut harness = begin_with(roots, true, "streets", "from_tower", 60, "23:29");
+    harness.frames(2);
+    let tram_at = |x: f32| Expectation::SubjectAt("streets/tram".into(), x, 78.0, 0.5);
+    harness.check(&tram_at(1230.0)).unwrap();
+    // The tram now waits just east of the stop, not past the end.
+    let file = base.path().join("streets.level.ron");
+    let good = std::fs::read_to_string(&file).unwrap();
+    let nearer = good.replacen("(t: 0, by: (240, 0)),", "(t: 0, by: (100, 0)),", 1);
+    assert_ne!(nearer, good, "the tram's first key is in the file");
+    std::fs::write(&file, nearer).unwrap();
+    assert!(
+        wait_for(&mut harness, |h| h.check(&tram_at(1090.0)).is_ok()),
+        "the judge's tram moved with the save"
+    );
+    // And the world draws it there: the tram's sprite, 60 wide, centred.
+    harness.frames(1);
+    let world = harness.app().world_mut();
+    let mut parts = world.query::<(&Moving, &bevy::prelude::Transform, &bevy::prelude::Name)>();
+    let drawn: Vec<f32> = parts
+        .iter(world)
+        .filter(|(m, _, name)| m.motion == "tram" && name.as_str() == "Prop")
+        .map(|(_, t, _)| t.translation.x)
+        .collect();
+    assert_eq!(drawn, [1090.0]);
+}
+
+#[test]
+fn the_readme_car_crosses_the_street_with_its_lamps_validates_and_plays() {
+    let work = TempDir::new("car");
+    let [prop, lights, subject, motion, script] =
+        readme_blocks("levels/README.md", "#### A car crossing the street");
+    let streets = shipped_with("streets.level.ron", |s| {
+        s.replacen("props: [\n", &format!("props: [\n{prop}"), 1)
+            .replacen("lights: [\n", &format!("lights: [\n{lights}"), 1)
+            .replacen("subjects: [\n", &format!("subjects: [\n{subject}"), 1)
+            .replacen("motions: [\n", &format!("motions: [\n{motion}"), 1)
+    });
+    work.write("mods/streets.level.ron", &streets);
+    work.write("car.ron", script);
+    let set = files::load_all(&modded(&work.path().join("mods")));
+    assert!(set.diagnostics.is_empty(), "{:#?}", set.diagnostics);
+    let levels = repo_file("levels");
+    let run = run_in(
+        work.path(),
+        &[
+            "--headless",
+            "--script",
+            "car.ron",
+            "--mods",
+            "mods",
+            "--levels",
+            &levels.to_string_lossy(),
+            "--start",
+            "streets:from_tower",
+            "--at",
+            "23:35",
+        ],
+    );
+    let stdout = text(&run.stdout);
+    assert_eq!(run.status.code(), Some(0), "{stdout}{}", text(&run.stderr));
+    assert!(stdout.contains("streets/crossing_car"), "{stdout}");
 }

@@ -1,8 +1,9 @@
 //! Every sound the game plays, named, and the WAV files they are kept in.
 
 use super::{
-    SAMPLE_RATE, ambience, bell_stroke, chime, clock_tick, clock_ticking, crows, film_advance,
-    footstep, music, phone_ring, pigeons_take_off, shutter, tick, tram_passing, voice,
+    SAMPLE_RATE, ambience, bell_stroke, car_running, chime, clock_tick, clock_ticking, crows,
+    film_advance, footstep, music, phone_ring, pigeons_take_off, shutter, tick, tram_passing,
+    tram_running, voice,
 };
 use crate::content::schema::{Ambience, Music, Surface, Voice};
 
@@ -74,6 +75,8 @@ fn recipes() -> Vec<Recipe> {
         ("clock_ticking", true, Box::new(clock_ticking)),
         ("pigeons_take_off", false, Box::new(pigeons_take_off)),
         ("tram_passing", false, Box::new(tram_passing)),
+        ("tram_running", true, Box::new(tram_running)),
+        ("car_running", true, Box::new(car_running)),
         ("crows", false, Box::new(crows)),
     ];
     for (surface, name) in SURFACES {

@@ -3,7 +3,8 @@
 //! from [`crate::random::Random`] with fixed seeds.
 //!
 //! Short effects (the camera, footsteps, voices, the phone), the street
-//! (pigeons, a tram, crows), the tower (its clock and chime), and the loops
+//! (pigeons, a tram, crows, and a tram's and a car's loops while they
+//! move), the tower (its clock and chime), and the loops
 //! ([`ambience()`], [`music()`], [`clock_ticking()`]). Loops are built
 //! circularly: events that run past the end wrap into the start and filters
 //! run twice round the loop, so the end flows into the start with no seam.
@@ -25,7 +26,10 @@ pub use ambience::{AMBIENCE_SECONDS, ambience};
 pub use catalogue::{FILE_SAMPLE_RATE, SoundFile, catalogue, names, sound, wav_bytes, write_all};
 pub use effects::{bell_stroke, film_advance, footstep, phone_ring, shutter, tick, voice};
 pub use music::{MUSIC_SECONDS, music};
-pub use street::{crows, pigeons_take_off, tram_passing};
+pub use street::{
+    CAR_RUNNING_SECONDS, TRAM_RUNNING_SECONDS, car_running, crows, pigeons_take_off, tram_passing,
+    tram_running,
+};
 pub use tower::{CLOCK_TICKING_SECONDS, chime, clock_tick, clock_ticking};
 
 /// Samples per second of every synthesized sound.

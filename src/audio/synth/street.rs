@@ -1,8 +1,10 @@
-//! The street: pigeons taking off, a tram going by, crows in the distance.
+//! The street: pigeons taking off, a tram going by, crows in the distance,
+//! and the loops a moving tram and car sound with while they go (the game
+//! pans and fades them by where they are).
 
 use super::dsp::{
-    HighPass, LowPass, RATE, Svf, add_at, fade_edges, harmonics, modes, normalize, samples, sine,
-    time, white,
+    HighPass, LowPass, RATE, Svf, add_at, add_wrapped, circular, fade_edges, harmonics, modes,
+    normalize, remove_mean, samples, sine, time, white, wobble,
 };
 use super::reverb::Reverb;
 use super::tower::{Partial, ring_bell};
@@ -126,6 +128,66 @@ pub fn tram_passing() -> Vec<f32> {
 
     fade_edges(&mut sound, 0.3, 0.6);
     normalize(&mut sound, 0.85);
+    sound
+}
+
+/// Seconds of a moving tram's loop: the motor's 96 Hz and a joint a
+/// second both come round whole.
+pub const TRAM_RUNNING_SECONDS: f32 = 8.0;
+
+/// A tram running, as a seamless loop heard from close by: the motor's
+/// steady hum and whine, the wheels over a rail joint each second
+/// (ta-tak, front and rear bogie), and the overhead wire's fizz.
+pub fn tram_running() -> Vec<f32> {
+    let count = samples(TRAM_RUNNING_SECONDS);
+    let mut random = Random::new(0x7A4A_0002);
+    let hum_levels: Vec<f32> = (1..=8).map(|h| 1.0 / (h as f32).powf(1.2)).collect();
+    let mut sound = white(count, 0x7A4A_F122);
+    let mut dull = LowPass::new(900.0);
+    let mut bright = HighPass::new(3_500.0);
+    circular(&mut sound, |i, n| {
+        let phase = (96.0 * time(i)).fract();
+        let hum = harmonics(phase, &hum_levels);
+        let whine = (std::f32::consts::TAU * 7.0 * phase).sin();
+        0.35 * dull.run(hum) + 0.05 * whine + 0.02 * bright.run(n)
+    });
+    for joint in 0..TRAM_RUNNING_SECONDS as u32 {
+        for offset in [0.0, 0.1, 0.52, 0.62] {
+            let at = joint as f32 + offset + random.range(-0.008, 0.008);
+            let click = rail_click(random.unit());
+            add_wrapped(
+                &mut sound,
+                samples(at),
+                &click,
+                0.5 * random.range(0.75, 1.0),
+            );
+        }
+    }
+    remove_mean(&mut sound);
+    normalize(&mut sound, 0.8);
+    sound
+}
+
+/// Seconds of a moving car's loop.
+pub const CAR_RUNNING_SECONDS: f32 = 8.0;
+
+/// A car driving by on the wet road, as a seamless loop heard from close
+/// by: the tyres' hiss through the water and the engine's low note.
+pub fn car_running() -> Vec<f32> {
+    let count = samples(CAR_RUNNING_SECONDS);
+    let swell = wobble(count, 3, &mut Random::new(0xCA2_0002));
+    let mut sound = white(count, 0xCA2_0001);
+    let mut hiss = Svf::new(1_100.0, 0.7);
+    let mut spray = HighPass::new(2_500.0);
+    let mut low = LowPass::new(300.0);
+    circular(&mut sound, |i, n| {
+        // 60 Hz: whole cycles over the loop.
+        let engine = harmonics((60.0 * time(i)).fract(), &[1.0, 0.5, 0.25]);
+        let wash = 0.8 * hiss.band(n) + 0.15 * spray.run(n);
+        (1.0 + 0.2 * swell[i]) * wash + 0.2 * low.run(engine)
+    });
+    remove_mean(&mut sound);
+    normalize(&mut sound, 0.7);
     sound
 }
 

@@ -125,6 +125,23 @@ fn the_clock_ticking_loops_seamlessly() {
 }
 
 #[test]
+fn a_moving_tram_and_car_sound_in_seamless_loops_of_their_own() {
+    let at = |seconds: f32| (seconds * SAMPLE_RATE as f32) as usize;
+    let (tram, car) = (tram_running(), car_running());
+    assert_eq!(tram.len(), at(TRAM_RUNNING_SECONDS));
+    assert_eq!(car.len(), at(CAR_RUNNING_SECONDS));
+    for (name, sound) in [("tram", &tram), ("car", &car)] {
+        assert_seamless(name, sound);
+        assert!(rms(sound) > 0.05 && peak(sound) <= 0.8, "{name}");
+    }
+    // The tram knocks over a rail joint each second: louder there than
+    // between the joints.
+    let joint = peak(&tram[at(1.0) - at(0.02)..at(1.0) + at(0.03)]);
+    let between = peak(&tram[at(1.25)..at(1.45)]);
+    assert!(joint > 1.5 * between, "joint {joint}, between {between}");
+}
+
+#[test]
 fn the_seam_jump_is_the_step_from_the_last_sample_to_the_first() {
     assert_eq!(loop_seam_jump(&[]), 0.0);
     assert_eq!(loop_seam_jump(&[0.25, 0.0, -0.5]), 0.75);

@@ -39,6 +39,21 @@ pub struct Motion {
     /// clock's centre); none: each thing turns about its own centre.
     #[serde(default)]
     pub pivot: Option<Point>,
+    /// What it sounds like while it goes, heard from where the first thing
+    /// it moves is, nearer and louder, to Lev's left or right (the tram's
+    /// motor and wheels, a car's tyres on the wet road); none: silent.
+    #[serde(default)]
+    pub sound: Option<MovingSound>,
+}
+
+/// A sound that goes along with a motion, looping, panned and faded by
+/// where the thing is from Lev.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MovingSound {
+    /// A tram's motor hum, its wheels on the rail joints and the wire's fizz.
+    Tram,
+    /// A car's engine and its tyres hissing on the wet road.
+    Car,
 }
 
 /// What a motion's time counts, and from when.
@@ -242,6 +257,7 @@ mod tests {
             keys,
             every,
             pivot: None,
+            sound: None,
         }
     }
 

@@ -2,7 +2,7 @@
 //! finite, a loop no shorter than its keys), what moves with each (a
 //! motion the level has, each motion carrying something), and where the
 //! keys take what they carry (within the level, or past an edge by no more
-//! than the largest thing it carries, to come in from out of sight).
+//! than the size of all it carries together, to come in from out of sight).
 
 use super::{LevelCheck, shown_bounds};
 use crate::content::schema::{Area, Key, Motion, Placement, Point};
@@ -11,11 +11,11 @@ use crate::data::suggest;
 
 /// Something that goes with a motion, as the checks see it: where it is
 /// written, where the level puts its centre, and its size (a light's
-/// reach).
+/// reach; none for a sprite the game does not have, an error of its own).
 struct Carried {
     path: String,
     centre: Point,
-    reach: f32,
+    reach: Option<f32>,
 }
 
 impl LevelCheck<'_> {
@@ -104,11 +104,23 @@ impl LevelCheck<'_> {
     }
 
     /// Each key takes what motion `i` carries past an edge of the level by
-    /// no more than the size of the largest thing it carries: a tram may
-    /// come in from out of sight, its lamps with it.
+    /// no more than the size of all it carries together (the largest
+    /// thing's, and how far apart their centres are): a car may come in
+    /// from out of sight, its headlight and tail-light with it.
     fn keys_within_level(&mut self, i: usize, motion: &Motion, carried: &[&Carried]) {
         let bounds = self.level.bounds;
-        let reach = carried.iter().map(|c| c.reach).fold(0.0, f32::max);
+        let carried: Vec<&Carried> = carried
+            .iter()
+            .copied()
+            .filter(|c| c.reach.is_some())
+            .collect();
+        let largest = carried.iter().filter_map(|c| c.reach).fold(0.0, f32::max);
+        let spread = |along: fn(&Point) -> f32| {
+            let values = carried.iter().map(|c| along(&c.centre));
+            let (low, high) = values.fold((f32::MAX, f32::MIN), |(l, h), v| (l.min(v), h.max(v)));
+            (high - low).max(0.0)
+        };
+        let reach = (largest + spread(|p| p.0).max(spread(|p| p.1))).round();
         let room = Area {
             x: bounds.x - reach,
             y: bounds.y - reach,
@@ -128,7 +140,7 @@ impl LevelCheck<'_> {
             });
             if let Some((thing, (x, y))) = far {
                 let message = format!(
-                    "this key takes {} to ({x:.0}, {y:.0}), off the level ({}): a motion may take what it moves past an edge by no more than the largest thing it moves ({reach} pixels)",
+                    "this key takes {} to ({x:.0}, {y:.0}), off the level ({}): a motion may take what it moves past an edge by no more than the size of all it moves together ({reach} pixels)",
                     thing.path,
                     shown_bounds(bounds)
                 );
@@ -141,9 +153,9 @@ impl LevelCheck<'_> {
     /// Everything in the level that names a motion, by the motion's id.
     fn carried(&self) -> Vec<(String, Carried)> {
         let level = self.level;
-        let size = |name: &str| sprites::find(name).map_or((0.0, 0.0), |s| s.size);
+        let size = |name: &str| sprites::find(name).map(|s| s.size);
         let mut carried = Vec::new();
-        let mut add = |moves: &Option<String>, path: String, centre: Point, reach: f32| {
+        let mut add = |moves: &Option<String>, path: String, centre: Point, reach: Option<f32>| {
             if let Some(id) = moves {
                 carried.push((
                     id.clone(),
@@ -155,21 +167,28 @@ impl LevelCheck<'_> {
                 ));
             }
         };
+        let sprite = |name: &str, at: Point| match size(name) {
+            Some((w, h)) => ((at.0, at.1 + h / 2.0), Some(w.max(h))),
+            None => (at, None),
+        };
         for (i, prop) in level.props.iter().enumerate() {
-            let (w, h) = size(&prop.sprite);
-            let centre = (prop.at.0, prop.at.1 + h / 2.0);
-            add(&prop.moves, format!("props[{i}]"), centre, w.max(h));
+            let (centre, reach) = sprite(&prop.sprite, prop.at);
+            add(&prop.moves, format!("props[{i}]"), centre, reach);
         }
         for (i, npc) in level.npcs.iter().enumerate() {
-            let (w, h) = size(&npc.sprite);
-            let centre = (npc.at.0, npc.at.1 + h / 2.0);
-            add(&npc.moves, format!("npcs[{i}]"), centre, w.max(h));
+            let (centre, reach) = sprite(&npc.sprite, npc.at);
+            add(&npc.moves, format!("npcs[{i}]"), centre, reach);
         }
         for (i, light) in level.lights.iter().enumerate() {
-            add(&light.moves, format!("lights[{i}]"), light.at, light.radius);
+            add(
+                &light.moves,
+                format!("lights[{i}]"),
+                light.at,
+                Some(light.radius),
+            );
         }
         for (i, subject) in level.subjects.iter().enumerate() {
-            let reach = subject.area.w.max(subject.area.h);
+            let reach = Some(subject.area.w.max(subject.area.h));
             let path = format!("subjects[{i}]");
             add(&subject.moves, path, subject.area.centre(), reach);
         }
