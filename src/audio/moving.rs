@@ -7,7 +7,7 @@
 use bevy::prelude::*;
 
 use super::heard::{Heard, STANDING, heard, source};
-use crate::content::schema::{Level, MovingSound};
+use crate::content::schema::{Level, Motion, MovingSound};
 use crate::levels::{ActiveLevel, LevelSystems, NightData};
 use crate::states::Screen;
 use crate::story::{MotionSystems, Rates, StoryState};
@@ -79,53 +79,56 @@ fn hear_moving_things(
         night: story.clock.minutes_per_second * 60.0,
         play: 1.0,
     };
-    let now = heard_in(level, &state, pace);
-    if sounds.level == level.id {
-        for (was, is) in sounds.sounds.iter().zip(&now) {
-            if was.heard.volume <= COMES_NEAR && is.heard.volume > COMES_NEAR {
-                near.write(SoundComesNear(is.sound));
-            }
-        }
+    let sounding = || level.motions.iter().filter(|m| m.sound.is_some());
+    let same = sounds.level == level.id
+        && sounding().count() == sounds.sounds.len()
+        && sounding().zip(&sounds.sounds).all(|(m, s)| m.id == s.motion);
+    if !same {
+        *sounds = MovingSounds {
+            level: level.id.clone(),
+            sounds: sounding()
+                .filter_map(|motion| {
+                    Some(Sounding {
+                        motion: motion.id.clone(),
+                        sound: motion.sound?,
+                        heard: heard_now(level, motion, &state, pace),
+                    })
+                })
+                .collect(),
+        };
+        return;
     }
-    let next = MovingSounds {
-        level: level.id.clone(),
-        sounds: now,
-    };
-    if *sounds != next {
-        *sounds = next;
+    // The same sounds as the frame before: only how they are heard changes
+    // (and only a change tells the player to follow it).
+    let mut changed = false;
+    for (motion, was) in sounding().zip(&mut sounds.bypass_change_detection().sounds) {
+        let heard = heard_now(level, motion, &state, pace);
+        if was.heard.volume <= COMES_NEAR && heard.volume > COMES_NEAR {
+            near.write(SoundComesNear(was.sound));
+        }
+        changed |= was.heard != heard;
+        was.heard = heard;
+    }
+    if changed {
+        sounds.set_changed();
     }
 }
 
-/// How each sounding motion of `level` reaches Lev where the story state
-/// puts him: quieter while it stands than while it goes.
-fn heard_in(level: &Level, state: &StoryState, pace: Rates) -> Vec<Sounding> {
-    let lev = state.place.at;
-    level
-        .motions
-        .iter()
-        .filter_map(|motion| {
-            let sound = motion.sound?;
-            let id = Some(motion.id.as_str());
-            let at = source(level, motion, &state.placement(level, id));
-            let ahead = source(
-                level,
-                motion,
-                &state.placement_ahead(level, id, LOOK_AHEAD, pace),
-            );
-            let mut heard = at.map_or(SILENT, |at| heard(at, lev));
-            let going = at
-                .zip(ahead)
-                .is_some_and(|(a, b)| (b.0 - a.0).hypot(b.1 - a.1) >= STILL);
-            if !going {
-                heard.volume *= STANDING;
-            }
-            Some(Sounding {
-                motion: motion.id.clone(),
-                sound,
-                heard,
-            })
-        })
-        .collect()
+/// How `motion` of `level` reaches Lev where the story state puts him:
+/// quieter while it stands than while it goes.
+fn heard_now(level: &Level, motion: &Motion, state: &StoryState, pace: Rates) -> Heard {
+    let id = Some(motion.id.as_str());
+    let at = source(level, motion, &state.placement(level, id));
+    let ahead = source(level, motion, &state.placement_ahead(level, id, LOOK_AHEAD, pace));
+    let Some(at) = at else {
+        return SILENT;
+    };
+    let mut heard = heard(at, state.place.at);
+    let going = ahead.is_some_and(|b| (b.0 - at.0).hypot(b.1 - at.1) >= STILL);
+    if !going {
+        heard.volume *= STANDING;
+    }
+    heard
 }
 
 /// Not heard at all.

@@ -52,7 +52,12 @@ impl StoryState {
         let Some(motion) = moves.and_then(|id| level.motion(id)) else {
             return Placement::STILL;
         };
-        let began = self.started.get(&key(level, motion)).copied();
+        // Only a motion a condition starts has a start kept (and a key to
+        // build: this runs for every moving thing every frame).
+        let began = match motion.start {
+            Start::When(_) => self.started.get(&key(level, motion)).copied(),
+            Start::Clock(_) | Start::Play => None,
+        };
         let night = self.minutes * 60.0 + f64::from(seconds * rates.night);
         let played = self.played + f64::from(seconds * rates.play);
         match motion.time(night, played, began) {
