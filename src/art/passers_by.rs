@@ -6,6 +6,7 @@ use super::Sheet;
 use super::canvas::Canvas;
 use super::figure::{Look, finish, leg, stamp};
 use super::palette::*;
+use super::people::breathe;
 
 /// A walker: an upper body from a template over procedural legs.
 struct Walker {
@@ -57,7 +58,7 @@ impl Walker {
         if blink {
             c.put(self.eye.0, self.eye.1, SKIN_SH);
         }
-        if low { lowered(&c, self.waist) } else { c }
+        if low { breathe(&c, self.waist) } else { c }
     }
 
     /// Idle: standing, the breath, a blink.
@@ -85,18 +86,6 @@ impl Walker {
             vec![("idle", 2.0, self.idle()), ("walk", 6.0, self.walk())],
         )
     }
-}
-
-/// The rows above `waist` lowered one pixel (what stands below stays).
-fn lowered(c: &Canvas, waist: i32) -> Canvas {
-    let mut out = c.clone();
-    for y in (1..=waist).rev() {
-        for x in 0..c.width as i32 {
-            out.put(x, y, c.get(x, y - 1));
-        }
-    }
-    out.rect(0, 0, c.width as i32, 1, CLEAR);
-    out
 }
 
 const MAN_IN_A_CAP: Walker = Walker {

@@ -42,7 +42,7 @@ impl Person {
 }
 
 /// The upper body (rows above `waist`) lowered one pixel.
-fn breathe(c: &Canvas, waist: i32) -> Canvas {
+pub(super) fn breathe(c: &Canvas, waist: i32) -> Canvas {
     let mut out = c.clone();
     for y in (1..=waist).rev() {
         for x in 0..c.width as i32 {

@@ -82,7 +82,9 @@ fn hear_moving_things(
     let sounding = || level.motions.iter().filter(|m| m.sound.is_some());
     let same = sounds.level == level.id
         && sounding().count() == sounds.sounds.len()
-        && sounding().zip(&sounds.sounds).all(|(m, s)| m.id == s.motion);
+        && sounding()
+            .zip(&sounds.sounds)
+            .all(|(m, s)| m.id == s.motion);
     if !same {
         *sounds = MovingSounds {
             level: level.id.clone(),
@@ -119,7 +121,11 @@ fn hear_moving_things(
 fn heard_now(level: &Level, motion: &Motion, state: &StoryState, pace: Rates) -> Heard {
     let id = Some(motion.id.as_str());
     let at = source(level, motion, &state.placement(level, id));
-    let ahead = source(level, motion, &state.placement_ahead(level, id, LOOK_AHEAD, pace));
+    let ahead = source(
+        level,
+        motion,
+        &state.placement_ahead(level, id, LOOK_AHEAD, pace),
+    );
     let Some(at) = at else {
         return SILENT;
     };
