@@ -149,12 +149,21 @@ fn develop_tonight(state: Option<Res<StoryState>>, mut commands: Commands) {
     }
 }
 
-fn queue(request: On<DevelopRoll>, mut darkroom: ResMut<Darkroom>) {
+/// Queues a roll that asks, once its night ended: one with a picture kept,
+/// or one whose pictures are still on their way (written off the main
+/// thread, they can land after the ending began).
+fn queue(
+    request: On<DevelopRoll>,
+    to_capture: Res<ToCapture>,
+    writing: Query<&Writing>,
+    mut darkroom: ResMut<Darkroom>,
+) {
     let night = &request.0;
-    if !night.roll_to_develop()
-        || darkroom.has(night.night)
-        || darkroom.developed.contains(&night.night)
-    {
+    let to_develop = night.roll_to_develop()
+        || (night.ending.is_some()
+            && night.contact_sheet.is_none()
+            && on_its_way(night.night, &to_capture, &writing));
+    if !to_develop || darkroom.has(night.night) || darkroom.developed.contains(&night.night) {
         return;
     }
     darkroom.failed.remove(&night.night);
@@ -260,8 +269,7 @@ fn begin_developing(
         return;
     };
     let night = first.night.night;
-    let on_its_way = to_capture.0 > 0 || writing.iter().any(|w| w.picture.night == night);
-    if on_its_way && first.since.elapsed() < MOST_WAIT {
+    if on_its_way(night, &to_capture, &writing) && first.since.elapsed() < MOST_WAIT {
         return;
     }
     let Some(shelves) = pictures::shelves(photos.as_deref(), spare.as_deref()) else {
@@ -283,6 +291,11 @@ fn begin_developing(
         frames: roll.frames,
     });
     darkroom.running = Some(Running { roll, task });
+}
+
+/// Whether a picture of `night` is still to be captured or written.
+fn on_its_way(night: u64, to_capture: &ToCapture, writing: &Query<&Writing>) -> bool {
+    to_capture.0 > 0 || writing.iter().any(|w| w.picture.night == night)
 }
 
 /// Says what became of the roll being developed, once it is done.
