@@ -77,6 +77,7 @@ fn kept_roll(folder: &Path) -> Result<Vec<PhotoRecord>, String> {
                 image: Some(path.to_string_lossy().into_owned()),
                 developed: None,
                 waiting: false,
+                camera: None,
             })
         })
         .collect()

@@ -251,7 +251,7 @@ pub fn windowed_capture(roots: &Roots) -> Result<Vec<String>, String> {
 /// over `rounds`: seconds per judgement.
 pub fn judging(count: usize, rounds: u32) -> f64 {
     use crate::content::schema::{ClockTime, Facing, Moment};
-    use crate::photo::judge::{Occluder, Shot, SubjectView, judge};
+    use crate::photo::judge::{CameraView, Occluder, Shot, SubjectView, judge};
     let frame = Area {
         x: 0.0,
         y: 0.0,
@@ -283,7 +283,7 @@ pub fn judging(count: usize, rounds: u32) -> f64 {
             facing: Facing::Front,
             depth: (i % 3) as f32,
             moments: &moments,
-            velocity: (0.0, 0.0),
+            velocity: ((i % 5) as f32 * 10.0, 0.0),
         })
         .collect();
     let occluders: Vec<Occluder> = (0..count)
@@ -301,6 +301,15 @@ pub fn judging(count: usize, rounds: u32) -> f64 {
         time: ClockTime::from_minutes(305.0),
         subjects: &subjects,
         occluders: &occluders,
+        // Half a second handheld, focused near: every subject smeared.
+        camera: Some(CameraView {
+            seconds: 0.5,
+            f_number: 2.0,
+            focal: 50,
+            focus: Some(2.0),
+            braced: false,
+            stops: -1.0,
+        }),
     };
     let start = Instant::now();
     for _ in 0..rounds {

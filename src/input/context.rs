@@ -66,8 +66,9 @@ impl InputContext {
                     | Right
                     | Careful
                     | Shutter
-                    | ZoomIn
-                    | ZoomOut
+                    | DialUp
+                    | DialDown
+                    | Dial
                     | Camera
                     | Back
                     | Pause

@@ -42,10 +42,16 @@ pub enum Action {
     Camera,
     /// Release the shutter.
     Shutter,
-    /// Lengthen the focal length.
-    ZoomIn,
-    /// Shorten the focal length.
-    ZoomOut,
+    /// Turn the viewfinder's chosen dial up: a longer lens, a faster
+    /// shutter, a narrower aperture, focus farther (kept in settings from
+    /// before the dials as `ZoomIn`).
+    #[serde(alias = "ZoomIn")]
+    DialUp,
+    /// Turn the chosen dial down (was `ZoomOut`).
+    #[serde(alias = "ZoomOut")]
+    DialDown,
+    /// Choose the viewfinder's next dial: zoom, shutter, aperture, focus.
+    Dial,
     /// Open the album of the night's photographs.
     Album,
     /// Held in a conversation: pass the lines seen before.

@@ -13,7 +13,7 @@ use super::{Action, Binding, Bindings, InputContext, InputDevice};
 
 /// Every action a player can give a key of their own, in the order the
 /// controls page shows them.
-pub const REBINDABLE: [Action; 15] = [
+pub const REBINDABLE: [Action; 16] = [
     Action::Left,
     Action::Right,
     Action::Up,
@@ -22,8 +22,9 @@ pub const REBINDABLE: [Action; 15] = [
     Action::Interact,
     Action::Camera,
     Action::Shutter,
-    Action::ZoomIn,
-    Action::ZoomOut,
+    Action::DialUp,
+    Action::DialDown,
+    Action::Dial,
     Action::Album,
     Action::Skip,
     Action::Pause,
@@ -45,8 +46,9 @@ pub fn action_name(action: Action) -> &'static str {
         Action::Pause => "Pause",
         Action::Camera => "Camera",
         Action::Shutter => "Shutter",
-        Action::ZoomIn => "Zoom in",
-        Action::ZoomOut => "Zoom out",
+        Action::DialUp => "Dial up, zoom in",
+        Action::DialDown => "Dial down, zoom out",
+        Action::Dial => "Next dial",
         Action::Album => "Album",
         Action::Skip => "Skip lines",
     }

@@ -147,6 +147,7 @@ mod tests {
             image,
             developed: None,
             waiting: false,
+            camera: None,
         };
         let frames = [
             photo(1, Some(file.display().to_string())),

@@ -21,6 +21,13 @@
 //!   0.8 when it has moments and none is on (a moment `while_moving` is on
 //!   only while the subject moves faster than 1 pixel a second).
 //!
+//! - **exposure** (with the camera's settings): 1 within half a stop of a
+//!   good exposure, 0.3 less for each stop beyond, never below 0.1;
+//! - **sharpness** (likewise): from how many virtual pixels the subject is
+//!   smeared while the shutter is open, its own motion, the camera's shake
+//!   and the focus together (`sqrt(m² + s² + f²)`): 1 within a pixel, 0.1
+//!   less for each pixel beyond, never below 0.4 (see `exposure`).
+//!
 //! A moving subject, and a moving occluder, is judged where its motion
 //! puts it at the instant of the shutter (the caller places it), and its
 //! speed then is recorded with it.
@@ -28,8 +35,9 @@
 //! A subject less than 5 % visible is not in the photograph. The photo's
 //! score is its best subject's; a photo of nothing scores 0.
 
+use super::exposure::{defocus, distance, exposure_factor, shake, sharpness_factor};
 use crate::content::schema::{Area, ClockTime, Facing, Moment};
-use crate::story::{Breakdown, SubjectShot};
+use crate::story::{Breakdown, Smear, SubjectShot};
 
 /// A subject as judging sees it.
 #[derive(Clone, Debug)]
@@ -63,6 +71,23 @@ pub struct Occluder {
     pub depth: f32,
 }
 
+/// How the camera was set, as judging sees it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CameraView {
+    /// Seconds the shutter stays open.
+    pub seconds: f32,
+    /// The aperture's f-number.
+    pub f_number: f32,
+    /// The focal length, in millimetres.
+    pub focal: u32,
+    /// Where it is focused, in metres (none: infinity).
+    pub focus: Option<f32>,
+    /// Whether it is held braced.
+    pub braced: bool,
+    /// How far from a good exposure the frame is, in stops.
+    pub stops: f32,
+}
+
 /// A photograph about to be judged.
 #[derive(Clone, Debug)]
 pub struct Shot<'a> {
@@ -76,6 +101,9 @@ pub struct Shot<'a> {
     pub subjects: &'a [SubjectView<'a>],
     /// Every occluding prop of the level.
     pub occluders: &'a [Occluder],
+    /// How the camera was set (none: judged as framed, with no exposure
+    /// and no blur).
+    pub camera: Option<CameraView>,
 }
 
 /// How a photograph was judged: its score and each subject in it, best first.
@@ -144,7 +172,19 @@ fn judge_subject(shot: &Shot, near: &Near, subject: &SubjectView) -> Option<Subj
             .any(|m| m.from <= shot.time && shot.time < m.to && (!m.while_moving || speed > STILL))
     });
     let moment_factor = if moment == Some(false) { 0.8 } else { 1.0 };
-    let product = in_frame * clear * size * composition * facing * moment_factor;
+    let smear = shot
+        .camera
+        .map(|camera| smeared(&camera, subject, speed, shot.frame.w));
+    let exposure = shot.camera.map(|camera| exposure_factor(camera.stops));
+    let sharpness = smear.map(|smear| sharpness_factor(smear.total()));
+    let product = in_frame
+        * clear
+        * size
+        * composition
+        * facing
+        * moment_factor
+        * exposure.unwrap_or(1.0)
+        * sharpness.unwrap_or(1.0);
     Some(SubjectShot {
         key: subject.key.to_owned(),
         name: subject.name.to_owned(),
@@ -158,9 +198,24 @@ fn judge_subject(shot: &Shot, near: &Near, subject: &SubjectView) -> Option<Subj
             on_third,
             facing,
             moment,
+            exposure,
+            sharpness,
         },
         speed,
+        smear,
     })
+}
+
+/// How `subject`, moving at `speed` pixels a second, is smeared in a frame
+/// `frame_w` pixels wide with the camera set as `camera`.
+fn smeared(camera: &CameraView, subject: &SubjectView, speed: f32, frame_w: f32) -> Smear {
+    let at = distance(subject.depth);
+    Smear {
+        motion: speed * camera.seconds,
+        shake: shake(camera.seconds, camera.focal, camera.braced),
+        focus: defocus(camera.focal, camera.f_number, camera.focus, at, frame_w),
+        distance: at,
+    }
 }
 
 /// The overlap of two areas, if they overlap.
@@ -280,7 +335,117 @@ mod tests {
             time: time("23:12"),
             subjects,
             occluders,
+            camera: None,
         })
+    }
+
+    /// The camera at 1/60 s, f/2.8, 50 mm, focused at 4 m (depth 0),
+    /// handheld, well exposed.
+    fn camera() -> CameraView {
+        CameraView {
+            seconds: 1.0 / 64.0,
+            f_number: 2.8,
+            focal: 50,
+            focus: Some(4.0),
+            braced: false,
+            stops: 0.0,
+        }
+    }
+
+    /// `subjects` in the 60 by 40 frame at the origin, taken with `camera`.
+    fn shoot_with(subjects: &[SubjectView], camera: CameraView) -> Judgement {
+        judge(&Shot {
+            frame: area(0.0, 0.0, 60.0, 40.0),
+            camera_x: -100.0,
+            time: time("23:12"),
+            subjects,
+            occluders: &[],
+            camera: Some(camera),
+        })
+    }
+
+    #[test]
+    fn a_well_exposed_sharp_photograph_keeps_its_score() {
+        // 1/60 s handheld at 50 mm shakes 0.25 px: sharp.
+        let judged = shoot_with(&[subject("a", area(20.0, 10.0, 20.0, 20.0), &[])], camera());
+        assert_eq!(judged.score, 88);
+        let b = judged.subjects[0].breakdown;
+        assert_eq!((b.exposure, b.sharpness), (Some(1.0), Some(1.0)));
+        let smear = judged.subjects[0].smear.unwrap();
+        assert!((smear.shake - 0.25).abs() < 1e-6, "{smear:?}");
+        assert_eq!((smear.motion, smear.focus, smear.distance), (0.0, 0.0, 4.0));
+    }
+
+    #[test]
+    fn two_stops_dark_costs_nearly_half() {
+        // 88.33 * 0.55 = 48.6.
+        let dark = CameraView {
+            stops: -2.0,
+            ..camera()
+        };
+        let judged = shoot_with(&[subject("a", area(20.0, 10.0, 20.0, 20.0), &[])], dark);
+        assert_eq!(judged.score, 49);
+    }
+
+    #[test]
+    fn a_long_exposure_handheld_is_blurred_and_braced_is_sharp() {
+        // 1/2 s handheld at 50 mm: 8 px of shake: 1 - 0.1 * 7 = 0.3,
+        // kept at 0.4: 88.33 * 0.4 = 35.3. Braced: 88.
+        let slow = CameraView {
+            seconds: 0.5,
+            ..camera()
+        };
+        let still = [subject("a", area(20.0, 10.0, 20.0, 20.0), &[])];
+        let handheld = shoot_with(&still, slow);
+        assert_eq!(handheld.score, 35);
+        assert_eq!(handheld.subjects[0].breakdown.sharpness, Some(0.4));
+        let braced = CameraView {
+            braced: true,
+            ..slow
+        };
+        assert_eq!(shoot_with(&still, braced).score, 88);
+    }
+
+    #[test]
+    fn a_moving_subject_smears_with_the_shutter_open_longer() {
+        // 40 px/s for 1/8 s, braced: 5 px: 1 - 0.4 = 0.6: 88.33 * 0.6 = 53.
+        // At 1/500 s it moves 0.08 px: sharp.
+        let mut tram = subject("a", area(20.0, 10.0, 20.0, 20.0), &[]);
+        tram.velocity = (40.0, 0.0);
+        let slow = CameraView {
+            seconds: 0.125,
+            braced: true,
+            ..camera()
+        };
+        let judged = shoot_with(std::slice::from_ref(&tram), slow);
+        assert_eq!(judged.subjects[0].smear.unwrap().motion, 5.0);
+        assert_eq!(judged.score, 53);
+        let fast = CameraView {
+            seconds: 1.0 / 512.0,
+            ..slow
+        };
+        assert_eq!(shoot_with(&[tram], fast).score, 88);
+    }
+
+    #[test]
+    fn what_the_lens_is_not_focused_on_is_soft() {
+        // At depth -1 (8 m), focused at 2 m, 50 mm at f/1.4, the frame 60
+        // px wide: 2500 / 1.4 * (1/2 - 1/8) / 1000 = 0.6696 mm, * 60 / 36
+        // = 1.116 px; braced, nothing else: 1 - 0.1 * 0.116 = 0.9884.
+        let mut far = subject("a", area(20.0, 10.0, 20.0, 20.0), &[]);
+        far.depth = -1.0;
+        let near_focus = CameraView {
+            f_number: 1.4,
+            focus: Some(2.0),
+            braced: true,
+            ..camera()
+        };
+        let judged = shoot_with(&[far], near_focus);
+        let smear = judged.subjects[0].smear.unwrap();
+        assert!((smear.focus - 1.116).abs() < 1e-3, "{smear:?}");
+        assert_eq!(smear.distance, 8.0);
+        let sharpness = judged.subjects[0].breakdown.sharpness.unwrap();
+        assert!((sharpness - 0.9884).abs() < 1e-3, "{sharpness}");
     }
 
     #[test]

@@ -11,6 +11,8 @@ mod album;
 mod capture;
 pub mod develop;
 mod developing;
+mod dials;
+pub mod exposure;
 mod goals;
 pub mod judge;
 pub mod keeping;
@@ -18,6 +20,7 @@ mod pictures;
 mod roll;
 mod shutter;
 mod viewfinder;
+pub mod words;
 
 pub use album::{AlbumClosed, AlbumImages, OpenAlbum};
 pub use capture::PIXELS_PER_POINT;

@@ -6,14 +6,17 @@
 
 use bevy::prelude::*;
 
-use super::judge::{Occluder, Shot, SubjectView, judge};
+use super::dials::read_frame;
+use super::exposure::{f_number, seconds};
+use super::judge::{CameraView, Occluder, Shot, SubjectView, judge};
 use super::viewfinder::Viewfinder;
 use crate::audio::{PlaySfx, Sfx};
 use crate::content::schema::{Area, Level, ShotTarget};
 use crate::input::{Action, ActionState, InputContext};
 use crate::levels::{ActiveLevel, NightData};
+use crate::settings::Settings;
 use crate::states::{PausableSystems, Screen};
-use crate::story::{MotionSystems, PhotoRecord, StoryState, rates};
+use crate::story::{CameraRecord, MotionSystems, PhotoRecord, StoryState, rates};
 use crate::world::{Occluding, PhotoSubject};
 
 /// A photograph was taken: its number on the roll (its record is the
@@ -52,6 +55,7 @@ fn shoot(
     state: Option<ResMut<StoryState>>,
     subjects: Query<(&PhotoSubject, Option<&Visibility>)>,
     occluders: Query<&Occluding>,
+    settings: Res<Settings>,
     mut sfx: MessageWriter<PlaySfx>,
     mut commands: Commands,
 ) {
@@ -98,12 +102,24 @@ fn shoot(
             depth: o.depth,
         })
         .collect();
+    // Metered and set at this instant; braced in the careful stance.
+    let placed = views.iter().map(|v| (v.area, v.depth));
+    let reading = read_frame(&viewfinder, &frame, story, level, &state, &settings, placed);
+    let braced = actions.pressed(Action::Careful);
     let judged = judge(&Shot {
         frame,
         camera_x: state.place.at.0,
         time: state.time(),
         subjects: &views,
         occluders: &hiders,
+        camera: Some(CameraView {
+            seconds: seconds(reading.tv),
+            f_number: f_number(reading.av),
+            focal: viewfinder.focal_length(),
+            focus: reading.focus,
+            braced,
+            stops: reading.stops,
+        }),
     });
     let number = state.album.len() as u32 + 1;
     let record = PhotoRecord {
@@ -117,6 +133,17 @@ fn shoot(
         image: None,
         developed: None,
         waiting: false,
+        camera: Some(CameraRecord {
+            tv: reading.tv,
+            av: reading.av,
+            focus: reading.focus,
+            film: reading.film.id.to_owned(),
+            iso: reading.film.iso,
+            braced,
+            auto: reading.auto,
+            light: reading.light,
+            stops: reading.stops,
+        }),
     };
     meet_goals(level, &record, &mut state);
     state.album.push(record);

@@ -1,24 +1,27 @@
 //! The viewfinder: raising the camera gives input to the viewfinder
 //! context (the clock slows, Lev only steps carefully), dims the world
-//! outside a 3:2 frame and shows the focal length and the frames left.
+//! outside a 3:2 frame and reads out the camera's settings, the meter and
+//! the frames left (see `dials`).
 //! The frame moves within reach of Lev's eye: Up and Down raise and lower
 //! it, the careful step with Left and Right pans it (without it, Left and
 //! Right walk him carefully and the frame goes with him), the mouse and
-//! the right stick move it anywhere in reach; the zoom steps through the
-//! focal lengths, which change the frame's size.
+//! the right stick move it anywhere in reach; the dial buttons turn the
+//! chosen dial (the zoom first: the focal lengths change the frame's size).
 
 use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
+use super::dials::{Dial, read_frame};
 use crate::content::schema::{Area, Level};
 use crate::input::{Action, ActionState, ClaimsInput, InputContext};
 use crate::levels::{ActiveLevel, NightData};
+use crate::settings::Settings;
 use crate::states::{OVERLAY_LAYER, PausableSystems, Screen, VIEW, ViewCamera, ViewOnScreen};
 use crate::story::{ClockSystems, StoryState};
 use crate::ui::prompts::action_hint;
 use crate::ui::{theme, widget};
-use crate::world::LIGHT_Z;
+use crate::world::{LIGHT_Z, PhotoSubject};
 
 /// The focal lengths the zoom steps through, in millimetres.
 pub const FOCAL_LENGTHS: [u32; 5] = [24, 35, 50, 70, 85];
@@ -42,6 +45,17 @@ pub struct Viewfinder {
     pub offset: Vec2,
     /// Index into [`FOCAL_LENGTHS`].
     pub focal: usize,
+    /// The dial the dial buttons turn.
+    pub dial: Dial,
+    /// The shutter's time value, by hand (the automatic mode's choice while
+    /// it sets it, so that going to manual starts there).
+    pub tv: i32,
+    /// The aperture's value, likewise.
+    pub av: i32,
+    /// The focus ring's stop in [`FOCUS_DISTANCES`] (none: automatic).
+    ///
+    /// [`FOCUS_DISTANCES`]: super::exposure::FOCUS_DISTANCES
+    pub focus: Option<usize>,
 }
 
 impl Default for Viewfinder {
@@ -50,6 +64,10 @@ impl Default for Viewfinder {
             raised: false,
             offset: Vec2::new(40.0, 0.0),
             focal: START_FOCAL,
+            dial: Dial::Zoom,
+            tv: 6,
+            av: 3,
+            focus: None,
         }
     }
 }
@@ -123,7 +141,7 @@ pub(super) fn plugin(app: &mut App) {
         })
         .add_systems(
             Update,
-            (raise_and_lower, aim, zoom, show)
+            (raise_and_lower, aim, dials, show)
                 .chain()
                 .in_set(ViewfinderSystems)
                 .in_set(PausableSystems)
@@ -208,7 +226,9 @@ fn spawn_overlay(commands: &mut Commands) {
 /// The viewfinder's help line.
 const VIEWFINDER_HINT: &[(&[Action], &str)] = &[
     (&[Action::Shutter], "shoot"),
-    (&[Action::ZoomIn, Action::ZoomOut], "zoom"),
+    (&[Action::DialUp, Action::DialDown], "turn"),
+    (&[Action::Dial], "dial"),
+    (&[Action::Careful], "brace"),
     (&[Action::Up, Action::Down], "aim"),
     (&[Action::Camera], "lower"),
 ];
@@ -257,26 +277,35 @@ fn aim(
     }
 }
 
-/// The zoom steps through the focal lengths.
-fn zoom(actions: Res<ActionState>, mut viewfinder: ResMut<Viewfinder>) {
+/// The dial button chooses the next dial; the dial buttons turn it.
+fn dials(actions: Res<ActionState>, settings: Res<Settings>, mut viewfinder: ResMut<Viewfinder>) {
     if !viewfinder.raised {
         return;
     }
-    let last = FOCAL_LENGTHS.len() - 1;
-    if actions.just_pressed(Action::ZoomIn) && viewfinder.focal < last {
-        viewfinder.focal += 1;
+    if actions.just_pressed(Action::Dial) {
+        viewfinder.dial = viewfinder.dial.next(settings.manual_exposure);
     }
-    if actions.just_pressed(Action::ZoomOut) && viewfinder.focal > 0 {
-        viewfinder.focal -= 1;
+    // A mode changed in the settings leaves no dial it passes by chosen.
+    if !settings.manual_exposure && matches!(viewfinder.dial, Dial::Shutter | Dial::Aperture) {
+        viewfinder.dial = Dial::Focus;
+    }
+    if actions.just_pressed(Action::DialUp) {
+        viewfinder.turn(true);
+    }
+    if actions.just_pressed(Action::DialDown) {
+        viewfinder.turn(false);
     }
 }
 
 /// Lays the overlay around the frame, and writes the readout.
 fn show(
-    viewfinder: Res<Viewfinder>,
+    actions: Res<ActionState>,
+    mut viewfinder: ResMut<Viewfinder>,
     level: ActiveLevel,
     data: Res<NightData>,
     state: Option<Res<StoryState>>,
+    settings: Res<Settings>,
+    subjects: Query<(&PhotoSubject, Option<&Visibility>)>,
     mut pieces: Query<(&Piece, &mut Sprite, &mut Transform)>,
     readouts: Query<&Children, With<CameraReadout>>,
     mut texts: Query<&mut Text>,
@@ -314,12 +343,21 @@ fn show(
         sprite.custom_size = Some(size);
         transform.translation = (corner + size / 2.0).extend(LIGHT_Z + 5.0);
     }
-    let left = state.film_left(story);
-    let line = match left {
-        0 => format!("{} mm   the roll is finished", viewfinder.focal_length()),
-        1 => format!("{} mm   1 frame left", viewfinder.focal_length()),
-        n => format!("{} mm   {n} frames left", viewfinder.focal_length()),
-    };
+    let placed = subjects
+        .iter()
+        .filter(|(_, shown)| shown.is_none_or(|v| *v != Visibility::Hidden))
+        .map(|(s, _)| {
+            let area = state
+                .placement(level, s.subject.moves.as_deref())
+                .area(&s.subject.area);
+            (area, s.subject.depth)
+        });
+    let reading = read_frame(&viewfinder, &frame, story, level, &state, &settings, placed);
+    if reading.auto && (viewfinder.tv, viewfinder.av) != (reading.tv, reading.av) {
+        (viewfinder.tv, viewfinder.av) = (reading.tv, reading.av);
+    }
+    let braced = actions.pressed(Action::Careful);
+    let line = viewfinder.readout(&reading, state.film_left(story), braced);
     for children in &readouts {
         for child in children.iter() {
             if let Ok(mut text) = texts.get_mut(child)

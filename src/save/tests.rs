@@ -214,6 +214,7 @@ fn photo_record(number: u32) -> crate::story::PhotoRecord {
         image: None,
         developed: None,
         waiting: false,
+        camera: None,
     }
 }
 

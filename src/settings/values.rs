@@ -36,6 +36,9 @@ pub struct Settings {
     pub reduce_motion: bool,
     /// Flashes (a lamp's flicker) at most three times a second.
     pub limit_flashes: bool,
+    /// The camera's shutter and aperture set by hand; off, the automatic
+    /// mode sets them for the metered light (focus can be held either way).
+    pub manual_exposure: bool,
     /// How the window is shown.
     pub window_mode: WindowMode,
     /// The window's size in windowed mode: this many screen pixels per
@@ -65,6 +68,7 @@ impl Default for Settings {
             captions: true,
             reduce_motion: false,
             limit_flashes: true,
+            manual_exposure: false,
             window_mode: WindowMode::Windowed,
             window_scale: 4,
             photos_folder: None,
@@ -159,6 +163,8 @@ pub enum Row {
     ReduceMotion,
     /// [`Settings::limit_flashes`].
     LimitFlashes,
+    /// [`Settings::manual_exposure`].
+    Exposure,
     /// [`Settings::window_mode`].
     WindowMode,
     /// [`Settings::window_scale`].
@@ -167,7 +173,7 @@ pub enum Row {
 
 impl Row {
     /// Every row, in the order the screen shows them.
-    pub const ALL: [Row; 12] = [
+    pub const ALL: [Row; 13] = [
         Row::MasterVolume,
         Row::MusicVolume,
         Row::AmbienceVolume,
@@ -178,6 +184,7 @@ impl Row {
         Row::Captions,
         Row::ReduceMotion,
         Row::LimitFlashes,
+        Row::Exposure,
         Row::WindowMode,
         Row::WindowScale,
     ];
@@ -195,6 +202,7 @@ impl Row {
             Row::Captions => "Captions",
             Row::ReduceMotion => "Reduce motion",
             Row::LimitFlashes => "Limit flashes",
+            Row::Exposure => "Camera exposure",
             Row::WindowMode => "Window",
             Row::WindowScale => "Window size",
         }
@@ -230,6 +238,12 @@ impl Row {
             Row::Captions => on_off(settings.captions),
             Row::ReduceMotion => on_off(settings.reduce_motion),
             Row::LimitFlashes => on_off(settings.limit_flashes),
+            Row::Exposure => if settings.manual_exposure {
+                "Manual"
+            } else {
+                "Automatic"
+            }
+            .to_owned(),
             Row::WindowMode => match settings.window_mode {
                 WindowMode::Windowed => "Windowed",
                 WindowMode::Borderless => "Borderless fullscreen",
@@ -282,6 +296,7 @@ impl Row {
             Row::Captions => settings.captions = !settings.captions,
             Row::ReduceMotion => settings.reduce_motion = !settings.reduce_motion,
             Row::LimitFlashes => settings.limit_flashes = !settings.limit_flashes,
+            Row::Exposure => settings.manual_exposure = !settings.manual_exposure,
             Row::WindowMode => {
                 use WindowMode::*;
                 settings.window_mode =

@@ -23,8 +23,7 @@ pub struct NightTime<'w> {
 impl NightTime<'_> {
     /// Minutes left until dawn, while a night is being played.
     pub fn to_dawn(&self) -> Option<f32> {
-        let dawn = f64::from(self.data.story.as_ref()?.clock.dawn.minutes_into_night());
-        Some((dawn - self.state.as_ref()?.minutes) as f32)
+        Some(self.state.as_ref()?.to_dawn(self.data.story.as_ref()?))
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod chapters;
 mod clock;
+mod light;
 pub mod logic;
 mod motions;
 mod past_nights;
@@ -18,11 +19,12 @@ mod triggers;
 
 pub use chapters::ChapterBegan;
 pub use clock::{ClockSystems, NightTime, Rates, rates};
+pub use light::shortest_flicker;
 pub use motions::MotionSystems;
 pub use past_nights::NightsFile;
 pub use state::{
-    Breakdown, DialogueAt, DialoguePosition, PastNights, PhotoRecord, Place, STORY_STATE_VERSION,
-    Said, StoryState, SubjectShot,
+    Breakdown, CameraRecord, DialogueAt, DialoguePosition, PastNights, PhotoRecord, Place,
+    STORY_STATE_VERSION, Said, Smear, StoryState, SubjectShot,
 };
 
 use bevy::prelude::*;

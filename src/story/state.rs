@@ -68,6 +68,9 @@ pub struct StoryState {
     /// What earlier nights left behind, as it was when this one began.
     #[serde(default)]
     pub past: PastNights,
+    /// The film loaded for the night, by id (none: the camera's first).
+    #[serde(default)]
+    pub film: Option<String>,
 }
 
 /// What the nights played before left behind (kept between runs in
@@ -118,6 +121,54 @@ pub struct PhotoRecord {
     /// folder can be written. Every next chance writes it there.
     #[serde(default)]
     pub waiting: bool,
+    /// How the camera was set when it was taken (none in a night kept
+    /// before the camera had settings).
+    #[serde(default)]
+    pub camera: Option<CameraRecord>,
+}
+
+/// How the camera was set for one photograph, and the light it metered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CameraRecord {
+    /// The shutter speed's time value: open `2^-tv` seconds (6 is 1/60 s).
+    pub tv: i32,
+    /// The aperture's value: `f/N` with `N² = 2^av` (3 is f/2.8).
+    pub av: i32,
+    /// Where it was focused, in metres (none: infinity).
+    pub focus: Option<f32>,
+    /// The film's id.
+    pub film: String,
+    /// Its speed, ISO.
+    pub iso: u32,
+    /// Whether Lev held it braced, in the careful stance.
+    pub braced: bool,
+    /// Whether the automatic mode chose the shutter and aperture.
+    pub auto: bool,
+    /// The frame's mean light, as the meter read it.
+    pub light: f32,
+    /// How far from a good exposure it was, in stops (negative: dark).
+    pub stops: f32,
+}
+
+/// How a subject's picture was smeared while the shutter was open, in the
+/// frame's virtual pixels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Smear {
+    /// By its own motion.
+    pub motion: f32,
+    /// By the camera's shake.
+    pub shake: f32,
+    /// By the focus.
+    pub focus: f32,
+    /// How far it was from the camera, in metres.
+    pub distance: f32,
+}
+
+impl Smear {
+    /// The three blurs together, in virtual pixels.
+    pub fn total(&self) -> f32 {
+        (self.motion * self.motion + self.shake * self.shake + self.focus * self.focus).sqrt()
+    }
 }
 
 /// A subject as a photograph caught it.
@@ -138,6 +189,9 @@ pub struct SubjectShot {
     /// move: 0 standing still.
     #[serde(default)]
     pub speed: f32,
+    /// How it was smeared (none before the camera had settings).
+    #[serde(default)]
+    pub smear: Option<Smear>,
 }
 
 /// What a subject's score is made of: each factor from 0 to 1, multiplied
@@ -158,6 +212,13 @@ pub struct Breakdown {
     pub facing: f32,
     /// Caught in one of its moments (`None`: it has none).
     pub moment: Option<bool>,
+    /// The exposure factor, from the stops off a good exposure (`None`:
+    /// taken before the camera had settings).
+    #[serde(default)]
+    pub exposure: Option<f32>,
+    /// The sharpness factor, from how smeared it was (`None`: as above).
+    #[serde(default)]
+    pub sharpness: Option<f32>,
 }
 
 /// A dialogue in progress: which, where it stands, and what was said. The
@@ -222,6 +283,7 @@ impl StoryState {
             node_visits: BTreeMap::new(),
             dialogue: None,
             past: PastNights::default(),
+            film: None,
         }
     }
 

@@ -6,6 +6,7 @@
 
 use bevy::prelude::*;
 
+use super::camera;
 use super::script::Expectation;
 use super::trace::{self, Trace};
 use crate::content::schema::Condition;
@@ -121,6 +122,8 @@ pub(super) fn check(world: &mut World, expectation: &Expectation) -> Result<(), 
         Expectation::Photos(_)
         | Expectation::PhotoOf(..)
         | Expectation::NotInLastPhoto(_)
+        | Expectation::Exposed(..)
+        | Expectation::Sharp(..)
         | Expectation::FilmLeft(_)
         | Expectation::GoalDone(_) => check_photos(world, expectation),
         Expectation::DialogueOpen(_) | Expectation::Line(_) | Expectation::Choice(_) => {
@@ -238,6 +241,9 @@ fn check_photos(world: &World, expectation: &Expectation) -> Result<(), String> 
                 None => "no photograph yet".into(),
             },
         ),
+        Expectation::Exposed(..) | Expectation::Sharp(..) => {
+            camera::check_last_photo(state.album.last(), expectation)
+        }
         Expectation::FilmLeft(n) => {
             let left = state.film_left(story);
             (left == *n, format!("{left} frames left"))

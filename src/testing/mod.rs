@@ -5,6 +5,7 @@
 //! benchmarks all use [`Harness`], so a modder checks a mod exactly as the
 //! test suite checks the game.
 
+mod camera;
 mod checks;
 mod harness;
 mod player;

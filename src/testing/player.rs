@@ -7,6 +7,7 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::window::{PrimaryWindow, WindowCloseRequested};
 
+use super::camera;
 use super::checks::{self, check};
 use super::script::{Expectation, MAX_WAIT_SECONDS, Script, Step};
 use super::verdict::{Failure, StepFailure};
@@ -190,6 +191,14 @@ impl ScriptPlayer {
             }
             Step::Zoom(millimetres) => {
                 checks::zoom(world, *millimetres)?;
+                None
+            }
+            Step::Shutter(_)
+            | Step::Aperture(_)
+            | Step::AutoExposure
+            | Step::Focus(_)
+            | Step::Film(_) => {
+                camera::set(world, step)?;
                 None
             }
             Step::WalkTo(x) if !x.is_finite() => return Err(format!("cannot walk to x {x}")),

@@ -62,6 +62,20 @@ pub enum Step {
     /// With the camera raised, set the focal length in millimetres (one of
     /// 24, 35, 50, 70, 85).
     Zoom(u32),
+    /// Set the shutter speed by hand, as a camera's dial writes it
+    /// (`Shutter("1/60")`, `Shutter("4 s")`): the camera goes to manual.
+    Shutter(String),
+    /// Set the aperture by hand, an f-number on the ring (`Aperture(2.8)`):
+    /// the camera goes to manual.
+    Aperture(f32),
+    /// Give the shutter and aperture back to the automatic mode.
+    AutoExposure,
+    /// Hold the focus at a stop of the ring (`Focus("2 m")`, `Focus("inf")`)
+    /// or give it back to the autofocus (`Focus("auto")`).
+    Focus(String),
+    /// Load the film with this id for the rest of the night
+    /// (`Film("tasma-64")`).
+    Film(String),
     /// In a window, save what it shows as a PNG at this path (relative to
     /// the folder the game runs in), waiting until it is written.
     Screenshot(String),
@@ -118,6 +132,12 @@ pub enum Expectation {
     /// the fourth number, where its motion puts it now:
     /// `SubjectAt("streets/tram", 990, 78, 0.5)`.
     SubjectAt(String, f32, f32, f32),
+    /// The last photograph was exposed this many stops from right
+    /// (negative: dark), within the second number: `Exposed(-2, 0.5)`.
+    Exposed(f32, f32),
+    /// The subject `level/subject` came out sharp (`true`: smeared a
+    /// virtual pixel or less) in the last photograph, or not (`false`).
+    Sharp(String, bool),
     /// This many frames are left on the roll.
     FilmLeft(u32),
     /// The shot-list goal with this id (in any level) is done.

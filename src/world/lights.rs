@@ -7,6 +7,7 @@ use bevy::prelude::*;
 use super::motion::moving;
 use super::paint::{Drawing, block, picture};
 use super::parts::{LIGHT_Z, LevelLight};
+use crate::content::light::falloff;
 use crate::content::schema::Level;
 
 /// The lights of `level`, with a falloff picture each where there is a
@@ -41,34 +42,16 @@ pub(super) fn spawn_lights(commands: &mut Commands, level: &Level, drawing: Draw
     }
 }
 
-/// Steps of a light's falloff: pixel-art light falls off in rings, not a
-/// smooth blur.
-const GLOW_STEPS: f32 = 6.0;
-
-/// A 4x4 ordered-dither threshold, 0 to 1, for texel `(x, y)`.
-fn bayer(x: u32, y: u32) -> f32 {
-    const MATRIX: [[u8; 4]; 4] = [[0, 8, 2, 10], [12, 4, 14, 6], [3, 11, 1, 9], [15, 7, 13, 5]];
-    (f32::from(MATRIX[(y % 4) as usize][(x % 4) as usize]) + 0.5) / 16.0
-}
-
-/// A light's opacity at `d` (0 at its centre, 1 at its edge) in texel
-/// `(x, y)`: a squared falloff in [`GLOW_STEPS`] rings, dithered where one
-/// ring gives way to the next.
-fn glow_alpha(d: f32, x: u32, y: u32) -> f32 {
-    let smooth = (1.0 - d).clamp(0.0, 1.0).powi(2);
-    (smooth * GLOW_STEPS + bayer(x, y) - 0.5).round().max(0.0) / GLOW_STEPS
-}
-
 /// A light's round falloff, white to be tinted, `diameter` texels across:
-/// drawn at one texel a virtual pixel, so that its rings and dither are on
-/// the same pixel grid as everything else.
+/// the light field's own falloff ([`falloff`]), so the glow is where the
+/// meter reads the light, drawn smooth at one texel a virtual pixel.
 fn glow_picture(diameter: u32) -> Image {
     let half = diameter as f32 / 2.0;
     let mut texels = Vec::with_capacity((diameter * diameter * 4) as usize);
     for y in 0..diameter {
         for x in 0..diameter {
             let d = Vec2::new(x as f32 + 0.5 - half, y as f32 + 0.5 - half).length() / half;
-            let alpha = glow_alpha(d, x, y);
+            let alpha = falloff(d);
             texels.extend_from_slice(&[255, 255, 255, (alpha * 255.0) as u8]);
         }
     }

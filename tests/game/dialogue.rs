@@ -290,12 +290,16 @@ fn night(full_roll: bool) -> StoryState {
                             on_third: true,
                             facing: 1.0,
                             moment: None,
+                            exposure: None,
+                            sharpness: None,
                         },
                         speed: 0.0,
+                        smear: None,
                     }],
                     image: None,
                     developed: None,
                     waiting: false,
+                    camera: None,
                 });
             }
         }

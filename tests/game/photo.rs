@@ -46,12 +46,25 @@ fn a_photo_of_the_mirror_is_judged_kept_and_meets_its_goal() {
     harness.zoom(85).unwrap();
     harness.aim(bevy::math::Vec2::new(26.0, 25.0)).unwrap();
     harness.frames(1);
+    // The warehouse is dark: the automatic mode gives 2 s at f/1.4 on the
+    // night's ISO 400, too long to hold still; braced, Lev holds still.
+    harness.hold(Action::Careful);
     harness.press(Action::Shutter);
+    harness.release(Action::Careful);
     // The mirror (12 x 18 at x 20, y 16) in the 61 x 41 frame at 85 mm,
     // pushed against the level's left edge: 58.
     assert_eq!(album(&harness), [(1, "warehouse/mirror".to_owned(), 58)]);
     let state = harness.world().resource::<StoryState>();
     let photo = &state.album[0];
+    let camera = photo.camera.as_ref().expect("the settings are kept");
+    assert_eq!((camera.tv, camera.av, camera.braced), (-1, 1, true));
+    assert!(camera.stops.abs() <= 0.5, "{camera:?}");
+    assert_eq!(
+        traced(&harness, "facing 1.0, sharp"),
+        1,
+        "{:?}",
+        harness.trace()
+    );
     assert_eq!(
         (
             photo.level.as_str(),
@@ -176,7 +189,8 @@ fn a_goal_met_sets_its_flag_and_a_trigger_reads_it() {
         std::path::Path::new("mirror.ron"),
         r#"(steps: [
             Select("New game"), WaitSeconds(3.5),
-            Press(Camera), Zoom(85), Aim(26, 25), WaitFrames(1), Press(Shutter),
+            Press(Camera), Zoom(85), Aim(26, 25), WaitFrames(1),
+            Hold(Careful), Press(Shutter), Release(Careful),
             Expect(GoalDone("shot_mirror")), Expect(PhotoOf("warehouse/mirror", 50)),
             Expect(Photos(1)), Expect(FilmLeft(23)),
             WaitFrames(2),

@@ -34,8 +34,8 @@ fn settings_changed_on_their_page_are_kept_across_runs() {
     let rows = menu_items(&mut game);
     assert_eq!(
         rows.len(),
-        14,
-        "twelve settings, Controls and Back: {rows:?}"
+        15,
+        "thirteen settings, Controls and Back: {rows:?}"
     );
     assert_eq!(rows[0], "Volume");
     // Chosen, a row moves to its next value; Left and Right step it.

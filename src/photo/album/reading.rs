@@ -145,6 +145,7 @@ mod tests {
             image,
             developed: None,
             waiting: false,
+            camera: None,
         }
     }
 

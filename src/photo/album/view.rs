@@ -5,9 +5,10 @@
 
 use bevy::prelude::*;
 
+use super::super::words::{settings_line, subject_line};
 use super::{ALBUM_HINT, Album, AlbumContent, AlbumImages, COLUMNS, Thumbnail};
 use crate::levels::NightData;
-use crate::story::{PhotoRecord, SubjectShot};
+use crate::story::PhotoRecord;
 use crate::ui::prompts::action_hint;
 use crate::ui::{theme, widget};
 
@@ -131,10 +132,16 @@ fn enlarged(photo: &PhotoRecord, place: &str, image: Option<Handle<Image>>) -> i
             None => "Its picture waits for the disk to take it.".to_owned(),
         });
     }
+    if let Some(camera) = &photo.camera {
+        lines.push(settings_line(camera));
+    }
+    if let Some(image) = photo.image.as_ref().filter(|_| !photo.waiting) {
+        lines.push(format!("The picture is in {}", file_folder(image)));
+    }
     if photo.subjects.is_empty() {
         lines.push("Nothing the night would remember is in it.".into());
     }
-    lines.extend(photo.subjects.iter().map(subject_line));
+    lines.extend(photo.subjects.iter().map(|s| subject_line(s, photo)));
     (
         Node {
             column_gap: px(16),
@@ -175,27 +182,6 @@ fn file_folder(path: &str) -> String {
     std::path::Path::new(path)
         .parent()
         .map_or_else(|| path.to_owned(), |p| p.display().to_string())
-}
-
-/// `The cracked mirror 58: in frame 100%, clear 100%, size 0.59, ...`
-fn subject_line(subject: &SubjectShot) -> String {
-    let b = &subject.breakdown;
-    let third = if b.on_third { " on a third" } else { "" };
-    let moment = match b.moment {
-        Some(true) => ", caught in its moment",
-        Some(false) => ", missed its moment (0.8)",
-        None => "",
-    };
-    format!(
-        "{} {}: in frame {:.0}%, clear {:.0}%, size {:.2}, composition {:.2}{third}, facing {:.1}{moment}",
-        subject.name,
-        subject.score,
-        b.in_frame * 100.0,
-        b.clear * 100.0,
-        b.size,
-        b.composition,
-        b.facing,
-    )
 }
 
 #[cfg(test)]

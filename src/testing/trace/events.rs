@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use super::{Recorder, rounded};
 use crate::data::kept::Notice;
 use crate::dialogue::{ChoiceMade, ChoicesShown, DialogueEffect, DialogueEnded, LineShown};
+use crate::photo::words::{settings_line, subject_line};
 use crate::photo::{PhotoTaken, PictureKept, RollDeveloped, RollDeveloping, RollFinished};
 use crate::save::{ContinueNight, NightSaved, Saves};
 use crate::story::{ChapterBegan, DialogueRequested, Inspected, StoryEvent, StoryState};
@@ -125,6 +126,17 @@ pub(super) fn plugin(app: &mut App) {
                 rounded(f.h),
                 photo.focal
             ));
+            if let Some(camera) = &photo.camera {
+                recorder.push(format!(
+                    "photo: {} exposed {}",
+                    taken.number,
+                    settings_line(camera)
+                ));
+                for subject in &photo.subjects {
+                    let line = subject_line(subject, &photo);
+                    recorder.push(format!("photo: {} {} is {line}", taken.number, subject.key));
+                }
+            }
         },
     )
     .add_observer(|kept: On<PictureKept>, mut recorder: Recorder| {
