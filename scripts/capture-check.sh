@@ -5,6 +5,10 @@
 # shows the world under the frame (against a screenshot of the same view
 # with the camera lowered) and none of the viewfinder's overlay (the test
 # photo::the_captured_photograph_shows_the_view_without_the_overlay). Then
+# the exposure: tests/game/scripts/exposure-check.ron takes one frame at 2 s
+# and at 1/2 s, and the second must hold a quarter of the first's light, and
+# both PNGs must say in their text chunks how they were taken
+# (photo::two_stops_under_holds_a_quarter_of_the_light). Then
 # the mirror: tests/game/scripts/mirror-check.ron photographs the figure in
 # black in the belfry, and the photograph must show Lev's figure where the
 # figure stood (the test night::the_mirror_photograph_shows_lev_where_the_figure_stood).
@@ -112,6 +116,7 @@ kill_while_developing() {
 }
 
 check capture-check game::photo::the_captured_photograph_shows_the_view_without_the_overlay
+check exposure-check game::photo::two_stops_under_holds_a_quarter_of_the_light
 check mirror-check game::night::the_mirror_photograph_shows_lev_where_the_figure_stood \
     --start clock_tower:belfry --at 00:00
 check roll-check game::night::the_roll_is_developed_changed_and_numbered \

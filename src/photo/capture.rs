@@ -2,12 +2,14 @@
 //! once more by a camera of its own that sees only the world (not the
 //! viewfinder's overlay, Lev, the HUD or any UI), captured with Bevy's
 //! `Screenshot` of that render target, and handed on as a
-//! [`PictureCaptured`] to be kept on disk (see `pictures`). The render
-//! target stays for the album's thumbnails. Headless, there is no
+//! [`PictureCaptured`] to be kept on disk (see `pictures`), as the film
+//! recorded it (see `film`: the stops it was off, the film's colour and
+//! grain); the album shows that picture too. Headless, there is no
 //! renderer: the record is kept without an image.
 
 use std::sync::Arc;
 
+use bevy::asset::RenderAssetUsages;
 use bevy::camera::visibility::RenderLayers;
 use bevy::camera::{RenderTarget, ScalingMode};
 use bevy::prelude::*;
@@ -15,6 +17,8 @@ use bevy::render::render_resource::TextureFormat;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 use super::album::AlbumImages;
+use super::exposure::{FIRST_FILM, film};
+use super::film::expose;
 use super::pictures::PictureCaptured;
 use super::shutter::PhotoTaken;
 use crate::data::kept::Notice;
@@ -93,15 +97,38 @@ fn capture(
     commands.spawn(Screenshot::image(target)).observe(
         move |captured: On<ScreenshotCaptured>,
               mut to_capture: ResMut<ToCapture>,
+              state: Option<Res<StoryState>>,
+              mut images: ResMut<Assets<Image>>,
+              mut album: ResMut<AlbumImages>,
               mut commands: Commands| {
             commands.entity(camera).try_despawn();
             to_capture.0 = to_capture.0.saturating_sub(1);
             match captured.image.clone().try_into_dynamic() {
-                Ok(picture) => commands.trigger(PictureCaptured {
-                    night,
-                    number,
-                    picture: Arc::new(picture.into_rgba8()),
-                }),
+                Ok(picture) => {
+                    // The film records it as it was exposed; the album
+                    // shows what the film holds.
+                    let photo = state
+                        .as_ref()
+                        .and_then(|s| s.album.iter().find(|p| p.number == number));
+                    let mut picture = picture.into_rgba8();
+                    if let Some(camera) = photo.and_then(|p| p.camera.as_ref()) {
+                        let film = film(&camera.film).unwrap_or(FIRST_FILM);
+                        let seed = (night as u32) ^ number.wrapping_mul(2_654_435_761);
+                        picture =
+                            expose(&picture, camera.stops, &film, PIXELS_PER_POINT as u32, seed);
+                        let shown = Image::from_dynamic(
+                            picture.clone().into(),
+                            true,
+                            RenderAssetUsages::RENDER_WORLD,
+                        );
+                        album.0.insert(number, images.add(shown));
+                    }
+                    commands.trigger(PictureCaptured {
+                        night,
+                        number,
+                        picture: Arc::new(picture),
+                    });
+                }
                 Err(why) => {
                     warn!("photograph {number}: the picture could not be read: {why}");
                     commands.trigger(Notice(format!(

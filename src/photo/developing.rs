@@ -107,7 +107,7 @@ fn original(photo: &PhotoRecord, ingredients: &Ingredients) -> Option<RgbaImage>
 
 /// Keeps a developed picture: its file, or why no folder would take it.
 fn keep(shelves: &Shelves, picture: &RgbaImage, stem: &str) -> Result<PathBuf, String> {
-    match shelves.place(picture, stem) {
+    match shelves.place(picture, stem, &[]) {
         Placed::Photos(path) => Ok(path),
         Placed::Spare { path, why } => {
             warn!("{}: kept in the spare folder: {why}", path.display());

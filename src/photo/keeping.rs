@@ -6,12 +6,15 @@
 //! neither folder takes stays with the caller, to be tried again. Unit
 //! tests drive every fault without an `App`.
 
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use image::RgbaImage;
 
 use crate::data::kept::write_whole;
+
+/// A text chunk of a picture's PNG: its keyword (`Title`, `Shutter`) and
+/// its text.
+pub type Note = (&'static str, String);
 
 /// The spare folder's name in the player's data folder.
 pub const SPARE_FOLDER: &str = "waiting-photos";
@@ -47,15 +50,15 @@ impl Shelves {
     /// Writes `picture` as `<stem>.png` in the photos folder, else in the
     /// spare folder. A file of that name holding the same picture (left
     /// by a run cut short) is kept as it is, not written again.
-    pub fn place(&self, picture: &RgbaImage, stem: &str) -> Placed {
-        let why = match write_png(picture, &self.photos, stem) {
+    pub fn place(&self, picture: &RgbaImage, stem: &str, notes: &[Note]) -> Placed {
+        let why = match write_png(picture, &self.photos, stem, notes) {
             Ok(path) => return Placed::Photos(path),
             Err(why) => why,
         };
         let Some(spare) = self.spare.as_ref().filter(|s| **s != self.photos) else {
             return Placed::Nowhere(why, None);
         };
-        match write_png(picture, spare, stem) {
+        match write_png(picture, spare, stem, notes) {
             Ok(path) => Placed::Spare { path, why },
             Err(also) => Placed::Nowhere(why, Some(also)),
         }
@@ -80,21 +83,46 @@ impl Shelves {
 }
 
 /// Writes `picture` whole as `<stem>.png` in `folder` (made if need be),
-/// never over another file: a taken name gets `-2`, `-3`... unless the
-/// file there already holds this very picture.
-fn write_png(picture: &RgbaImage, folder: &Path, stem: &str) -> Result<PathBuf, String> {
+/// with `notes` as its text chunks, never over another file: a taken name
+/// gets `-2`, `-3`... unless the file there already holds this very
+/// picture.
+fn write_png(
+    picture: &RgbaImage,
+    folder: &Path,
+    stem: &str,
+    notes: &[Note],
+) -> Result<PathBuf, String> {
     let same = folder.join(format!("{stem}.png"));
     if holds(&same, picture) {
         return Ok(same);
     }
     make_folder(folder)?;
-    let mut bytes = Vec::new();
-    picture
-        .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
-        .map_err(|e| format!("the picture could not be encoded: {e}"))?;
+    let bytes =
+        encode(picture, notes).map_err(|e| format!("the picture could not be encoded: {e}"))?;
     let path = free_path(folder, stem);
     write_whole(&path, bytes)?;
     Ok(path)
+}
+
+/// `picture` as PNG bytes with `notes` as text chunks (plain text where it
+/// is Latin-1, international text where it is not).
+fn encode(picture: &RgbaImage, notes: &[Note]) -> Result<Vec<u8>, png::EncodingError> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, picture.width(), picture.height());
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    for (keyword, text) in notes {
+        let (keyword, text) = (keyword.to_string(), text.clone());
+        if text.is_ascii() {
+            encoder.add_text_chunk(keyword, text)?;
+        } else {
+            encoder.add_itxt_chunk(keyword, text)?;
+        }
+    }
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(picture.as_raw())?;
+    writer.finish()?;
+    Ok(bytes)
 }
 
 /// Whether the file at `path` is a picture with exactly `picture`'s pixels.
@@ -146,16 +174,16 @@ mod tests {
             free_path(&folder, "night-7-03"),
             folder.join("night-7-03-2.png")
         );
-        let written = write_png(&picture(10), &folder, "night-7-03").unwrap();
+        let written = write_png(&picture(10), &folder, "night-7-03", &[]).unwrap();
         assert_eq!(written, folder.join("night-7-03-2.png"));
         assert_eq!(std::fs::read(&first).unwrap(), b"taken");
         // The same picture again (a roll developed twice) reuses its file.
         assert_eq!(
-            write_png(&picture(10), &folder, "night-7-03-2").unwrap(),
+            write_png(&picture(10), &folder, "night-7-03-2", &[]).unwrap(),
             written
         );
         assert_eq!(
-            write_png(&picture(11), &folder, "night-7-03-2").unwrap(),
+            write_png(&picture(11), &folder, "night-7-03-2", &[]).unwrap(),
             folder.join("night-7-03-2-2.png"),
             "another picture under the name gets a name of its own"
         );
@@ -171,7 +199,7 @@ mod tests {
             photos: folder.join("photos"),
             spare: Some(folder.join(SPARE_FOLDER)),
         };
-        let Placed::Spare { path, why } = shelves.place(&picture(20), "night-1-01") else {
+        let Placed::Spare { path, why } = shelves.place(&picture(20), "night-1-01", &[]) else {
             panic!("the spare folder takes it");
         };
         assert!(why.contains("cannot make the folder"), "{why}");
@@ -198,11 +226,46 @@ mod tests {
             photos: folder.join("file/photos"),
             spare: Some(folder.join("file/spare")),
         };
-        let Placed::Nowhere(why, Some(also)) = shelves.place(&picture(30), "night-1-02") else {
+        let Placed::Nowhere(why, Some(also)) = shelves.place(&picture(30), "night-1-02", &[])
+        else {
             panic!("nowhere to go");
         };
         assert!(why.contains("file/photos"), "{why}");
         assert!(also.contains("file/spare"), "{also}");
         std::fs::remove_dir_all(&folder).unwrap();
+    }
+
+    #[test]
+    fn a_picture_keeps_its_notes_as_text_chunks_any_png_reader_reads() {
+        let folder = folder("notes");
+        let notes = [
+            ("Title", "Photograph 3".to_owned()),
+            ("Shutter", "4 s".to_owned()),
+            ("Location", "Улица — the streets".to_owned()),
+        ];
+        let path = write_png(&picture(12), &folder, "night-9-03", &notes).unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        let reader = png::Decoder::new(std::io::BufReader::new(file))
+            .read_info()
+            .unwrap();
+        let info = reader.info();
+        let plain: Vec<(String, String)> = info
+            .uncompressed_latin1_text
+            .iter()
+            .map(|t| (t.keyword.clone(), t.text.clone()))
+            .collect();
+        assert_eq!(
+            plain,
+            [
+                ("Title".to_owned(), "Photograph 3".to_owned()),
+                ("Shutter".to_owned(), "4 s".to_owned())
+            ]
+        );
+        let international = &info.utf8_text[0];
+        assert_eq!(international.keyword, "Location");
+        assert_eq!(international.get_text().unwrap(), "Улица — the streets");
+        // And the pixels are the picture's.
+        assert_eq!(image::open(&path).unwrap().to_rgba8(), picture(12));
+        let _ = std::fs::remove_dir_all(&folder);
     }
 }

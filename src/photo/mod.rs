@@ -13,6 +13,7 @@ pub mod develop;
 mod developing;
 mod dials;
 pub mod exposure;
+pub mod film;
 mod goals;
 pub mod judge;
 pub mod keeping;

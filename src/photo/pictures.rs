@@ -17,9 +17,11 @@ use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, futures::check_ready};
 use image::RgbaImage;
 
-use super::keeping::{Placed, SPARE_FOLDER, Shelves};
+use super::keeping::{Note, Placed, SPARE_FOLDER, Shelves};
+use super::words;
 use crate::data::kept::Notice;
 use crate::data::kept::player_folder;
+use crate::levels::NightData;
 use crate::states::{Quitting, Screen, quitting};
 use crate::story::StoryState;
 
@@ -108,18 +110,27 @@ pub(super) struct OnItsWay {
     began: Instant,
     /// Whether it waited before (then its arrival is told).
     again: bool,
+    /// Its PNG's text chunks: when, where, of what, how exposed.
+    notes: Vec<Note>,
 }
 
 impl OnItsWay {
     /// Picture `number` of `night` setting off now; `again` when it waited
     /// before.
-    fn new(night: u64, number: u32, picture: Arc<RgbaImage>, again: bool) -> Self {
+    fn new(
+        night: u64,
+        number: u32,
+        picture: Arc<RgbaImage>,
+        again: bool,
+        notes: Vec<Note>,
+    ) -> Self {
         Self {
             night,
             number,
             picture,
             began: Instant::now(),
             again,
+            notes,
         }
     }
 }
@@ -173,30 +184,44 @@ pub(super) fn stem(night: u64, number: u32) -> String {
     format!("night-{night}-{number:02}")
 }
 
+/// The text chunks of picture `number` of `night`, from its record in the
+/// night in play (none when that night is not in play).
+fn notes_of(state: Option<&StoryState>, data: &NightData, night: u64, number: u32) -> Vec<Note> {
+    let Some(photo) = state
+        .filter(|s| s.night == night)
+        .and_then(|s| s.album.iter().find(|p| p.number == number))
+    else {
+        return Vec::new();
+    };
+    let place = data
+        .level(&photo.level)
+        .map_or(photo.level.as_str(), |l| l.name.as_str());
+    words::notes(photo, place)
+}
+
 fn write_captured(
     captured: On<PictureCaptured>,
     photos: Option<Res<PhotoFolder>>,
     spare: Option<Res<SpareFolder>>,
+    state: Option<Res<StoryState>>,
+    data: Res<NightData>,
     mut commands: Commands,
 ) {
     let Some(shelves) = shelves(photos.as_deref(), spare.as_deref()) else {
         return;
     };
-    commands.spawn(write(
-        shelves,
-        OnItsWay::new(
-            captured.night,
-            captured.number,
-            captured.picture.clone(),
-            false,
-        ),
-    ));
+    let (night, number) = (captured.night, captured.number);
+    let notes = notes_of(state.as_deref(), &data, night, number);
+    let picture = OnItsWay::new(night, number, captured.picture.clone(), false, notes);
+    commands.spawn(write(shelves, picture));
 }
 
 /// `picture` written off the main thread.
 fn write(shelves: Shelves, picture: OnItsWay) -> impl Bundle {
     let (pixels, name) = (picture.picture.clone(), stem(picture.night, picture.number));
-    let task = AsyncComputeTaskPool::get().spawn(async move { shelves.place(&pixels, &name) });
+    let notes = picture.notes.clone();
+    let task =
+        AsyncComputeTaskPool::get().spawn(async move { shelves.place(&pixels, &name, &notes) });
     (Name::new("Writing a photograph"), Writing { picture, task })
 }
 
@@ -276,6 +301,7 @@ fn retry_waiting(
     held: Res<HeldPictures>,
     writing: Query<&Writing>,
     state: Option<Res<StoryState>>,
+    data: Res<NightData>,
     photos: Option<Res<PhotoFolder>>,
     spare: Option<Res<SpareFolder>>,
     mut commands: Commands,
@@ -290,7 +316,8 @@ fn retry_waiting(
     for ((night, number), picture) in &held.0 {
         let on_its_way = |w: &Writing| w.picture.night == *night && w.picture.number == *number;
         if !writing.iter().any(on_its_way) {
-            let again = OnItsWay::new(*night, *number, picture.clone(), true);
+            let notes = notes_of(state.as_deref(), &data, *night, *number);
+            let again = OnItsWay::new(*night, *number, picture.clone(), true, notes);
             commands.spawn(write(shelves.clone(), again));
         }
     }
@@ -324,6 +351,8 @@ fn retry_waiting(
 pub(super) fn finish_on_quitting(
     mut writing: Query<(Entity, &mut Writing)>,
     mut held: ResMut<HeldPictures>,
+    state: Option<Res<StoryState>>,
+    data: Res<NightData>,
     photos: Option<Res<PhotoFolder>>,
     spare: Option<Res<SpareFolder>>,
     mut commands: Commands,
@@ -339,10 +368,14 @@ pub(super) fn finish_on_quitting(
     let last: Vec<OnItsWay> = held
         .0
         .iter()
-        .map(|((night, number), picture)| OnItsWay::new(*night, *number, picture.clone(), true))
+        .map(|((night, number), picture)| {
+            let notes = notes_of(state.as_deref(), &data, *night, *number);
+            OnItsWay::new(*night, *number, picture.clone(), true, notes)
+        })
         .collect();
     for picture in last {
-        let placed = shelves.place(&picture.picture, &stem(picture.night, picture.number));
+        let name = stem(picture.night, picture.number);
+        let placed = shelves.place(&picture.picture, &name, &picture.notes);
         if !matches!(placed, Placed::Nowhere(..)) {
             landed(&picture, placed, &mut held, &mut commands);
         }

@@ -6,6 +6,7 @@
 use super::exposure::{
     exposure_words, f_number, film, focus_label, is_sharp, sharpness_word, shutter_label,
 };
+use super::keeping::Note;
 use crate::story::{CameraRecord, PhotoRecord, Smear, SubjectShot};
 
 /// Farther than this, in metres, a thing is "far off".
@@ -89,6 +90,49 @@ pub fn subject_line(subject: &SubjectShot, photo: &PhotoRecord) -> String {
     )
 }
 
+/// A photograph's PNG text chunks, read by any image tool: `Title`,
+/// `Author`, `Software`, `Creation Time` (the night's clock), `Location`
+/// (`place`), `Description` (its settings in words), `Subjects` and
+/// `Score`, and each setting on its own (`Shutter`, `Aperture`, `Focus`,
+/// `Film`, `ISO`, `Focal Length`, `Exposure`, `Held`).
+pub fn notes(photo: &PhotoRecord, place: &str) -> Vec<Note> {
+    let subjects: Vec<String> = photo
+        .subjects
+        .iter()
+        .map(|s| format!("{} ({} {})", s.name, s.key, s.score))
+        .collect();
+    let mut notes: Vec<Note> = vec![
+        (
+            "Title",
+            format!("Long Exposure, photograph {}", photo.number),
+        ),
+        ("Author", "Lev Kalmurzaev".to_owned()),
+        ("Software", "Long Exposure".to_owned()),
+        ("Creation Time", photo.at.to_string()),
+        ("Location", place.to_owned()),
+        ("Subjects", subjects.join("; ")),
+        ("Score", photo.score.to_string()),
+        ("Focal Length", format!("{} mm", photo.focal)),
+    ];
+    if let Some(camera) = &photo.camera {
+        let film = film(&camera.film).map_or(camera.film.clone(), |f| f.name.to_owned());
+        notes.extend([
+            ("Description", settings_line(camera)),
+            ("Shutter", shutter_with_unit(camera.tv)),
+            ("Aperture", format!("f/{}", f_number(camera.av))),
+            ("Focus", focus_label(camera.focus)),
+            ("Film", film),
+            ("ISO", camera.iso.to_string()),
+            ("Exposure", format!("{:+.1} stops", camera.stops)),
+            (
+                "Held",
+                if camera.braced { "braced" } else { "handheld" }.to_owned(),
+            ),
+        ]);
+    }
+    notes
+}
+
 /// A shutter speed with its unit: "1/15 s", "4 s".
 fn shutter_with_unit(tv: i32) -> String {
     let label = shutter_label(tv);
@@ -166,5 +210,42 @@ mod tests {
             sharpness_line(&smear(0.0, 0.0, 6.0, 2048.0), &camera(), 35),
             "blurred: focused at 4 m, it was far off"
         );
+    }
+
+    #[test]
+    fn a_photographs_notes_name_its_time_place_and_settings() {
+        let photo = PhotoRecord {
+            number: 3,
+            level: "streets".into(),
+            at: crate::content::schema::ClockTime::from_minutes(331.0),
+            frame: crate::content::schema::Area {
+                x: 0.0,
+                y: 0.0,
+                w: 10.0,
+                h: 10.0,
+            },
+            focal: 85,
+            score: 61,
+            subjects: Vec::new(),
+            image: None,
+            developed: None,
+            waiting: false,
+            camera: Some(camera()),
+        };
+        let notes = notes(&photo, "The streets");
+        let get = |key: &str| {
+            notes
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(get("Creation Time"), Some("23:31"));
+        assert_eq!(get("Location"), Some("The streets"));
+        assert_eq!(get("Shutter"), Some("1/15 s"));
+        assert_eq!(get("Aperture"), Some("f/1.4"));
+        assert_eq!(get("Focus"), Some("4 m"));
+        assert_eq!(get("Film"), Some("Svema 400"));
+        assert_eq!(get("Exposure"), Some("+0.0 stops"));
+        assert_eq!(get("Focal Length"), Some("85 mm"));
     }
 }

@@ -5,6 +5,8 @@
 use bevy::prelude::Text;
 use long_exposure::input::Action;
 use long_exposure::photo::Viewfinder;
+use long_exposure::photo::exposure::FIRST_FILM;
+use long_exposure::photo::film::expose;
 use long_exposure::story::StoryState;
 use long_exposure::testing::Harness;
 use long_exposure::testing::script::Script;
@@ -262,6 +264,10 @@ fn the_captured_photograph_shows_the_view_without_the_overlay() {
     let top = (((cy + 90.0) - (y + h)) * 4.0).round() as u32;
     let crop =
         image::imageops::crop_imm(&view, left, top, photo.width(), photo.height()).to_image();
+    // The photograph is on the night's black-and-white film: the view is
+    // put on the same film (well exposed, as the automatic mode took it;
+    // its own grain) to compare.
+    let crop = expose(&crop, 0.0, &FIRST_FILM, 4, 0);
     let (ours, theirs) = (blocks(&photo, 8), blocks(&crop, 8));
     let differences: Vec<f32> = ours
         .iter()
@@ -314,5 +320,78 @@ fn the_captured_photograph_shows_the_view_without_the_overlay() {
     assert!(
         (photo_mean - view_mean).abs() < 10.0,
         "dimmed: {photo_mean} against {view_mean}"
+    );
+}
+
+/// The mean linear light of `picture`'s red, green and blue.
+fn mean_light(picture: &image::RgbaImage) -> f64 {
+    let linear = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let sum: f64 = picture
+        .pixels()
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .map(linear)
+        .sum();
+    sum / f64::from(picture.width() * picture.height() * 3)
+}
+
+/// The text chunk `keyword` of the PNG at `path`.
+fn png_text(path: &std::path::Path, keyword: &str) -> String {
+    let file = std::io::BufReader::new(std::fs::File::open(path).unwrap());
+    let reader = png::Decoder::new(file).read_info().unwrap();
+    let info = reader.info();
+    info.uncompressed_latin1_text
+        .iter()
+        .find(|t| t.keyword == keyword)
+        .map(|t| t.text.clone())
+        .unwrap_or_else(|| panic!("{} has no {keyword}", path.display()))
+}
+
+#[test]
+#[ignore = "run by scripts/capture-check.sh after a scripted run in a window"]
+fn two_stops_under_holds_a_quarter_of_the_light() {
+    // exposure-check.ron: one frame at 2 s and at 1/2 s, f/1.4, Tasma 64.
+    let dir = std::path::PathBuf::from(std::env::var("CAPTURE_CHECK_DIR").unwrap());
+    let file = |number: &str| {
+        std::fs::read_dir(dir.join("photos"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.to_string_lossy().ends_with(&format!("-{number}.png")))
+            .expect("the photograph was written")
+    };
+    let (right, under) = (file("01"), file("02"));
+    // What the PNG says of itself, as any image tool reads it.
+    assert_eq!(png_text(&right, "Shutter"), "2 s");
+    assert_eq!(png_text(&under, "Shutter"), "1/2 s");
+    assert_eq!(png_text(&under, "Aperture"), "f/1.4");
+    assert_eq!(png_text(&under, "Film"), "Tasma 64");
+    assert_eq!(png_text(&under, "Location"), "The warehouse");
+    let stops = |path: &std::path::Path| -> f64 {
+        png_text(path, "Exposure")
+            .trim_end_matches(" stops")
+            .parse()
+            .unwrap()
+    };
+    let apart = stops(&under) - stops(&right);
+    assert!((apart + 2.0).abs() < 1e-6, "{apart} stops apart");
+    let pictures = [right, under].map(|p| image::open(p).unwrap().to_rgba8());
+    let ratio = mean_light(&pictures[1]) / mean_light(&pictures[0]);
+    println!(
+        "exposure check: {:+.1} and {:+.1} stops, mean light {:.4} and {:.4}: {ratio:.3} of it",
+        stops(&file("01")),
+        stops(&file("02")),
+        mean_light(&pictures[0]),
+        mean_light(&pictures[1])
+    );
+    assert!(
+        (ratio - 0.25).abs() < 0.05,
+        "two stops under holds {ratio} of the light"
     );
 }
