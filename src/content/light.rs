@@ -39,9 +39,10 @@ pub fn ambient(to_dawn: f32) -> f32 {
 }
 
 /// A lamp's share of its centre's brightness at `d` (0 at its centre, 1 at
-/// the edge of its reach): `(1 − d²)²`, smooth, and flat where it ends.
+/// the edge of its reach): `(1 − d)²`, bright at the lamp, a pool around
+/// it, and flat where it ends.
 pub fn falloff(d: f32) -> f32 {
-    let near = (1.0 - d * d).max(0.0);
+    let near = (1.0 - d).clamp(0.0, 1.0);
     near * near
 }
 
@@ -149,14 +150,14 @@ mod tests {
     fn a_lamp_falls_off_smoothly_to_nothing_at_its_reach() {
         let l = lamp(0.0, 0.0, 40.0, 1.0);
         assert_eq!(l.at((0.0, 0.0)), 64.0);
-        // Half way: (1 - 0.25)² = 0.5625 of 64 = 36.
-        assert!((l.at((20.0, 0.0)) - 36.0).abs() < 1e-4);
-        // At 30 px, d = 0.75: (1 - 0.5625)² = 0.19140625: 12.25.
-        assert!((l.at((0.0, 30.0)) - 12.25).abs() < 1e-4);
+        // Half way: (1 - 0.5)² = 0.25 of 64 = 16.
+        assert!((l.at((20.0, 0.0)) - 16.0).abs() < 1e-4);
+        // At 30 px, d = 0.75: 0.0625: 4.
+        assert!((l.at((0.0, 30.0)) - 4.0).abs() < 1e-4);
         assert_eq!(l.at((40.0, 0.0)), 0.0);
         assert_eq!(l.at((100.0, 0.0)), 0.0);
         // Twice as bright, twice the light.
-        assert!((lamp(0.0, 0.0, 40.0, 2.0).at((20.0, 0.0)) - 72.0).abs() < 1e-4);
+        assert!((lamp(0.0, 0.0, 40.0, 2.0).at((20.0, 0.0)) - 32.0).abs() < 1e-4);
     }
 
     #[test]
@@ -165,8 +166,8 @@ mod tests {
             ambient: 0.25,
             lamps: vec![lamp(0.0, 0.0, 40.0, 1.0), lamp(40.0, 0.0, 40.0, 0.5)],
         };
-        // At (20, 0) each lamp is half its reach away: 36 + 18, and 0.25.
-        assert!((field.at((20.0, 0.0)) - 54.25).abs() < 1e-4);
+        // At (20, 0) each lamp is half its reach away: 16 + 8, and 0.25.
+        assert!((field.at((20.0, 0.0)) - 24.25).abs() < 1e-4);
         // Far from both, the night alone.
         assert_eq!(field.at((500.0, 500.0)), 0.25);
     }
@@ -185,13 +186,13 @@ mod tests {
         };
         assert_eq!(dark.mean(&frame), 0.25, "a lamp out of reach adds nothing");
         // A lamp of reach 40 wholly in the frame: its light integrates to
-        // 64 * pi * r² / 3 = 107233; over 9600 px², 11.17 more on average.
+        // 64 * pi * r² / 6 = 53617; over 9600 px², 5.585 more on average.
         let lit = LightField {
             ambient: 0.25,
             lamps: vec![lamp(60.0, 40.0, 40.0, 1.0)],
         };
         let mean = lit.mean(&frame);
-        assert!((mean - 11.42).abs() < 0.15, "{mean}");
+        assert!((mean - 5.835).abs() < 0.1, "{mean}");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 pub mod embedded;
 pub mod files;
+pub mod films;
 pub mod light;
 pub mod roots;
 pub mod schema;

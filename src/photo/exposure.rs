@@ -7,7 +7,10 @@
 //! A shutter speed is kept as its time value `tv` (open for `2^-tv`
 //! seconds: 10 is 1/1000 s, 0 is 1 s, −5 is 30 s) and an aperture as its
 //! aperture value `av` (`f/N` with `N² = 2^av`: 1 is f/1.4, 8 is f/16),
-//! so one step of either is one stop, exactly.
+//! so one step of either is one stop, exactly. The films are the
+//! content's ([`crate::content::films`]).
+
+pub use crate::content::films::{FILMS, FIRST_FILM, Film, FilmColour, film};
 
 /// The fastest shutter speed's time value: 1/1000 s.
 pub const FASTEST: i32 = 10;
@@ -98,65 +101,6 @@ pub fn focus_label(distance: Option<f32>) -> String {
 /// nearer halves it.
 pub fn distance(depth: f32) -> f32 {
     PLANE * (-depth).exp2()
-}
-
-/// A film stock: its speed, its grain and how it renders colour.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Film {
-    /// Its id in saves and scripts.
-    pub id: &'static str,
-    /// Its name on the box.
-    pub name: &'static str,
-    /// Its speed, ISO.
-    pub iso: u32,
-    /// How coarse its grain is, 0 (none) to 1.
-    pub grain: f32,
-    /// How it renders colour.
-    pub colour: FilmColour,
-}
-
-/// How a film renders colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FilmColour {
-    /// Black and white.
-    Mono,
-    /// Colour balanced for daylight: lamps come out warm.
-    Daylight,
-    /// Colour balanced for lamplight: lamps come out true, the rest cold.
-    Tungsten,
-}
-
-/// The films Lev can load.
-pub const FILMS: [Film; 3] = [
-    Film {
-        id: "svema-400",
-        name: "Svema 400",
-        iso: 400,
-        grain: 0.6,
-        colour: FilmColour::Mono,
-    },
-    Film {
-        id: "tasma-64",
-        name: "Tasma 64",
-        iso: 64,
-        grain: 0.15,
-        colour: FilmColour::Daylight,
-    },
-    Film {
-        id: "tasma-160t",
-        name: "Tasma 160T",
-        iso: 160,
-        grain: 0.3,
-        colour: FilmColour::Tungsten,
-    },
-];
-
-/// The film a night starts with loaded.
-pub const FIRST_FILM: Film = FILMS[0];
-
-/// The film with this id.
-pub fn film(id: &str) -> Option<Film> {
-    FILMS.iter().copied().find(|f| f.id == id)
 }
 
 /// The light's exposure value for film of `iso`: `log2(L · iso / 100)`.

@@ -127,6 +127,7 @@ pub fn apply(effects: &[Effect], state: &mut StoryState) -> Vec<Outcome> {
             Effect::GoTo(level, spawn) => {
                 outcomes.push(Outcome::GoTo(level.clone(), spawn.clone()))
             }
+            Effect::LoadFilm(id) => state.film = Some(id.clone()),
         }
     }
     outcomes

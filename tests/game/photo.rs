@@ -9,7 +9,7 @@ use long_exposure::photo::exposure::FIRST_FILM;
 use long_exposure::photo::film::expose;
 use long_exposure::story::StoryState;
 use long_exposure::testing::Harness;
-use long_exposure::testing::script::Script;
+use long_exposure::testing::script::{Expectation, Script};
 
 use super::support::{TempDir, first_photograph, headless, modded, shipped, shipped_with};
 
@@ -394,4 +394,36 @@ fn two_stops_under_holds_a_quarter_of_the_light() {
         (ratio - 0.25).abs() < 0.05,
         "two stops under holds {ratio} of the light"
     );
+}
+
+#[test]
+fn the_film_loaded_from_the_bag_is_the_nights_and_only_before_the_first_frame() {
+    // The slow colour film from the bag: the meter asks for longer (the
+    // mirror's dark needs 15 s on ISO 64 where ISO 400 needed 2 s), and the
+    // photograph records it. After a frame the roll stays in.
+    let script = Script::parse(
+        std::path::Path::new("film.ron"),
+        r#"(steps: [
+            Select("New game"), WaitSeconds(3.5),
+            WalkTo(89), Press(Interact), ReadOn,
+            Expect(Choice("film/tasma")),
+            Select("Tasma 64. Slow colour, made for daylight: the lamps will burn orange."),
+            ReadOn, Expect(DialogueOpen(false)),
+            WalkTo(40),
+            Press(Camera), Zoom(85), Aim(26, 25), WaitFrames(1),
+            Hold(Careful), Press(Shutter), Release(Careful), Press(Camera),
+            Expect(Happened("photo: 1 exposed 15 s at f/1.4, focused at 4 m, braced, Tasma 64 (ISO 64)")),
+            Expect(Sharp("warehouse/mirror", true)),
+            WalkTo(89), Press(Interact), ReadOn,
+            Expect(Happened("film/loaded")),
+            Expect(Choice("film/leave")),
+        ])"#,
+    )
+    .unwrap();
+    let mut harness = headless(shipped());
+    harness.run(&script, |_| {}).unwrap();
+    let state = harness.world().resource::<StoryState>();
+    assert_eq!(state.film.as_deref(), Some("tasma-64"));
+    let offered = harness.check(&Expectation::Choice("film/svema".into()));
+    assert!(offered.is_err(), "no film offered once a frame is taken");
 }

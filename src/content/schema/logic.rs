@@ -127,6 +127,9 @@ pub enum Effect {
     GoTo(String, String),
     /// Plays a sound of the night: `Sound(PhoneRing)`.
     Sound(Cue),
+    /// Loads the camera with the film of this id for the rest of the night:
+    /// `LoadFilm("tasma-64")` (`svema-400`, `tasma-64`, `tasma-160t`).
+    LoadFilm(String),
 }
 
 /// A sound of the night that the story cues.

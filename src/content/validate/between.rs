@@ -5,6 +5,7 @@
 use super::arrival::spawn_problem;
 use super::uses::{Use, chapter_flags, in_dialogue, in_level, in_story};
 use super::{Finding, Owner};
+use crate::content::films;
 use crate::content::schema::template;
 use crate::content::schema::template::{Fact, Piece};
 use crate::content::schema::{Compare, Condition, Dialogue, Effect, Level, Story, Then};
@@ -286,6 +287,10 @@ impl<'a> Between<'a> {
                         Some(message) => (1, message),
                         None => continue,
                     }
+                }
+                Use::Effect(Effect::LoadFilm(id)) if films::film(id).is_none() => {
+                    let known: Vec<&str> = films::FILMS.iter().map(|f| f.id).collect();
+                    (0, unknown("film", id, &known, "films"))
                 }
                 Use::Effect(Effect::Dialogue(id)) if !dialogues.contains(&id.as_str()) => {
                     (0, unknown("dialogue", id, &dialogues, "story.ron lists"))
