@@ -38,6 +38,68 @@ pub fn expose(picture: &RgbaImage, stops: f32, film: &Film, scale: u32, seed: u3
     out
 }
 
+/// The light gathered while the shutter is open: each frame the capture
+/// camera saw, added up in linear light, and their mean, as film that was
+/// exposed the whole time records it (a lamp that flickers evens out,
+/// what moves becomes a trail, who walks through is a ghost).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exposure {
+    width: u32,
+    height: u32,
+    sum: Vec<f32>,
+    frames: u32,
+}
+
+impl Exposure {
+    /// Nothing gathered yet, for pictures `width` by `height`.
+    pub fn new(width: u32, height: u32) -> Self {
+        Self {
+            width,
+            height,
+            sum: vec![0.0; (width * height * 3) as usize],
+            frames: 0,
+        }
+    }
+
+    /// How many frames it holds.
+    pub fn frames(&self) -> u32 {
+        self.frames
+    }
+
+    /// Adds one frame; one of another size is left out.
+    pub fn add(&mut self, frame: &RgbaImage) {
+        if frame.dimensions() != (self.width, self.height) {
+            return;
+        }
+        let linear = linear_table();
+        for (sum, value) in self.sum.chunks_exact_mut(3).zip(frame.pixels()) {
+            for c in 0..3 {
+                sum[c] += linear[usize::from(value.0[c])];
+            }
+        }
+        self.frames += 1;
+    }
+
+    /// The mean of the frames as an opaque picture (black with none).
+    pub fn mean(&self) -> RgbaImage {
+        let frames = self.frames.max(1) as f32;
+        let mut out = RgbaImage::new(self.width, self.height);
+        for (pixel, sum) in out.pixels_mut().zip(self.sum.chunks_exact(3)) {
+            let [r, g, b] = [sum[0], sum[1], sum[2]]
+                .map(|v| (to_srgb(v / frames) * 255.0).round().clamp(0.0, 255.0) as u8);
+            pixel.0 = [r, g, b, 255];
+        }
+        out
+    }
+}
+
+/// Each 8-bit sRGB value's linear light.
+fn linear_table() -> Vec<f32> {
+    (0..=255u8)
+        .map(|v| to_linear(f32::from(v) / 255.0))
+        .collect()
+}
+
 /// Linear light `[r, g, b]` in `colour`'s rendering: black and white by
 /// its luminance; daylight film warms lamplight; tungsten film cools the
 /// night.
@@ -135,5 +197,23 @@ mod tests {
         let (w, c) = (warm.get_pixel(5, 5).0, cool.get_pixel(5, 5).0);
         assert!(i32::from(w[0]) - i32::from(w[2]) > 20, "{w:?}");
         assert!(i32::from(c[2]) - i32::from(c[0]) > 20, "{c:?}");
+    }
+
+    #[test]
+    fn an_exposure_is_the_mean_of_its_frames_in_linear_light() {
+        // Half the frames black, half white: half the light, which in sRGB
+        // is 188, not 128. A thing that moved through shows where it was,
+        // faint by the share of frames it was there.
+        let mut gathered = Exposure::new(4, 1);
+        let mut frame = RgbaImage::from_pixel(4, 1, Rgba([0, 0, 0, 255]));
+        gathered.add(&frame);
+        frame.put_pixel(0, 0, Rgba([255, 255, 255, 255]));
+        frame.put_pixel(1, 0, Rgba([255, 255, 255, 255]));
+        gathered.add(&frame);
+        gathered.add(&RgbaImage::new(3, 3));
+        assert_eq!(gathered.frames(), 2);
+        let mean = gathered.mean();
+        assert_eq!(mean.get_pixel(0, 0).0, [188, 188, 188, 255]);
+        assert_eq!(mean.get_pixel(3, 0).0, [0, 0, 0, 255]);
     }
 }
