@@ -10,37 +10,10 @@ use super::exposure::{
     FASTEST, FIRST_FILM, FOCUS_DISTANCES, Film, NARROWEST, SLOWEST, WIDEST, automatic, distance,
     f_number, film, focus_label, is_sharp, seconds, shake, shutter_label, stops,
 };
-use super::viewfinder::{FOCAL_LENGTHS, Viewfinder};
+use super::viewfinder::{Dial, FOCAL_LENGTHS, Viewfinder};
 use crate::content::schema::{Area, Level, Story};
 use crate::settings::Settings;
 use crate::story::{StoryState, shortest_flicker};
-
-/// Which of the camera's settings the dial buttons turn.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Dial {
-    /// The focal length.
-    #[default]
-    Zoom,
-    /// The shutter speed (by hand only).
-    Shutter,
-    /// The aperture (by hand only).
-    Aperture,
-    /// The focus ring: automatic, or held at a distance.
-    Focus,
-}
-
-impl Dial {
-    /// The dial after this one; the automatic mode passes the shutter and
-    /// the aperture by.
-    pub fn next(self, manual: bool) -> Dial {
-        match (self, manual) {
-            (Dial::Zoom, true) => Dial::Shutter,
-            (Dial::Shutter, _) => Dial::Aperture,
-            (Dial::Zoom, false) | (Dial::Aperture, _) => Dial::Focus,
-            (Dial::Focus, _) => Dial::Zoom,
-        }
-    }
-}
 
 /// What the camera reads and is set to for the frame now.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -17,6 +17,7 @@ pub mod film;
 mod goals;
 pub mod judge;
 pub mod keeping;
+mod overlay;
 mod pictures;
 mod roll;
 mod shutter;
@@ -34,7 +35,7 @@ use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins((
-        viewfinder::plugin,
+        overlay::plugin,
         shutter::plugin,
         album::plugin,
         goals::plugin,

@@ -40,7 +40,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         shoot
-            .after(super::viewfinder::ViewfinderSystems)
+            .after(super::overlay::ViewfinderSystems)
             .after(MotionSystems)
             .in_set(PausableSystems)
             .run_if(in_state(Screen::Playing)),
